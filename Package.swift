@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Safeguard: a licensing and business-intelligence toolkit that helps a UK licensing team
+/// and its safeguarding partners see where child sexual exploitation could go unchallenged
+/// in hotels, licensed premises and taxis. See README.md and ../shared/brief/.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Safeguard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "safeguard", targets: ["SafeguardCLI"]),
+        .library(name: "SafeguardCore", targets: ["SafeguardCore"]),
+        .library(name: "SafeguardRules", targets: ["SafeguardRules"]),
+        .library(name: "SafeguardText", targets: ["SafeguardText"]),
+        .library(name: "SafeguardImport", targets: ["SafeguardImport"]),
+        .library(name: "SafeguardStore", targets: ["SafeguardStore"]),
+        .library(name: "SafeguardReports", targets: ["SafeguardReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    ],
+    targets: [
+        .target(name: "SafeguardCore", swiftSettings: strict),
+        .target(
+            name: "SafeguardRules",
+            dependencies: ["SafeguardCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SafeguardText",
+            dependencies: ["SafeguardCore", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "SafeguardImport",
+            dependencies: ["SafeguardCore", "CLibXML2"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SafeguardStore",
+            dependencies: ["SafeguardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(name: "SafeguardReports", dependencies: ["SafeguardCore"], swiftSettings: strict),
+        .target(name: "SafeguardCorpus", dependencies: ["SafeguardCore"], swiftSettings: strict),
+        .executableTarget(
+            name: "SafeguardCLI",
+            dependencies: [
+                "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardImport",
+                "SafeguardStore", "SafeguardReports", "SafeguardCorpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SafeguardCoreTests", dependencies: ["SafeguardCore"]),
+        .testTarget(name: "SafeguardRulesTests", dependencies: ["SafeguardRules"]),
+        .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules"]),
+        .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"]),
+        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore"]),
+        .testTarget(name: "SafeguardReportsTests", dependencies: ["SafeguardReports"]),
+        .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

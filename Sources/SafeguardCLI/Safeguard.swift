@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `safeguard` command: thin subcommands over the Safeguard libraries.
+@main
+struct Safeguard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "safeguard",
+        abstract: "Screen licence applications, profile hotels and check taxi drivers for CSE warning signs.",
+        discussion: """
+            Safeguard shows where a visit, an interview or a representation is justified. \
+            Nothing it prints proves exploitation.
+
+            Examples:
+              safeguard demo
+              safeguard rules check rules/
+              safeguard rules test rules/
+              safeguard explain corpus/facts/sample-hotel.json
+            """,
+        version: "0.1.0",
+        subcommands: []
+    )
+}

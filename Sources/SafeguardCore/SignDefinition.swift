@@ -1,0 +1,49 @@
+/// How a sign bears on concern: most raise it, weak ones count only alongside others,
+/// good practice lowers it.
+public enum SignKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A warning sign that raises concern on its own.
+    case concern
+    /// A weak sign (for example `noise`, `dirty`) that counts only alongside others.
+    case weak
+    /// Good practice that lowers concern (for example `id-checked`).
+    case goodPractice = "good-practice"
+}
+
+/// One sign of `rules/hotels/signs.yaml`: its meaning, weight and the phrases that reveal it in text.
+///
+/// The sign scanner compiles the phrases of every definition into one matcher; the rule
+/// engine uses `weight` and `kind`. All of it is data so analysts can tune it without recompiling.
+public struct SignDefinition: Sendable, Hashable, Codable {
+    /// The sign id, a contract shared by scanner, rules, tests and reports (see `signs.md`).
+    public var id: String
+    /// A short human label ("Condoms or wrappers left in rooms or outside").
+    public var label: String
+    /// Where the sign comes from (report paragraph, training list).
+    public var source: String
+    /// How much one asserted occurrence adds to a premises' score (negative lowers it).
+    public var weight: Double
+    /// Whether the sign raises concern, is weak, or is good practice.
+    public var kind: SignKind
+    /// Phrases that assert the sign when not negated or hypothetical ("condom wrapper").
+    public var phrases: [String]
+    /// Phrases that assert the sign *through* a negative word ("nobody asked for id");
+    /// negation scoping is not applied to them.
+    public var assertedByNegation: [String]
+    /// Phrases that contain a sign phrase in another sense and must not count ("kids club").
+    public var notThisSense: [String]
+
+    /// Creates a sign definition.
+    public init(
+        id: String, label: String, source: String, weight: Double, kind: SignKind, phrases: [String],
+        assertedByNegation: [String] = [], notThisSense: [String] = []
+    ) {
+        self.id = id
+        self.label = label
+        self.source = source
+        self.weight = weight
+        self.kind = kind
+        self.phrases = phrases
+        self.assertedByNegation = assertedByNegation
+        self.notThisSense = notThisSense
+    }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import SafeguardReports
+
+@Test func moduleLinks() {
+    #expect(String(describing: SafeguardReportsModule.self).hasPrefix("Safeguard"))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import SafeguardRules
+
+@Test func moduleLinks() {
+    #expect(String(describing: SafeguardRulesModule.self).hasPrefix("Safeguard"))
+}
