@@ -8,8 +8,10 @@ public struct NameGazetteer: Sendable {
     public var firstNames: ByteWordSet
     /// Family names of many origins, lower case.
     public var surnames: ByteWordSet
-    /// Ordinary English words: a name that is also one ("Will", "Grace") needs a cue.
+    /// Ordinary English words (SCOWL): an unknown capitalised word that is one is not taken as a name.
     public var ordinaryWords: ByteWordSet
+    /// Words reviewers write in lower case: a first name that is one ("Will", "Grace", "June") needs a cue.
+    public var commonWords: ByteWordSet
     /// Towns, districts and landmarks that are also names ("Victoria", "Chelsea").
     public var places: ByteWordSet
     /// Titles before a name ("Mr", "Dr").
@@ -25,8 +27,9 @@ public struct NameGazetteer: Sendable {
 
     /// Creates a gazetteer from explicit word lists (tests use small ones).
     public init(
-        firstNames: [String], surnames: [String], ordinaryWords: [String], places: [String]
+        firstNames: [String], surnames: [String], ordinaryWords: [String], commonWords: [String], places: [String]
     ) {
+        self.commonWords = ByteWordSet(commonWords)
         self.firstNames = ByteWordSet(firstNames)
         self.surnames = ByteWordSet(surnames)
         self.ordinaryWords = ByteWordSet(ordinaryWords)
@@ -79,6 +82,7 @@ public struct NameGazetteer: Sendable {
         }
         return NameGazetteer(
             firstNames: try words("first-names"), surnames: try words("surnames"),
-            ordinaryWords: try words("ordinary-words"), places: try words("places"))
+            ordinaryWords: try words("ordinary-words"), commonWords: try words("common-words"),
+            places: try words("places"))
     }
 }

@@ -53,7 +53,7 @@ public struct ScopeTriggers: Sendable {
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
-            "last time", "used to", "heard", "read that", "reviews", "other reviews", "according to", "on tv",
+            "last time", "used to", "heard that", "heard about", "heard rumours", "i've heard", "read that", "reviews", "other reviews", "according to", "on tv",
             "on the news", "in the news", "a film", "a movie", "documentary", "in the past", "previously",
             "back home", "at home", "elsewhere", "unlike", "compared to", "compared with", "years ago",
         ],

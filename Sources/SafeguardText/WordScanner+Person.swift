@@ -23,12 +23,13 @@ extension WordScanner {
         if self.word(self.previous, is: "the") || self.word(self.previous, is: "a") { return nil }
         let isFirstName = self.contains(g.firstNames, word)
         let ordinary = self.contains(g.ordinaryWords, word)
+        let common = self.contains(g.commonWords, word)
         let place = self.contains(g.places, word)
         let cue = self.hasCueBefore() || self.hasStaffPlaceAfter(next)
         let surnameFollows = next.exists && ByteClass.isUpper(self.text[next.start]) && self.isSurnameLike(next)
         var isPerson = false
         if capitalised {
-            if isFirstName && !ordinary && !place {
+            if isFirstName && !common && !place {
                 isPerson = true
             } else if isFirstName {
                 isPerson = cue || (surnameFollows && !place)
@@ -38,7 +39,7 @@ extension WordScanner {
                 isPerson = self.hasCueBefore()
             }
         } else {
-            isPerson = isFirstName && !ordinary && !place && cue
+            isPerson = isFirstName && !common && !place && cue
         }
         guard isPerson else { return nil }
         return PIISpan(type: .person, start: word.start, end: self.extendName(from: word))
@@ -51,7 +52,7 @@ extension WordScanner {
         if self.contains(g.venueWords, word) || self.contains(g.places, word) || self.contains(g.titles, word) { return false }
         if let preserving = self.preserving, self.contains(preserving, word) { return false }
         if self.contains(g.surnames, word) || self.contains(g.firstNames, word) {
-            return !self.contains(g.ordinaryWords, word) || word.end - word.start > 2
+            return !self.contains(g.commonWords, word)
         }
         return !self.contains(g.ordinaryWords, word)
     }
@@ -76,7 +77,7 @@ extension WordScanner {
                 break
             }
             guard self.isSurnameLike(next) else { break }
-            if self.contains(self.gazetteer.ordinaryWords, next) && !self.contains(self.gazetteer.surnames, next) { break }
+            if self.contains(self.gazetteer.commonWords, next) { break }
             end = next.end
             parts += 1
         }
