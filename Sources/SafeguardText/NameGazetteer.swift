@@ -50,17 +50,16 @@ public struct NameGazetteer: Sendable {
             "sergeant", "constable", "founder", "captain", "chairman", "chairwoman", "lawyer", "solicitor",
             "judge", "agent", "starring", "featuring", "patient", "client", "customer", "guest", "neighbour",
             "brother", "sister", "mother", "father", "mum", "dad", "uncle", "aunt", "cousin", "kid", "child",
-            "assistant", "user", "name", "surname", "signed", "regards", "cheers", "love", "xx",
+            "assistant", "user", "name", "surname", "signed", "regards", "cheers",
         ])
         self.weakCuesBefore = ByteWordSet([
-            "by", "with", "to", "from", "including", "i'm", "im", "me", "and", "or", "for", "ask", "contact",
-            "meet", "met", "see", "saw", "of", "at", "on", "about", "like",
+            "by", "with", "to", "from", "including", "i'm", "im", "me", "ask", "contact", "meet", "met",
         ])
         self.verbsAfter = ByteWordSet([
             "said", "says", "told", "tells", "asked", "asks", "explained", "explains", "began", "begins", "lives",
             "lived", "wrote", "writes", "replied", "smiled", "laughed", "insisted", "refused", "apologised",
             "apologized", "helped", "greeted", "shouted", "works", "worked", "gave", "gives", "offered", "showed",
-            "upgraded", "served", "sang", "directed", "founded", "recorded", "had", "has", "was", "is", "will",
+            "upgraded", "served", "sang", "directed", "founded", "recorded", "had", "has", "was", "is", "will", "spent",
             "would", "who", "went", "came", "called", "wants", "wanted", "thinks", "thought", "knows", "knew",
         ])
         self.venueWords = ByteWordSet([

@@ -27,6 +27,8 @@ extension WordScanner {
         let isSurname = self.contains(g.surnames, core)
         let common = self.contains(g.commonWords, core)
         let place = self.contains(g.places, core)
+        let length = core.end - core.start
+        if length <= 2 || (length <= 3 && self.isAllCaps(core)) { return nil }
         let afterArticle = self.word(self.previous, is: "the") || self.word(self.previous, is: "a")
         let clearFirstName = isFirstName && !common && !place
         if afterArticle && !clearFirstName { return nil }
@@ -42,12 +44,14 @@ extension WordScanner {
         if capitalised {
             if clearFirstName {
                 isPerson = true
-            } else if isFirstName {
-                isPerson = strongCue || staff || (surnameFollows && !place)
+            } else if isFirstName && !place {
+                isPerson = strongCue || staff || surnameFollows
+            } else if known && self.contains(g.ordinaryWords, core) {
+                isPerson = strongCue || staff || surnameFollows
             } else if known {
                 isPerson = strongCue || weakCue || staff || verb || surnameFollows || self.hasListPartner(word, capitalised: true)
             } else if unknown {
-                isPerson = (strongCue && !self.sentenceStart) || staff || knownSurnameFollows
+                isPerson = strongCue || staff || knownSurnameFollows
                     || (verb && self.isStrongVerb(next)) || self.hasListPartner(word, capitalised: true)
             }
         } else {
@@ -62,6 +66,12 @@ extension WordScanner {
         guard isPerson else { return nil }
         let end = core.end == word.end ? self.extendName(from: word) : core.end
         return PIISpan(type: .person, start: word.start, end: end)
+    }
+
+    /// Whether every letter of the word is a capital ("OTT", "GERDA").
+    func isAllCaps(_ word: Word) -> Bool {
+        for k in word.start..<word.end where ByteClass.isLower(self.text[k]) { return false }
+        return true
     }
 
     /// The word without a trailing possessive `'s` ("Melvin's" → "Melvin").
