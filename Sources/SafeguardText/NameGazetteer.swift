@@ -50,7 +50,7 @@ public struct NameGazetteer: Sendable {
             "sergeant", "constable", "founder", "captain", "chairman", "chairwoman", "lawyer", "solicitor",
             "judge", "agent", "starring", "featuring", "patient", "client", "customer", "guest", "neighbour",
             "brother", "sister", "mother", "father", "mum", "dad", "uncle", "aunt", "cousin", "kid", "child",
-            "assistant", "user", "name", "surname", "signed", "regards", "cheers",
+            "assistant", "user", "name", "surname", "signed", "regards", "cheers", "i'm", "im",
         ])
         self.weakCuesBefore = ByteWordSet([
             "by", "with", "to", "from", "including", "i'm", "im", "me", "ask", "contact", "meet", "met",

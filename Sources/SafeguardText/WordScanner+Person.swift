@@ -18,9 +18,11 @@ extension WordScanner {
         let capitalised = ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3
         let core = self.withoutPossessive(word)
         if let preserving = self.preserving, self.contains(preserving, core) { return nil }
-        if capitalised && self.contains(g.titles, core) {
+        if self.contains(g.titles, core) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
             return self.nameAfterTitle(word)
         }
+        if let span = self.nameWithInitial(core, capitalised: capitalised) { return span }
+        if capitalised, let span = self.nameOnItsOwnLine(core) { return span }
         let next = core.end == word.end ? self.nextWord(after: word.end) : .none
         if next.exists && self.contains(g.venueWords, next) { return nil }
         let isFirstName = self.contains(g.firstNames, core)
@@ -65,6 +67,56 @@ extension WordScanner {
         }
         guard isPerson else { return nil }
         let end = core.end == word.end ? self.extendName(from: word) : core.end
+        return PIISpan(type: .person, start: word.start, end: end)
+    }
+
+    /// "Valida M. Ibragimov", "bertram m. jørgensen": a name word, a one-letter initial, a surname.
+    func nameWithInitial(_ word: Word, capitalised: Bool) -> PIISpan? {
+        let g = self.gazetteer
+        let initial = self.nextWord(after: word.end)
+        guard initial.exists, initial.end - initial.start == 1 else { return nil }
+        let letter = self.text[initial.start]
+        var after = initial.end
+        let dotted = after < self.text.count && self.text[after] == 0x2E
+        if dotted { after += 1 }
+        let last = self.nextWord(after: after)
+        guard last.exists, word.end - word.start >= 3 else { return nil }
+        if capitalised {
+            guard ByteClass.isUpper(letter), letter != 0x49 || dotted, self.isSurnameLike(last),
+                !self.contains(g.commonWords, word), !self.contains(g.places, word), !self.contains(g.venueWords, word),
+                self.contains(g.firstNames, word) || self.contains(g.surnames, word) || !self.contains(g.ordinaryWords, word)
+            else { return nil }
+        } else {
+            guard ByteClass.isLower(letter), letter != 0x61, letter != 0x69 || dotted, ByteClass.isLower(self.text[last.start]),
+                self.contains(g.firstNames, word), !self.contains(g.commonWords, word), !self.contains(g.places, word),
+                !self.contains(g.ordinaryWords, last) || self.contains(g.surnames, last)
+            else { return nil }
+        }
+        return PIISpan(type: .person, start: word.start, end: self.withoutPossessive(last).end)
+    }
+
+    /// Two or three capitalised name-like words alone on a line ("Einojuhani Pyysalo" in a signature or form).
+    func nameOnItsOwnLine(_ word: Word) -> PIISpan? {
+        guard self.sentenceStart else { return nil }
+        var k = word.start - 1
+        while k >= 0 && (self.text[k] == 0x20 || self.text[k] == 0x3E) { k -= 1 }
+        guard k < 0 || self.text[k] == 0x0A else { return nil }
+        let g = self.gazetteer
+        guard !self.contains(g.ordinaryWords, word), !self.contains(g.commonWords, word), !self.contains(g.places, word),
+            !self.contains(g.venueWords, word)
+        else { return nil }
+        var end = word.end
+        var parts = 1
+        while parts < 3 {
+            let next = self.nextWord(after: end)
+            guard next.exists, self.isSurnameLike(next) else { break }
+            end = next.end
+            parts += 1
+        }
+        guard parts >= 2 else { return nil }
+        var e = end
+        while e < self.text.count && (self.text[e] == 0x20 || self.text[e] == 0x0D) { e += 1 }
+        guard e >= self.text.count || self.text[e] == 0x0A else { return nil }
         return PIISpan(type: .person, start: word.start, end: end)
     }
 
