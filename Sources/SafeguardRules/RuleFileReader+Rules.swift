@@ -87,11 +87,38 @@ extension RuleFileReader {
         }
         let when = self.reader.file.expressionSource(whenNode)
         let explain = fields["explain"].map { self.reader.file.expressionSource($0) }
-        for (name, text) in [("id", id ?? ""), ("title", title ?? ""), ("when", when.text), ("explain", explain?.text ?? "")] {
+        for (name, text) in [("id", id ?? ""), ("title", title ?? "")] {
             self.lintProtected(text, field: name, at: fields[name])
         }
-        guard let id, let title, let source, let kind else { return nil }
-        return (id, title, source, kind, when, explain)
+        self.lintProtected(when, field: "when")
+        if let explain {
+            self.lintProtected(explain, field: "explain")
+        }
+        // Keep checking the expression even when title or source are missing (already reported).
+        guard let id, let kind else { return nil }
+        return (id, title ?? id, source ?? "", kind, when, explain)
+    }
+
+    /// Locates the protected term inside an expression or template.
+    mutating func lintProtected(_ source: ExpressionSource, field: String) {
+        guard let term = ProtectedCharacteristics.match(in: source.text) else { return }
+        let text = Array(source.text.lowercased().unicodeScalars)
+        let first = Array(term.split(separator: " ").first.map(String.init)?.unicodeScalars ?? "".unicodeScalars)
+        var offset = 0
+        if !first.isEmpty, text.count >= first.count {
+            for start in 0...(text.count - first.count) where Array(text[start..<(start + first.count)]) == first {
+                offset = start
+                break
+            }
+        }
+        var diagnostic = RuleDiagnostic(
+            code: "protected-characteristic",
+            message: "`\(field)` refers to `\(term)`, a protected characteristic; \(ProtectedCharacteristics.reason)",
+            location: source.location(at: offset), excerpt: term)
+        if source.segments.isEmpty {
+            diagnostic.location = self.reader.file.location(of: nil)
+        }
+        self.reader.diagnostics.append(diagnostic)
     }
 
     mutating func lintProtected(_ text: String, field: String, at node: Node?) {

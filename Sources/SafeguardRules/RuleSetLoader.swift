@@ -52,14 +52,13 @@ public enum RuleSetLoader {
         diagnostics += more
         definition.files = files
         definition.hash = self.hash(yamls)
-        guard diagnostics.allSatisfy({ $0.severity != .error }) else {
-            return Report(ruleSet: nil, diagnostics: diagnostics, files: files)
-        }
+        // Compile even when lint found errors, so one run reports every problem.
+        let lintFailed = diagnostics.contains { $0.severity == .error }
         do {
             let ruleSet = try RuleSet(compiling: definition)
-            return Report(ruleSet: ruleSet, diagnostics: diagnostics + ruleSet.warnings, files: files)
+            return Report(ruleSet: lintFailed ? nil : ruleSet, diagnostics: diagnostics + ruleSet.warnings, files: files)
         } catch {
-            return Report(ruleSet: nil, diagnostics: diagnostics + error.diagnostics, files: files)
+            return Report(ruleSet: nil, diagnostics: self.sorted(diagnostics + error.diagnostics), files: files)
         }
     }
 
@@ -129,6 +128,16 @@ public enum RuleSetLoader {
             }
         }
         return (definition, diagnostics)
+    }
+
+    /// Diagnostics in file, line, column order (unlocated ones last).
+    static func sorted(_ diagnostics: [RuleDiagnostic]) -> [RuleDiagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            guard let left = a.element.location, let right = b.element.location else {
+                return a.element.location != nil && b.element.location == nil ? true : a.offset < b.offset
+            }
+            return (left.file, left.line, left.column, a.offset) < (right.file, right.line, right.column, b.offset)
+        }.map(\.element)
     }
 
     static func duplicateIDs(_ definition: RuleSetDefinition) -> [RuleDiagnostic] {

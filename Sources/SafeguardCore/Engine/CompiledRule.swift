@@ -34,7 +34,7 @@ struct CompiledRule: Sendable {
             case .value(let render): text += render(ctx)
             }
         }
-        return text
+        return text.trimmingWhitespace
     }
 
     func evidence(_ ctx: EvaluationContext) -> [Evidence] {

@@ -67,7 +67,7 @@ public struct Engine: Sendable {
             conditions.append(
                 RecommendedCondition(
                     id: definition.id, title: definition.title, wording: definition.wording,
-                    proportionality: definition.proportionality, explanation: explanation, source: definition.source))
+                    proportionality: definition.proportionality, explanation: explanation.trimmingWhitespace, source: definition.source))
         }
         let bands = self.ruleSet.sortedBands[kindIndex]
         var band = "none"

@@ -145,7 +145,7 @@ struct HotelScorer {
                     weight: self.parameters.corroborationStep, outcome: nil,
                     contribution: Self.round((base + recurrence) * (multiplier - 1)), evidence: [],
                     explanation: "Signs come from \(sources.count) independent kinds of source (\(names.joined(separator: ", "))); "
-                        + "the score is multiplied by \(NumberFormat.short(multiplier)).",
+                        + "the score is multiplied by \(String(format: "%.2f", multiplier)).",
                     source: Self.corroborationSource))
         }
         if reduction > 0 {

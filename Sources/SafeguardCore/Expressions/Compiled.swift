@@ -24,16 +24,16 @@ enum Compiled {
     /// Renders the value for an explanation: `3`, `2025-06-02`, `120 days`, `unknown`.
     var render: @Sendable (EvaluationContext) -> String {
         switch self {
-        case .number(let f): return { f($0).map(NumberFormat.short) ?? "unknown" }
-        case .string(let f): return { f($0) ?? "unknown" }
-        case .bool(let f): return { f($0).map { $0 ? "yes" : "no" } ?? "unknown" }
-        case .date(let f): return { f($0).map { CalendarDay(daysSinceEpoch: $0).description } ?? "unknown" }
+        case .number(let f): return { f($0).map(NumberFormat.short) ?? "not recorded" }
+        case .string(let f): return { f($0) ?? "not recorded" }
+        case .bool(let f): return { f($0).map { $0 ? "yes" : "no" } ?? "not recorded" }
+        case .date(let f): return { f($0).map { CalendarDay(daysSinceEpoch: $0).description } ?? "not recorded" }
         case .duration(let f):
             return { ctx in
-                guard let days = f(ctx) else { return "unknown" }
+                guard let days = f(ctx) else { return "not recorded" }
                 return "\(NumberFormat.short(days.rounded())) days"
             }
-        case .list(let f): return { f($0).map { $0.isEmpty ? "none" : $0.joined(separator: ", ") } ?? "unknown" }
+        case .list(let f): return { f($0).map { $0.isEmpty ? "none" : $0.joined(separator: ", ") } ?? "not recorded" }
         }
     }
 
