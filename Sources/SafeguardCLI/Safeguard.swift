@@ -22,6 +22,7 @@ struct Safeguard: AsyncParsableCommand {
             ExplainCommand.self,
             ScanCommand.self,
             DemoCommand.self,
+            CorpusCommand.self,
             BenchCommand.self,
         ]
     )
