@@ -51,7 +51,10 @@ let package = Package(
         ),
         .target(
             name: "SafeguardStore",
-            dependencies: ["SafeguardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SafeguardCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "SafeguardReports", dependencies: ["SafeguardCore"], swiftSettings: strict),

@@ -1,10 +1,14 @@
 import ArgumentParser
 
-/// `safeguard bench`: measurements recorded in BENCHMARKS.md (one subcommand per area).
-struct BenchCommand: ParsableCommand {
+/// `safeguard bench <area>`: performance measurements (run a release build).
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure speed and accuracy (release build) for BENCHMARKS.md.",
-        subcommands: [BenchTextCommand.self]
+        abstract: "Measure performance (build with `swift build -c release` first).",
+        discussion: """
+            Examples:
+              swift build -c release && .build/release/safeguard bench rules
+            """,
+        subcommands: [BenchRulesCommand.self, BenchTextCommand.self]
     )
 }

@@ -17,6 +17,13 @@ struct Safeguard: AsyncParsableCommand {
               safeguard explain corpus/facts/sample-hotel.json
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, BenchCommand.self]
+        subcommands: [
+            RulesCommand.self,
+            ExplainCommand.self,
+            ScanCommand.self,
+            DemoCommand.self,
+            CorpusCommand.self,
+            BenchCommand.self,
+        ]
     )
 }

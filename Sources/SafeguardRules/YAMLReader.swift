@@ -5,7 +5,7 @@ import Yams
 /// Reads typed values out of YAML nodes, collecting located diagnostics instead of stopping at the first.
 struct YAMLReader {
     let file: YAMLFile
-    private(set) var diagnostics: [RuleDiagnostic] = []
+    var diagnostics: [RuleDiagnostic] = []
 
     init(file: YAMLFile) {
         self.file = file
