@@ -100,6 +100,12 @@ public struct SignScanner: Sendable {
 
     /// The asserted sign hits in `text` (UTF-8 bytes), byte offsets into `text`.
     public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [SignHit] {
+        if !TextNormaliser.needsFolding(text) {
+            // plain ASCII without elongation: scan the text itself (offsets are already source offsets)
+            let raw = self.matcher.hits(in: text)
+            guard self.hasSignPhrase(raw) else { return [] }
+            return self.assertedHits(self.withGapMatches(raw, in: text), in: text)
+        }
         let folded = TextNormaliser.normalise(text)
         let raw = folded.bytes.withUnsafeBufferPointer { self.matcher.hits(in: $0) }
         var hasSign = false
@@ -117,6 +123,16 @@ public struct SignScanner: Sendable {
                 pattern: hit.pattern, start: Int(folded.origin[hit.start]), end: Int(folded.origin[hit.end]))
         }
         return self.assertedHits(self.withGapMatches(hits, in: text), in: text)
+    }
+
+    func hasSignPhrase(_ hits: [PatternMatcher.Hit]) -> Bool {
+        for hit in hits {
+            switch self.roles[hit.pattern] {
+            case .assert, .assertByNegation, .gapPart: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Convenience for tests and small inputs.

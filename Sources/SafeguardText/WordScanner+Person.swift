@@ -17,25 +17,33 @@ extension WordScanner {
         let g = self.gazetteer
         let capitalised = ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3
         let core = self.withoutPossessive(word)
-        if let preserving = self.preserving, self.contains(preserving, core) { return nil }
-        if self.contains(g.titles, core) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
+        let hash = ByteWordSet.hash(self.text, core.start, core.end)
+        if !capitalised {
+            // lower-case words: only a known first name or a dotted title can start a name (fast exit)
+            let dottedTitle = core.end < self.text.count && self.text[core.end] == 0x2E && g.titles.contains(hash: hash)
+            guard dottedTitle || g.firstNames.contains(hash: hash) else { return nil }
+        }
+        if let preserving = self.preserving, preserving.contains(hash: hash) { return nil }
+        if g.titles.contains(hash: hash) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
             return self.nameAfterTitle(word)
         }
+        let isFirstName = g.firstNames.contains(hash: hash)
+        let isSurname = g.surnames.contains(hash: hash)
+        let common = g.commonWords.contains(hash: hash)
+        let place = g.places.contains(hash: hash)
+        // fast exit: an ordinary word, common word or place that is no name at all
+        if !isFirstName && !isSurname && (common || place || g.ordinaryWords.contains(hash: hash)) { return nil }
         if let span = self.nameWithInitial(core, capitalised: capitalised) { return span }
         if capitalised, let span = self.nameOnItsOwnLine(core) { return span }
         let next = core.end == word.end ? self.nextWord(after: word.end) : .none
         if next.exists && self.contains(g.venueWords, next) { return nil }
-        let isFirstName = self.contains(g.firstNames, core)
-        let isSurname = self.contains(g.surnames, core)
-        let common = self.contains(g.commonWords, core)
-        let place = self.contains(g.places, core)
         let length = core.end - core.start
         if length <= 2 || (length <= 3 && self.isAllCaps(core)) { return nil }
         let afterArticle = self.word(self.previous, is: "the") || self.word(self.previous, is: "a")
         let clearFirstName = isFirstName && !common && !place
         if afterArticle && !clearFirstName { return nil }
         let known = (isFirstName || isSurname) && !common && !place
-        let unknown = !isFirstName && !isSurname && !common && !place && !self.contains(g.ordinaryWords, core)
+        let unknown = !isFirstName && !isSurname && !common && !place && !g.ordinaryWords.contains(hash: hash)
         let strongCue = self.hasCueBefore()
         let weakCue = self.contains(g.weakCuesBefore, self.previous)
         let staff = self.hasStaffPlaceAfter(next)
@@ -48,7 +56,7 @@ extension WordScanner {
                 isPerson = true
             } else if isFirstName && !place {
                 isPerson = strongCue || staff || surnameFollows
-            } else if known && self.contains(g.ordinaryWords, core) {
+            } else if known && g.ordinaryWords.contains(hash: hash) {
                 isPerson = strongCue || staff || surnameFollows
             } else if known {
                 isPerson = strongCue || weakCue || staff || verb || surnameFollows || self.hasListPartner(word, capitalised: true)
