@@ -12,6 +12,9 @@ public final class NameGazetteer: Sendable {
     public let ordinaryWords: ByteWordSet
     /// Words reviewers write in lower case: a first name that is one ("Will", "Grace", "June") needs a cue.
     public let commonWords: ByteWordSet
+    /// Common words that are in no name list ("the", "room", "staff"): never a name; a small,
+    /// cache-friendly set checked before the large name lists.
+    public let stopWords: ByteWordSet
     /// Towns, districts and landmarks that are also names ("Victoria", "Chelsea").
     public let places: ByteWordSet
     /// Titles before a name ("Mr", "Dr").
@@ -34,6 +37,9 @@ public final class NameGazetteer: Sendable {
         firstNames: [String], surnames: [String], ordinaryWords: [String], commonWords: [String], places: [String]
     ) {
         self.commonWords = ByteWordSet(commonWords)
+        let firstSet = Set(firstNames.map { $0.lowercased() })
+        let lastSet = Set(surnames.map { $0.lowercased() })
+        self.stopWords = ByteWordSet(commonWords.filter { !firstSet.contains($0) && !lastSet.contains($0) })
         self.firstNames = ByteWordSet(firstNames)
         self.surnames = ByteWordSet(surnames)
         self.ordinaryWords = ByteWordSet(ordinaryWords)
