@@ -73,8 +73,8 @@ import Testing
                 "driver.dbs.issued_on": .string("last tuesday"), "driver.revocations": .string("many"),
                 "driver.dbs.update_service": .string("perhaps"), "driver.colour_of_car": .string("red"),
             ])
-        let slots = FactPreparation.slots(facts, issues: &issues)
-        #expect(slots.allSatisfy { $0 == .null })
+        let ctx = FactPreparation.context(facts, signs: SignTable([]), today: 0, issues: &issues)
+        #expect((0..<ctx.slotCount).allSatisfy { ctx.numbers[$0].isNaN && ctx.dates[$0] == EvaluationContext.missingDay && ctx.flags[$0] < 0 })
         #expect(issues.count == 4)
         #expect(issues.contains { $0.contains("driver.dbs.issued_on") && $0.contains("YYYY-MM-DD") })
         #expect(try Expr.test("days_since(driver.dbs.issued_on) > 1 days", facts) == nil)

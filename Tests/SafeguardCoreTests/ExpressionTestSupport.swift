@@ -18,10 +18,7 @@ enum Expr {
 
     static func context(_ facts: EntityFacts) -> EvaluationContext {
         var issues: [String] = []
-        let table = SignTable(self.signs)
-        return EvaluationContext(
-            slots: FactPreparation.slots(facts, issues: &issues), evidence: facts.evidence.map(table.prepare),
-            today: self.today.daysSinceEpoch)
+        return FactPreparation.context(facts, signs: SignTable(self.signs), today: self.today.daysSinceEpoch, issues: &issues)
     }
 
     /// The condition's three-valued result.
