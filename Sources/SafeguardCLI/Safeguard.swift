@@ -17,6 +17,6 @@ struct Safeguard: AsyncParsableCommand {
               safeguard explain corpus/facts/sample-hotel.json
             """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [ImportCommand.self, LinksCommand.self]
     )
 }
