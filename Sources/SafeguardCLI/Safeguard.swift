@@ -17,6 +17,15 @@ struct Safeguard: AsyncParsableCommand {
               safeguard explain corpus/facts/sample-hotel.json
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, LinksCommand.self]
+        subcommands: [
+            RulesCommand.self,
+            ExplainCommand.self,
+            ScanCommand.self,
+            DemoCommand.self,
+            CorpusCommand.self,
+            BenchCommand.self,
+            ImportCommand.self,
+            LinksCommand.self,
+        ]
     )
 }

@@ -1,0 +1,89 @@
+/// Evaluates a checked `RuleSet` over entity facts and returns a `Decision` per entity.
+///
+/// Pure and thread-safe: no clock (the day is passed in), no I/O. Explanations are rendered only for
+/// rules that fired; misses only when asked for.
+public struct Engine: Sendable {
+    /// The rules in force.
+    public let ruleSet: RuleSet
+
+    /// Creates an engine for `ruleSet`.
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+    }
+
+    /// Evaluates every rule for `facts.kind` as of `asOf`.
+    ///
+    /// - Parameter explainMisses: also report rules that did not fire and which part failed.
+    public func evaluate(_ facts: EntityFacts, asOf: CalendarDay, explainMisses: Bool = false) -> Decision {
+        let kindIndex = EntityKind.allCases.firstIndex(of: facts.kind) ?? 0
+        var issues: [String] = []
+        let slots = FactPreparation.slots(facts, issues: &issues)
+        var prepared: [PreparedEvidence] = []
+        prepared.reserveCapacity(facts.evidence.count)
+        for item in facts.evidence {
+            prepared.append(self.ruleSet.signTable.prepare(item))
+        }
+        let ctx = EvaluationContext(slots: slots, evidence: prepared, today: asOf.daysSinceEpoch)
+        var score = 0.0
+        var findings: [Finding] = []
+        var misses: [Miss] = []
+        var outcomeRank = -1
+        if facts.kind == .hotel, let parameters = self.ruleSet.hotelScoring {
+            let scorer = HotelScorer(parameters: parameters, signs: self.ruleSet.signs)
+            let result = scorer.score(prepared, today: asOf.daysSinceEpoch, explainMisses: explainMisses)
+            score += result.score
+            findings += result.findings
+            misses += result.misses
+        }
+        for rule in self.ruleSet.compiledRules[kindIndex] {
+            if rule.condition(ctx) == true {
+                let weight = rule.definition.weight
+                score += weight ?? 0
+                if let rank = rule.outcomeRank, rank > outcomeRank {
+                    outcomeRank = rank
+                }
+                findings.append(
+                    Finding(
+                        ruleID: rule.definition.id, title: rule.definition.title, weight: weight,
+                        outcome: rule.definition.outcome, contribution: weight ?? 0, evidence: rule.evidence(ctx),
+                        explanation: rule.render(ctx), source: rule.definition.source))
+            } else if explainMisses {
+                misses.append(
+                    Miss(
+                        ruleID: rule.definition.id, title: rule.definition.title, reason: rule.missReason(ctx),
+                        source: rule.definition.source))
+            }
+        }
+        var conditions: [RecommendedCondition] = []
+        for condition in self.ruleSet.compiledConditions[kindIndex] where condition.condition(ctx) == true {
+            let definition = condition.definition
+            var explanation = ""
+            for part in condition.template {
+                switch part {
+                case .text(let text): explanation += text
+                case .value(let render): explanation += render(ctx)
+                }
+            }
+            conditions.append(
+                RecommendedCondition(
+                    id: definition.id, title: definition.title, wording: definition.wording,
+                    proportionality: definition.proportionality, explanation: explanation.trimmingWhitespace, source: definition.source))
+        }
+        let bands = self.ruleSet.sortedBands[kindIndex]
+        var band = "none"
+        var action = "No action"
+        if !bands.isEmpty {
+            var rank = 0
+            for (index, candidate) in bands.enumerated() where score >= candidate.minimumScore {
+                rank = index
+            }
+            rank = max(rank, outcomeRank)
+            band = bands[rank].id
+            action = bands[rank].action
+        }
+        return Decision(
+            entityID: facts.id, kind: facts.kind, asOf: asOf, score: (score * 100).rounded() / 100, band: band,
+            action: action, findings: findings, misses: misses, conditions: conditions, factIssues: issues,
+            rulesetHash: self.ruleSet.hash)
+    }
+}

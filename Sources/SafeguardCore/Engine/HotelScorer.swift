@@ -1,0 +1,215 @@
+import Foundation
+
+/// Evidence-based hotel scoring (`rules/hotels/scoring.yaml`): per-sign weights, age decay,
+/// a cap per source document, recurrence across months, corroboration across independent
+/// sources, weak signs only alongside concern signs, good practice lowering the score.
+struct HotelScorer {
+    let parameters: HotelScoringParameters
+    let signs: [SignDefinition]
+
+    struct Result {
+        var score: Double
+        var findings: [Finding]
+        var misses: [Miss]
+    }
+
+    /// Per-sign running totals.
+    struct SignTally {
+        var contribution = 0.0
+        var documents: [String] = []
+        var items: [Evidence] = []
+        var months: Set<Int> = []
+        var latest: Int?
+    }
+
+    static let recurrenceSource = "Health check report 5.6.13 (possible signs of CSE could be seen, reoccurring over time)"
+    static let corroborationSource =
+        "Health check report 5.6.23 (user review sites and intelligence from return interviews used together to identify premises where a visit may be needed)"
+
+    func weight(_ sign: SignDefinition) -> Double {
+        self.parameters.signWeights[sign.id] ?? sign.weight
+    }
+
+    func decay(_ item: PreparedEvidence, today: Int) -> Double {
+        guard let day = item.day else { return self.parameters.undatedFactor }
+        let age = Double(max(0, today - day))
+        guard self.parameters.halfLifeDays > 0 else { return 1 }
+        return pow(0.5, age / self.parameters.halfLifeDays)
+    }
+
+    func score(_ evidence: [PreparedEvidence], today: Int, explainMisses: Bool) -> Result {
+        guard !evidence.isEmpty else { return Result(score: 0, findings: [], misses: []) }
+        let hasConcern = evidence.contains { $0.signID < self.signs.count && self.signs[$0.signID].kind == .concern }
+        // Group by document; within a document, each sign counts once, at its strongest (newest) decay.
+        var documents: [String: [Int: (decay: Double, items: [Evidence], month: Int?, day: Int?)]] = [:]
+        var documentOrder: [String] = []
+        var goodPractice: [Int: (decay: Double, items: [Evidence])] = [:]
+        var ignoredWeak: [Int: [Evidence]] = [:]
+        var sources: Set<EvidenceSource> = []
+        var months: Set<Int> = []
+        var firstMonthDay: Int?
+        var lastMonthDay: Int?
+        for item in evidence where item.signID < self.signs.count {
+            let sign = self.signs[item.signID]
+            let factor = self.decay(item, today: today)
+            if sign.kind == .goodPractice {
+                var entry = goodPractice[item.signID] ?? (0, [])
+                entry.decay = max(entry.decay, factor)
+                entry.items.append(item.item)
+                goodPractice[item.signID] = entry
+                continue
+            }
+            if sign.kind == .weak, self.parameters.weakSignsNeedConcern, !hasConcern {
+                ignoredWeak[item.signID, default: []].append(item.item)
+                continue
+            }
+            let key = "\(item.item.source.rawValue)\u{1F}\(item.item.sourceID)"
+            if documents[key] == nil {
+                documents[key] = [:]
+                documentOrder.append(key)
+            }
+            var entry = documents[key]![item.signID] ?? (0, [], item.month, item.day)
+            entry.decay = max(entry.decay, factor)
+            entry.items.append(item.item)
+            documents[key]![item.signID] = entry
+            if self.parameters.independentSources.contains(item.item.source) {
+                sources.insert(item.item.source)
+            }
+            if let month = item.month, sign.kind == .concern {
+                months.insert(month)
+                firstMonthDay = min(firstMonthDay ?? Int.max, item.day ?? Int.max)
+                lastMonthDay = max(lastMonthDay ?? Int.min, item.day ?? Int.min)
+            }
+        }
+        var tallies: [Int: SignTally] = [:]
+        var base = 0.0
+        var capped = 0
+        for key in documentOrder {
+            let signsInDocument = documents[key] ?? [:]
+            var raw = 0.0
+            for (signID, entry) in signsInDocument {
+                raw += self.weight(self.signs[signID]) * entry.decay
+            }
+            guard raw > 0 else { continue }
+            let kept = min(raw, self.parameters.perDocumentCap)
+            if kept < raw { capped += 1 }
+            let scale = kept / raw
+            base += kept
+            for (signID, entry) in signsInDocument {
+                var tally = tallies[signID] ?? SignTally()
+                tally.contribution += self.weight(self.signs[signID]) * entry.decay * scale
+                tally.documents.append(key)
+                tally.items += entry.items
+                if let month = entry.month { tally.months.insert(month) }
+                if let day = entry.day { tally.latest = max(tally.latest ?? day, day) }
+                tallies[signID] = tally
+            }
+        }
+        let recurrence = months.count >= 2
+            ? min(self.parameters.maxRecurrenceBonus, self.parameters.monthBonus * Double(months.count - 1)) : 0
+        let multiplier = sources.count >= 2
+            ? min(self.parameters.maxCorroboration, 1 + self.parameters.corroborationStep * Double(sources.count - 1)) : 1
+        var reduction = 0.0
+        for (signID, entry) in goodPractice {
+            reduction += abs(self.weight(self.signs[signID])) * entry.decay
+        }
+        reduction = min(reduction, self.parameters.maxGoodPracticeReduction)
+        let positive = (base + recurrence) * multiplier
+        let score = max(0, positive - reduction)
+
+        var findings: [Finding] = []
+        for (signID, tally) in tallies.sorted(by: { $0.value.contribution > $1.value.contribution }) {
+            let sign = self.signs[signID]
+            findings.append(
+                Finding(
+                    ruleID: "sign/\(sign.id)", title: sign.label, weight: self.weight(sign), outcome: nil,
+                    contribution: Self.round(tally.contribution),
+                    evidence: tally.items.sorted { ($0.date?.daysSinceEpoch ?? 0) > ($1.date?.daysSinceEpoch ?? 0) },
+                    explanation: self.explain(sign, tally, cappedDocuments: capped), source: sign.source))
+        }
+        if recurrence > 0, let first = firstMonthDay, let last = lastMonthDay {
+            findings.append(
+                Finding(
+                    ruleID: "hotel/recurrence", title: "Signs recur over time", weight: self.parameters.monthBonus,
+                    outcome: nil, contribution: Self.round(recurrence), evidence: [],
+                    explanation: "Concern signs were reported in \(months.count) different months between "
+                        + "\(CalendarDay(daysSinceEpoch: first)) and \(CalendarDay(daysSinceEpoch: last)); "
+                        + "recurrence adds \(NumberFormat.short(recurrence)).",
+                    source: Self.recurrenceSource))
+        }
+        if multiplier > 1 {
+            let names = EvidenceSource.allCases.filter { sources.contains($0) }.map(\.rawValue)
+            findings.append(
+                Finding(
+                    ruleID: "hotel/corroboration", title: "Independent sources agree",
+                    weight: self.parameters.corroborationStep, outcome: nil,
+                    contribution: Self.round((base + recurrence) * (multiplier - 1)), evidence: [],
+                    explanation: "Signs come from \(sources.count) independent kinds of source (\(names.joined(separator: ", "))); "
+                        + "the score is multiplied by \(String(format: "%.2f", multiplier)).",
+                    source: Self.corroborationSource))
+        }
+        if reduction > 0 {
+            let share = reduction / goodPractice.values.reduce(0) { $0 + max($1.decay, 1e-9) }
+            for (signID, entry) in goodPractice.sorted(by: { $0.key < $1.key }) {
+                let sign = self.signs[signID]
+                findings.append(
+                    Finding(
+                        ruleID: "good/\(sign.id)", title: sign.label, weight: self.weight(sign), outcome: nil,
+                        contribution: -Self.round(share * max(entry.decay, 1e-9)), evidence: entry.items,
+                        explanation: "\(sign.label): mentioned in \(entry.items.count) source(s); good practice lowers the score "
+                            + "(at most \(NumberFormat.short(self.parameters.maxGoodPracticeReduction)) in all).",
+                        source: sign.source))
+            }
+        }
+        var misses: [Miss] = []
+        if explainMisses {
+            for (signID, items) in ignoredWeak.sorted(by: { $0.key < $1.key }) {
+                let sign = self.signs[signID]
+                misses.append(
+                    Miss(
+                        ruleID: "sign/\(sign.id)", title: sign.label,
+                        reason: "\(sign.label) was reported \(items.count) time(s) but is a weak sign: it counts only "
+                            + "alongside a concern sign, and there is none", source: sign.source))
+            }
+            if base > 0, documentOrder.count == 1 {
+                misses.append(
+                    Miss(
+                        ruleID: "hotel/recurrence", title: "Signs recur over time",
+                        reason: "all signs come from one source document; one document can add at most "
+                            + "\(NumberFormat.short(self.parameters.perDocumentCap))", source: Self.recurrenceSource))
+            }
+        }
+        return Result(score: score, findings: findings, misses: misses)
+    }
+
+    func explain(_ sign: SignDefinition, _ tally: SignTally, cappedDocuments: Int) -> String {
+        var bySource: [EvidenceSource: Set<String>] = [:]
+        for key in tally.documents {
+            let parts = key.split(separator: "\u{1F}", maxSplits: 1)
+            if let source = parts.first.flatMap({ EvidenceSource(rawValue: String($0)) }) {
+                bySource[source, default: []].insert(parts.count > 1 ? String(parts[1]) : "")
+            }
+        }
+        let counts = EvidenceSource.allCases.compactMap { source -> String? in
+            guard let ids = bySource[source] else { return nil }
+            let noun = ids.count == 1 ? source.rawValue : (source == .intelligence ? "intelligence records" : "\(source.rawValue)s")
+            return "\(ids.count) \(noun)"
+        }
+        var text = "\(sign.label): reported in \(counts.joined(separator: " and "))"
+        if tally.months.count > 1 {
+            text += " across \(tally.months.count) months"
+        }
+        if let latest = tally.latest {
+            text += " (latest \(CalendarDay(daysSinceEpoch: latest)))"
+        }
+        text += "; adds \(NumberFormat.short(tally.contribution)) after age decay"
+        if cappedDocuments > 0 {
+            text += " and the per-document cap of \(NumberFormat.short(self.parameters.perDocumentCap))"
+        }
+        return text + "."
+    }
+
+    static func round(_ value: Double) -> Double {
+        (value * 100).rounded() / 100
+    }
+}

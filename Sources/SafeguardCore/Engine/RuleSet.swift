@@ -1,0 +1,88 @@
+/// A checked, compiled set of rules: every expression parsed and type-checked against its entity
+/// kind's schema, ready for the `Engine`. Identified by the SHA-256 of its rule files.
+public struct RuleSet: Sendable {
+    /// Hex SHA-256 of the canonicalised rule files (see docs/rules.md).
+    public let hash: String
+    /// The hotel signs (`rules/hotels/signs.yaml`).
+    public let signs: [SignDefinition]
+    /// The rules as written.
+    public let rules: [RuleDefinition]
+    /// The conditions library as written.
+    public let conditions: [ConditionDefinition]
+    /// Bands per kind, lowest first.
+    public let bands: [EntityKind: [BandDefinition]]
+    /// Evidence-based hotel scoring parameters, when `rules/hotels/scoring.yaml` has them.
+    public let hotelScoring: HotelScoringParameters?
+    /// The files it was read from.
+    public let files: [String]
+    /// Non-fatal problems found while checking.
+    public let warnings: [RuleDiagnostic]
+
+    let signTable: SignTable
+    let compiledRules: [[CompiledRule]]
+    let compiledConditions: [[CompiledCondition]]
+    let sortedBands: [[BandDefinition]]
+
+    /// Checks and compiles `definition`; throws every problem found, each with its file:line:column.
+    public init(compiling definition: RuleSetDefinition) throws(RuleSetError) {
+        let table = SignTable(definition.signs)
+        var compiler = RuleCompiler(signs: table)
+        let kinds = EntityKind.allCases
+        var bands: [[BandDefinition]] = kinds.map { (definition.bands[$0] ?? []).sorted { $0.minimumScore < $1.minimumScore } }
+        var rules: [[CompiledRule]] = kinds.map { _ in [] }
+        var conditions: [[CompiledCondition]] = kinds.map { _ in [] }
+        for rule in definition.rules {
+            let kindIndex = kinds.firstIndex(of: rule.appliesTo) ?? 0
+            var rank: Int?
+            if let outcome = rule.outcome {
+                rank = bands[kindIndex].firstIndex { $0.id == outcome }
+                if rank == nil {
+                    let known = bands[kindIndex].map(\.id)
+                    compiler.diagnostics.append(
+                        RuleDiagnostic(
+                            code: "unknown-outcome",
+                            message: known.isEmpty
+                                ? "rule `\(rule.id)` has outcome `\(outcome)` but no bands are defined for \(rule.appliesTo.rawValue); add `bands:`"
+                                : "rule `\(rule.id)` has outcome `\(outcome)`, which is not a \(rule.appliesTo.rawValue) band (\(known.joined(separator: ", ")))",
+                            location: rule.location, excerpt: outcome, suggestion: Suggest.closest(to: outcome, in: known)))
+                }
+            }
+            let template = compiler.template(rule.explain, kind: rule.appliesTo)
+            guard let checked = compiler.condition(rule.when, kind: rule.appliesTo) else { continue }
+            rules[kindIndex].append(
+                CompiledRule(
+                    definition: rule, condition: checked.test, conjuncts: checked.conjuncts,
+                    evidenceFilters: checked.filters, template: template, outcomeRank: rank))
+        }
+        for condition in definition.conditions {
+            let kindIndex = kinds.firstIndex(of: condition.appliesTo) ?? 0
+            let template = compiler.template(condition.explain, kind: condition.appliesTo)
+            guard let checked = compiler.condition(condition.when, kind: condition.appliesTo) else { continue }
+            conditions[kindIndex].append(
+                CompiledCondition(definition: condition, condition: checked.test, template: template))
+        }
+        if bands.allSatisfy(\.isEmpty) == false {
+            for (index, kindBands) in bands.enumerated() where !kindBands.isEmpty {
+                if kindBands.first?.minimumScore ?? 0 > 0 {
+                    bands[index].insert(BandDefinition(id: "none", minimumScore: -Double.infinity, action: "No action"), at: 0)
+                }
+            }
+        }
+        let errors = compiler.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            throw RuleSetError(diagnostics: compiler.diagnostics)
+        }
+        self.hash = definition.hash
+        self.signs = definition.signs
+        self.rules = definition.rules
+        self.conditions = definition.conditions
+        self.bands = definition.bands
+        self.hotelScoring = definition.hotelScoring
+        self.files = definition.files
+        self.warnings = compiler.diagnostics
+        self.signTable = table
+        self.compiledRules = rules
+        self.compiledConditions = conditions
+        self.sortedBands = bands
+    }
+}
