@@ -1,6 +1,7 @@
 import ArgumentParser
 import SafeguardCore
 import SafeguardImport
+import SafeguardText
 
 /// `safeguard import intel FILE...`
 struct ImportIntelligence: ParsableCommand {
@@ -24,6 +25,8 @@ struct ImportIntelligence: ParsableCommand {
 
     @OptionGroup var options: ImportOptions
 
+    @OptionGroup var text: TextOptions
+
     func validate() throws {
         guard self.format == "intelligence" else {
             throw ValidationError("unknown --format '\(self.format)'; use intelligence")
@@ -33,7 +36,7 @@ struct ImportIntelligence: ParsableCommand {
     func run() throws {
         let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
-        let screen = SummaryScreen()
+        let screen = SummaryScreen(analyser: try self.text.makeAnalyser())
         for file in self.files {
             run.importCSV(file, profile: IntelligenceProfile(), batchSize: self.options.batchSize) { records in
                 try store.saveIntelligence(records.map(screen.prepare))
@@ -43,19 +46,26 @@ struct ImportIntelligence: ParsableCommand {
     }
 }
 
-/// Makes an intelligence record safe to store: the summary is never kept in the clear.
-///
-/// Until the text pseudonymiser (SafeguardText) is wired in, the summary is withheld and only
-/// the signs the record lists explicitly become evidence.
+/// Makes an intelligence record safe to store: the summary is pseudonymised (never kept in the
+/// clear) and scanned for signs; signs the record lists explicitly become evidence too.
 struct SummaryScreen {
+    let analyser: TextAnalyser
+
     func prepare(_ record: IntelligenceRecord) -> IntelligenceRecord {
         var record = record
-        record.summary = "[summary withheld: not pseudonymised]"
-        record.evidence = record.signs.map { sign in
-            Evidence(
-                sign: sign, source: .intelligence, sourceID: record.id, date: record.date,
-                snippet: "listed by \(record.source.rawValue)", origin: record.source.rawValue)
+        let analysis = self.analyser.analyse(record.summary, preserving: [record.place.premises].compactMap { $0 })
+        record.summary = analysis.text
+        var evidence = analysis.evidence(
+            source: .intelligence, sourceID: record.id, date: record.date, origin: record.source.rawValue)
+        let found = Set(evidence.map(\.sign))
+        let excerpt = String(analysis.text.prefix(160))
+        for sign in record.signs where !found.contains(sign) {
+            evidence.append(
+                Evidence(
+                    sign: sign, source: .intelligence, sourceID: record.id, date: record.date, snippet: excerpt,
+                    origin: record.source.rawValue))
         }
+        record.evidence = evidence
         return record
     }
 }
