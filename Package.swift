@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "SafeguardRulesTests", dependencies: ["SafeguardRules"]),
         .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules"]),
         .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"]),
-        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore"]),
+        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport"]),
         .testTarget(name: "SafeguardReportsTests", dependencies: ["SafeguardReports"]),
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
     ],

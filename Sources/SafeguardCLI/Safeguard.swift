@@ -24,6 +24,8 @@ struct Safeguard: AsyncParsableCommand {
             DemoCommand.self,
             CorpusCommand.self,
             BenchCommand.self,
+            ImportCommand.self,
+            LinksCommand.self,
         ]
     )
 }
