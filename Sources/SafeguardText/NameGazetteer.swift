@@ -18,6 +18,10 @@ public struct NameGazetteer: Sendable {
     public var titles: ByteWordSet
     /// Words right before a name that show one follows ("says", "thanks", "receptionist").
     public var cuesBefore: ByteWordSet
+    /// Weaker cues before a name ("by", "with", "including"): they count only for words in the name lists.
+    public var weakCuesBefore: ByteWordSet
+    /// Verbs of people right after a name ("Mourik began", "Kowalski said").
+    public var verbsAfter: ByteWordSet
     /// Words right after a capitalised word that show it names a place or a business, not a person.
     public var venueWords: ByteWordSet
     /// Street-type words that end an address ("Street", "Rd").
@@ -41,7 +45,22 @@ public struct NameGazetteer: Sendable {
             "driver", "barman", "barmaid", "bartender", "chef", "host", "hostess", "security", "colleague",
             "wife", "husband", "son", "daughter", "friend", "boyfriend", "girlfriend", "partner",
             "dear", "hi", "hello", "reported", "writes", "wrote", "replied", "explains", "explained",
-            "adds", "added",
+            "adds", "added", "producer", "director", "singer", "author", "writer", "actor", "actress", "ceo",
+            "president", "minister", "player", "coach", "doctor", "nurse", "officer", "detective", "inspector",
+            "sergeant", "constable", "founder", "captain", "chairman", "chairwoman", "lawyer", "solicitor",
+            "judge", "agent", "starring", "featuring", "patient", "client", "customer", "guest", "neighbour",
+            "brother", "sister", "mother", "father", "mum", "dad", "uncle", "aunt", "cousin", "kid", "child",
+            "assistant", "user", "name", "surname", "signed", "regards", "cheers", "i'm", "im",
+        ])
+        self.weakCuesBefore = ByteWordSet([
+            "by", "with", "to", "from", "including", "i'm", "im", "me", "ask", "contact", "meet", "met",
+        ])
+        self.verbsAfter = ByteWordSet([
+            "said", "says", "told", "tells", "asked", "asks", "explained", "explains", "began", "begins", "lives",
+            "lived", "wrote", "writes", "replied", "smiled", "laughed", "insisted", "refused", "apologised",
+            "apologized", "helped", "greeted", "shouted", "works", "worked", "gave", "gives", "offered", "showed",
+            "upgraded", "served", "sang", "directed", "founded", "recorded", "had", "has", "was", "is", "will", "spent",
+            "would", "who", "went", "came", "called", "wants", "wanted", "thinks", "thought", "knows", "knew",
         ])
         self.venueWords = ByteWordSet([
             "hotel", "hotels", "inn", "lodge", "house", "arms", "street", "st", "road", "rd", "lane", "avenue",
@@ -51,7 +70,8 @@ public struct NameGazetteer: Sendable {
             "theatre", "stadium", "arena", "island", "bay", "beach", "river", "valley", "county", "city",
             "way", "drive", "close", "grove", "row", "walk", "mews", "quay", "dock", "docks", "rail",
             "underground", "tube", "dlr", "express", "resort", "suites", "apartments", "bar", "pub",
-            "restaurant", "cafe", "club", "group", "ltd", "limited", "plc", "inc", "company", "bank",
+            "restaurant", "cafe", "club", "group", "ltd", "limited", "plc", "inc", "company", "bank", "palace",
+            "dock", "estate", "road's", "street's",
         ])
         self.streetWords = ByteWordSet([
             "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "close", "drive", "dr", "way",
