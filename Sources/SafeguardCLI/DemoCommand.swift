@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SafeguardCore
 import SafeguardCorpus
+import SafeguardPipeline
 import SafeguardRules
 import SafeguardStore
 import SafeguardText
@@ -96,35 +97,3 @@ struct DemoCommand: AsyncParsableCommand {
     }
 }
 
-/// Evaluates the licence applications (facts files of kind `application`) and writes their decisions.
-enum ApplicationScreening {
-    struct Result {
-        var lines: [String]
-        var file: URL?
-    }
-
-    static func run(directory: URL, engine: Engine, asOf: CalendarDay, output: URL) throws -> Result {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        guard !names.isEmpty else { return Result(lines: ["no applications in \(directory.path)"], file: nil) }
-        var decisions: [Decision] = []
-        var lines: [String] = []
-        for name in names {
-            do {
-                for facts in try FactsFile.read(directory.appendingPathComponent(name)) {
-                    let decision = engine.evaluate(facts, asOf: facts.asOf ?? asOf)
-                    decisions.append(decision)
-                    var title = facts.id
-                    if case .string(let premises) = facts.fields["application.premises_name"] { title += " \(premises)" }
-                    let reasons = decision.findings.map(\.title).prefix(3).joined(separator: "; ")
-                    lines.append("\(title): band \(decision.band)\(reasons.isEmpty ? "" : " — \(reasons)")\(decision.conditions.isEmpty ? "" : " (\(decision.conditions.count) condition(s) to consider)")")
-                }
-            } catch {
-                lines.append("! \(name): \(error)")
-            }
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(decisions).write(to: output)
-        return Result(lines: lines, file: output)
-    }
-}

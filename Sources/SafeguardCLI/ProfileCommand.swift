@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SafeguardCore
 import SafeguardReports
+import SafeguardPipeline
 import SafeguardRules
 import SafeguardStore
 
@@ -72,67 +73,3 @@ struct ProfileCommand: ParsableCommand {
     }
 }
 
-/// Reads the store, scores the hotels, writes the three profile files. Shared by `profile hotels`,
-/// `demo` and `bench profile`.
-struct ProfileJob {
-    var databasePath: String
-    var rulesDirectory: URL
-    var asOf: CalendarDay
-    var since: CalendarDay?
-    var area: String?
-    var suppressSmall: Bool
-    var outputDirectory: URL
-
-    struct Result {
-        var profile: HotelProfile
-        var files: [URL]
-        var readSeconds: Double
-        var buildSeconds: Double
-        var writeSeconds: Double
-
-        var summary: String {
-            var lines = ["Hotel problem profile for \(self.profile.area) as of \(self.profile.asOf): \(self.profile.scope.hotels) hotels, \(self.profile.scope.flagged) flagged."]
-            for entry in self.profile.entries.prefix(10) {
-                lines.append("  \(entry.rank). \(entry.name) (\(entry.postcode)) score \(entry.score) \(entry.band): \(entry.topReasons.joined(separator: "; "))")
-            }
-            if self.profile.entries.count > 10 { lines.append("  ... and \(self.profile.entries.count - 10) more") }
-            lines.append("Written:")
-            lines += self.files.map { "  \($0.path)" }
-            return lines.joined(separator: "\n")
-        }
-    }
-
-    func run() throws -> Result {
-        let ruleSet: RuleSet
-        do {
-            ruleSet = try RuleSetLoader.load(directory: self.rulesDirectory)
-        } catch {
-            throw ValidationError("The rules in \(self.rulesDirectory.path) do not load: \(error). Run `safeguard rules check \(self.rulesDirectory.path)`.")
-        }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let snapshots: [HotelSnapshot]
-        do {
-            snapshots = try SQLiteStore(path: self.databasePath).hotels()
-        } catch let error as StoreError {
-            throw ValidationError("Cannot read hotels from \(self.databasePath): \(error.message)")
-        }
-        let read = clock.now
-        let profile = HotelProfileRun(engine: Engine(ruleSet: ruleSet), asOf: self.asOf, since: self.since, area: self.area)
-            .profile(of: snapshots)
-        let built = clock.now
-        let files: [URL]
-        do {
-            files = try ProfileWriter(counts: CountStyle(suppressSmall: self.suppressSmall)).write(profile, to: self.outputDirectory)
-        } catch let error as ReportError {
-            throw ValidationError(error.message)
-        }
-        let written = clock.now
-        func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        }
-        return Result(
-            profile: profile, files: files, readSeconds: seconds(read - start), buildSeconds: seconds(built - read),
-            writeSeconds: seconds(written - built))
-    }
-}

@@ -17,7 +17,7 @@ extension HotelSnapshot {
         if let rating = place.ratingValue, let value = Double(rating) { fields["hotel.fhrs_rating"] = .number(value) }
         if let date = place.ratingDate { fields["hotel.rating_date"] = .date(date) }
         if let status = self.licenceStatus { fields["hotel.licence_status"] = .string(status) }
-        let visits = self.evidence.filter { $0.source == .visit }.compactMap(\.date)
+        let visits = self.evidence.filter(\.isVisit).compactMap(\.date)
         if let last = visits.max() { fields["hotel.last_visit"] = .date(last) }
         return EntityFacts(
             kind: .hotel, id: self.profileID, fields: fields, evidence: self.evidence.filter { $0.isOnOrAfter(since) })

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SafeguardCore
 import SafeguardImport
@@ -8,28 +7,31 @@ import SafeguardText
 /// Imports a corpus directory (the layout `safeguard corpus generate` writes) into a store:
 /// FHRS, licences, taxis, reviews, whistle-blowing reports and intelligence, with every text
 /// pseudonymised and scanned before storage. Used by `demo` and `bench profile`.
-final class CorpusImport {
+public final class CorpusImport {
     let store: SQLiteStore
     let analyser: TextAnalyser
     var batchSize = 5_000
 
-    init(store: SQLiteStore, analyser: TextAnalyser) {
+    /// Creates an importer writing into `store`, analysing text with `analyser`.
+    public init(store: SQLiteStore, analyser: TextAnalyser) {
         self.store = store
         self.analyser = analyser
     }
     /// Bad records, by file (the demo prints the count and writes them to a rejects file).
-    private(set) var issues: [ImportIssue] = []
+    public private(set) var issues: [ImportIssue] = []
 
     /// One line per source: what was read and stored.
-    struct Line {
-        var source: String
-        var read: Int
-        var stored: Int
-        var rejected: Int
-        var seconds: Double
+    public struct Line: Sendable {
+        public var source: String
+        public var read: Int
+        public var stored: Int
+        public var rejected: Int
+        public var seconds: Double
     }
 
-    func importAll(from corpus: URL, progress: (Line) -> Void) throws -> [Line] {
+    /// Imports every file of the corpus layout; `progress` hears each source when it is done.
+    @discardableResult
+    public func importAll(from corpus: URL, progress: (Line) -> Void = { _ in }) throws -> [Line] {
         var lines: [Line] = []
         func step(_ name: String, _ work: () throws -> (read: Int, stored: Int, rejected: Int)) rethrows {
             let start = ContinuousClock.now
@@ -44,7 +46,7 @@ final class CorpusImport {
         func path(_ relative: String) -> String { corpus.appendingPathComponent(relative).path }
         let fhrsFiles = ((try? FileManager.default.contentsOfDirectory(atPath: path("fhrs"))) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
         guard !fhrsFiles.isEmpty else {
-            throw ValidationError("No FHRS XML file in \(path("fhrs")). Pass the corpus directory (the one holding fhrs/, reviews/, ...), e.g. --corpus corpus.")
+            throw PipelineError(message: "No FHRS XML file in \(path("fhrs")). Pass the corpus directory (the one holding fhrs/, reviews/, ...), e.g. --corpus corpus.")
         }
         try step("FHRS establishments") { try self.importFHRS(fhrsFiles.map { path("fhrs/\($0)") }) }
         try step("Premises licence events") { try self.importCSV(path("licences/premises-licences.csv"), PremisesLicenceProfile()) { try self.store.recordLicenceEvents($0) } }
@@ -132,7 +134,7 @@ final class CorpusImport {
 
     /// A report pseudonymised and scanned like a review; ticked signs the text does not show
     /// become evidence with the report's "seen" line as the snippet.
-    static func screen(_ record: ReportRecord, analyser: TextAnalyser) -> ReportRecord {
+    public static func screen(_ record: ReportRecord, analyser: TextAnalyser) -> ReportRecord {
         var record = record
         let preserving = [record.place.premises].compactMap { $0 }
         let text = analyser.analyse(record.text, preserving: preserving)
@@ -157,7 +159,7 @@ final class CorpusImport {
 
     /// An intelligence record with its summary pseudonymised and scanned; listed signs the summary
     /// does not show become evidence with an excerpt.
-    static func screen(_ record: IntelligenceRecord, analyser: TextAnalyser) -> IntelligenceRecord {
+    public static func screen(_ record: IntelligenceRecord, analyser: TextAnalyser) -> IntelligenceRecord {
         var record = record
         let analysis = analyser.analyse(record.summary, preserving: [record.place.premises].compactMap { $0 })
         record.summary = analysis.text
