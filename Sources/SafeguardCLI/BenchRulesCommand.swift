@@ -18,6 +18,9 @@ struct BenchRulesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Timed repetitions (the best is reported).")
     var repeats = 3
 
+    @Flag(name: .long, help: "Leave out explanation templates (findings carry the rule title only), to compare with engines that do not explain.")
+    var withoutExplanations = false
+
     @OptionGroup var rulesDirectory: RulesDirectoryOptions
 
     func validate() throws {
@@ -31,7 +34,7 @@ struct BenchRulesCommand: AsyncParsableCommand {
         let signs = (try? RuleSetLoader.load(directory: try self.rulesDirectory.directory()))?.signs ?? []
         let compileStart = ContinuousClock.now
         let ruleSet = try RuleSet(
-            compiling: RuleSetDefinition(rules: SyntheticRuleBench.rules(self.rules), signs: signs, hash: "bench"))
+            compiling: RuleSetDefinition(rules: SyntheticRuleBench.rules(self.rules, explanations: !self.withoutExplanations), signs: signs, hash: "bench"))
         let compileTime = ContinuousClock.now - compileStart
         let facts = SyntheticRuleBench.drivers(self.entities, today: today)
         let engine = Engine(ruleSet: ruleSet)
@@ -53,7 +56,7 @@ struct BenchRulesCommand: AsyncParsableCommand {
         }
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
         let perSecond = Double(self.entities) / seconds
-        print("rules engine: \(self.rules) rules × \(self.entities) entities, explanations on, 1 core")
+        print("rules engine: \(self.rules) rules × \(self.entities) entities, explanations \(self.withoutExplanations ? "off" : "on"), 1 core")
         print("  compile (parse + check + closures): \(Self.ms(compileTime)) ms")
         print("  evaluate: \(String(format: "%.3f", seconds)) s (best of \(self.repeats))")
         print("  \(Int(perSecond)) entity evaluations/s, \(Int(perSecond * Double(self.rules))) rule evaluations/s")

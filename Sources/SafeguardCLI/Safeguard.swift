@@ -23,7 +23,10 @@ struct Safeguard: AsyncParsableCommand {
             ScanCommand.self,
             DemoCommand.self,
             CorpusCommand.self,
+            ProfileCommand.self,
             BenchCommand.self,
+            ImportCommand.self,
+            LinksCommand.self,
         ]
     )
 }

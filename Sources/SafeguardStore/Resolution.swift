@@ -66,9 +66,10 @@ extension SQLiteStore {
             }
         } else if !claim.nameKey.isEmpty {
             // No postcode: a same-named premises can only be an uncertain match.
+            // FHRS records never pair with each other (the FHRS id already tells them apart).
             let statement = try db.cachedStatement(
                 sql: "SELECT id, house_number FROM entity WHERE name_key = ? AND kind IN ('hotel', 'premises') "
-                    + "LIMIT 20")
+                    + (fhrsID != nil ? "AND fhrs_id IS NULL " : "") + "LIMIT 20")
             for row in try Row.fetchAll(statement, arguments: [claim.nameKey]) {
                 let house: String? = row[1]
                 let same: Bool? = (claim.houseNumber != nil && house != nil) ? claim.houseNumber == house : nil

@@ -34,6 +34,7 @@ extension SQLiteStore {
             let touch = try db.cachedStatement(sql: "UPDATE fhrs_establishment SET extract_date = ? WHERE fhrs_id = ?")
             for establishment in establishments {
                 summary.read += 1
+                try self.faults.tick()
                 let basis = establishment.hotelBasis
                 switch basis {
                 case .businessType: summary.hotels! += 1

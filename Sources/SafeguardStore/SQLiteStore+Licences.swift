@@ -24,6 +24,7 @@ extension SQLiteStore {
                     """)
             for event in events {
                 summary.read += 1
+                try self.faults.tick()
                 let organisation = event.organisationURI ?? event.organisationLabel ?? ""
                 var query = FastStatement(findCase)
                 query.bind(organisation)

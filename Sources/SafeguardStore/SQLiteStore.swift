@@ -10,6 +10,8 @@ public final class SQLiteStore: SafeguardStore {
     public let path: String
     let writer: DatabasePool
     let premisesIndex = PremisesIndexLock()
+    /// Test hook: makes a write fail part-way through a batch, as a crash would.
+    let faults = FaultInjection()
 
     /// Opens (creating when missing) the database at `path` and applies pending migrations.
     ///
@@ -88,4 +90,26 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { self.message }
+}
+
+/// Fails a write after a set number of records (tests simulate a crash mid-transaction with it).
+final class FaultInjection: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: Int?
+
+    /// Arms the fault: the `count + 1`-th record written fails.
+    func fail(after count: Int?) {
+        self.lock.withLock { self.remaining = count }
+    }
+
+    func tick() throws {
+        try self.lock.withLock {
+            guard let remaining = self.remaining else { return }
+            if remaining == 0 {
+                self.remaining = nil
+                throw StoreError(code: "store.fault", message: "simulated crash")
+            }
+            self.remaining = remaining - 1
+        }
+    }
 }

@@ -17,19 +17,15 @@ public struct Engine: Sendable {
     public func evaluate(_ facts: EntityFacts, asOf: CalendarDay, explainMisses: Bool = false) -> Decision {
         let kindIndex = EntityKind.allCases.firstIndex(of: facts.kind) ?? 0
         var issues: [String] = []
-        let slots = FactPreparation.slots(facts, issues: &issues)
-        var prepared: [PreparedEvidence] = []
-        prepared.reserveCapacity(facts.evidence.count)
-        for item in facts.evidence {
-            prepared.append(self.ruleSet.signTable.prepare(item))
-        }
-        let ctx = EvaluationContext(slots: slots, evidence: prepared, today: asOf.daysSinceEpoch)
+        let ctx = FactPreparation.context(
+            facts, signs: self.ruleSet.signTable, today: asOf.daysSinceEpoch, issues: &issues)
         var score = 0.0
         var findings: [Finding] = []
         var misses: [Miss] = []
         var outcomeRank = -1
         if facts.kind == .hotel, let parameters = self.ruleSet.hotelScoring {
             let scorer = HotelScorer(parameters: parameters, signs: self.ruleSet.signs)
+            let prepared = facts.evidence.map(self.ruleSet.signTable.prepare)
             let result = scorer.score(prepared, today: asOf.daysSinceEpoch, explainMisses: explainMisses)
             score += result.score
             findings += result.findings

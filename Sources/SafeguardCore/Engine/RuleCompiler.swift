@@ -75,6 +75,13 @@ struct RuleCompiler {
         if !literal.isEmpty {
             parts.append(.text(String(literal)))
         }
+        // Trim the template once here, not every rendering.
+        if case .text(let first) = parts.first {
+            parts[0] = .text(String(first.drop { $0.isWhitespace }))
+        }
+        if case .text(let last) = parts.last {
+            parts[parts.count - 1] = .text(last.trimmingWhitespace)
+        }
         return parts
     }
 

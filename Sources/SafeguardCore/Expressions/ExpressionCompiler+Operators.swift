@@ -98,17 +98,19 @@ extension ExpressionCompiler {
         switch field {
         case "sign":
             let id = try self.signIndex(literal, right)
-            return { ctx in (ctx.evidence[ctx.current].signID == id) == equal }
+            return { ctx in (ctx.signIDs[ctx.current] == id) == equal }
         case "source":
             let index = try self.sourceIndex(literal, right)
-            return { ctx in (ctx.evidence[ctx.current].sourceIndex == index) == equal }
+            let code = EvidenceSource.index(of: EvidenceSource.allCases[index])
+            return { ctx in (ctx.sourceIndexes[ctx.current] == code) == equal }
         case "kind":
             guard SignKind(rawValue: literal) != nil || literal == "unknown" else {
                 throw self.fail(
                     right, "unknown-sign-kind", "sign kinds are concern, weak, good-practice (or unknown)",
                     suggestion: Suggest.closest(to: literal, in: SignKind.allCases.map(\.rawValue)))
             }
-            return { ctx in (ctx.evidence[ctx.current].kind == literal) == equal }
+            let code = SignTable.kindCode(literal)
+            return { ctx in (ctx.kindCodes[ctx.current] == code) == equal }
         default:
             return nil
         }
@@ -147,13 +149,13 @@ extension ExpressionCompiler {
                 guard case .string(let literal) = item.syntax else {
                     throw self.fail(item, "type-mismatch", "list items here must be quoted \(field) ids")
                 }
-                ids.append(field == "sign" ? try self.signIndex(literal, item) : try self.sourceIndex(literal, item))
+                ids.append(field == "sign" ? try self.signIndex(literal, item) : EvidenceSource.index(of: EvidenceSource.allCases[try self.sourceIndex(literal, item)]))
             }
             let constant = ids
             if field == "sign" {
-                return { ctx in constant.contains(ctx.evidence[ctx.current].signID) }
+                return { ctx in constant.contains(ctx.signIDs[ctx.current]) }
             }
-            return { ctx in constant.contains(ctx.evidence[ctx.current].sourceIndex) }
+            return { ctx in constant.contains(ctx.sourceIndexes[ctx.current]) }
         }
         let needle = try self.compile(left)
         let haystack = try self.compile(right)

@@ -12,6 +12,9 @@ public enum HotelBasis: String, Sendable, Hashable, Codable, CaseIterable {
 public struct FHRSEstablishment: Sendable, Hashable, Codable {
     /// The FHRS hotel business type id.
     public static let hotelBusinessTypeID = 7842
+    /// Business types (restaurant/cafe/canteen, other catering, pub/bar/nightclub) searched for
+    /// hotels by name.
+    public static let fallbackBusinessTypeIDs: Set<Int> = [1, 7841, 7843]
 
     /// `FHRSID`: the establishment's national id.
     public var fhrsID: Int
@@ -88,11 +91,14 @@ public struct FHRSEstablishment: Sendable, Hashable, Codable {
 
     /// Whether this establishment is a hotel, and on what basis (nil when it is not).
     ///
-    /// BusinessTypeID 7842 is a hotel; otherwise a name that says hotel, motel, B&B,
+    /// BusinessTypeID 7842 is a hotel; otherwise, under a catering or pub type, a name that says hotel, motel, B&B,
     /// bed and breakfast, guest house, hostel or a national hotel chain marks a hotel
     /// filed under another type (report 5.6.23: the hotel universe, licensed or not).
     public var hotelBasis: HotelBasis? {
         if self.businessTypeID == Self.hotelBusinessTypeID { return .businessType }
+        // Only types a hotel is plausibly filed under (restaurant, other catering, pub/bar): a
+        // retailer called "Hotel Chocolat" is not a hotel.
+        guard self.businessTypeID.map(Self.fallbackBusinessTypeIDs.contains) ?? true else { return nil }
         return Self.nameSaysHotel(self.name) ? .nameFallback : nil
     }
 

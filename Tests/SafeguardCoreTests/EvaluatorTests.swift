@@ -1,0 +1,86 @@
+import Testing
+
+@testable import SafeguardCore
+
+@Suite struct EvaluatorTests {
+    let driver = EntityFacts(
+        kind: .driver, id: "d",
+        fields: [
+            "driver.licence.status": .string("active"),
+            "driver.dbs.last_status_check": .string("2026-03-01"),
+            "driver.dbs.update_service": .string("yes"),
+            "driver.revocations": .number(1),
+            "driver.revocation.reason": .string("Indecent assault"),
+            "driver.licence.issued_on": .date(CalendarDay(iso: "2026-01-01")!),
+        ],
+        evidence: [
+            Expr.evidence("condoms", "R1", "2026-01-10"),
+            Expr.evidence("condoms", "R2", "2026-03-05"),
+            Expr.evidence("young-people", "WB-1", "2026-03-20", .report),
+            Expr.evidence("noise", "R3", nil),
+            Expr.evidence("id-checked", "R4", "2026-06-01"),
+        ])
+
+    @Test func datesDurationsAndDaysSince() throws {
+        #expect(try Expr.test("days_since(driver.dbs.last_status_check) > 6 months", self.driver) == true)
+        #expect(try Expr.test("days_since(driver.dbs.last_status_check) > 300 days", self.driver) == false)
+        #expect(try Expr.render("days_since(driver.dbs.last_status_check)", self.driver) == "269 days")
+        #expect(try Expr.test("driver.dbs.last_status_check < 2026-04-01", self.driver) == true)
+        #expect(try Expr.test("today - 1 years < driver.licence.issued_on", self.driver) == true)
+    }
+
+    @Test func stringsBooleansMembershipAndMatches() throws {
+        #expect(try Expr.test("driver.licence.status in [\"active\", \"suspended\"]", self.driver) == true)
+        #expect(try Expr.test("driver.licence.status not in [\"active\"]", self.driver) == false)
+        #expect(try Expr.test("driver.dbs.update_service == true", self.driver) == true)
+        #expect(try Expr.test("driver.revocation.reason matches \"indecen|sexual\"", self.driver) == true)
+        #expect(try Expr.test("driver.revocation.reason contains \"ASSAULT\"", self.driver) == true)
+        #expect(try Expr.test("lower(driver.revocation.reason) == \"indecent assault\"", self.driver) == true)
+    }
+
+    @Test func aggregatesOverEvidence() throws {
+        #expect(try Expr.render("count(evidence where sign == \"condoms\")", self.driver) == "2")
+        #expect(try Expr.render("distinct_months(evidence where kind == \"concern\")", self.driver) == "2")
+        #expect(try Expr.render("distinct_sources(evidence)", self.driver) == "2")
+        #expect(try Expr.render("distinct_documents(evidence where sign == \"condoms\")", self.driver) == "2")
+        #expect(try Expr.render("sum(evidence.weight where kind == \"concern\")", self.driver) == "13")
+        #expect(try Expr.render("max(evidence.weight)", self.driver) == "5")
+        #expect(try Expr.render("latest(evidence where sign == \"condoms\")", self.driver) == "2026-03-05")
+        #expect(try Expr.render("earliest(evidence)", self.driver) == "2026-01-10")
+        #expect(try Expr.test("any(evidence where source == \"report\")", self.driver) == true)
+        #expect(try Expr.test("all(evidence where weight > 0)", self.driver) == false)
+        #expect(try Expr.test("count(evidence where sign in [\"condoms\", \"noise\"]) == 3", self.driver) == true)
+        #expect(try Expr.test("count(evidence where days_since(date) <= 300 days) == 3", self.driver) == true)
+    }
+
+    @Test func missingFactsAreUnknownNotFalse() throws {
+        let empty = EntityFacts(kind: .driver, id: "e")
+        #expect(try Expr.test("days_since(driver.nr3s.searched_on) > 1 days", empty) == nil)
+        #expect(try Expr.test("not (days_since(driver.nr3s.searched_on) > 1 days)", empty) == nil)
+        #expect(try Expr.test("missing(driver.nr3s.searched_on)", empty) == true)
+        #expect(try Expr.test("missing(driver.nr3s.searched_on) or driver.revocations > 1", empty) == true)
+        #expect(try Expr.test("driver.revocations > 1 and false", empty) == false)
+        #expect(try Expr.render("driver.nr3s.searched_on", empty) == "not recorded")
+        #expect(try Expr.render("count(evidence)", empty) == "0")
+        #expect(try Expr.render("latest(evidence)", empty) == "not recorded")
+    }
+
+    @Test func malformedFactsBecomeIssuesNotCrashes() throws {
+        var issues: [String] = []
+        let facts = EntityFacts(
+            kind: .driver, id: "x",
+            fields: [
+                "driver.dbs.issued_on": .string("last tuesday"), "driver.revocations": .string("many"),
+                "driver.dbs.update_service": .string("perhaps"), "driver.colour_of_car": .string("red"),
+            ])
+        let ctx = FactPreparation.context(facts, signs: SignTable([]), today: 0, issues: &issues)
+        #expect((0..<ctx.slotCount).allSatisfy { ctx.numbers[$0].isNaN && ctx.dates[$0] == EvaluationContext.missingDay && ctx.flags[$0] < 0 })
+        #expect(issues.count == 4)
+        #expect(issues.contains { $0.contains("driver.dbs.issued_on") && $0.contains("YYYY-MM-DD") })
+        #expect(try Expr.test("days_since(driver.dbs.issued_on) > 1 days", facts) == nil)
+    }
+
+    @Test func divisionByZeroIsUnknown() throws {
+        #expect(try Expr.test("driver.revocations / 0 > 1", self.driver) == nil)
+    }
+}
