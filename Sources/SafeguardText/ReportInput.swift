@@ -8,17 +8,29 @@ import SafeguardCore
 /// "vehicle", "badge"}, "when": "2025-03-01T23:30", "apparent-age": "13-15"|null, "danger-now": false,
 /// "contact": null|{"name", "phone", "email"}}`
 public struct ReportInput: Sendable, Hashable {
+    /// The receipt code ("WB-0001").
     public var id: String
+    /// The day the report was received.
     public var received: CalendarDay
+    /// Who reported.
     public var role: ReporterRole
+    /// The short description (raw).
     public var seen: String
+    /// Sign ids the reporter ticked.
     public var signs: [String]
+    /// The free text (raw).
     public var text: String
+    /// Where it happened: premises, address, postcode, vehicle, badge.
     public var place: PlaceReference
+    /// When it happened, as given.
     public var when: String?
+    /// The apparent age band of a young person, if given.
     public var apparentAge: String?
+    /// Whether someone is in danger now.
     public var dangerNow: Bool
+    /// The reporter's contact details, if given (stored as tokens only).
     public var contact: ReportContact?
+    /// The line of the file.
     public var line: Int
 }
 
