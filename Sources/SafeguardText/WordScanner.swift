@@ -140,12 +140,19 @@ struct WordScanner {
 
     /// Lower-case words: badge/plate cues, lower-case plates and postcodes, names after a cue.
     func lowerCaseWord(_ word: Word) -> PIISpan? {
+        let length = word.end - word.start
         let first = self.text[word.start]
-        if first == 0x62 || first == 0x70 || first == 0x6C || first == 0x72 || first == 0x74 {
+        if (length == 3 || length == 4 || length == 5 || length == 7 || length == 12)
+            && (first == 0x62 || first == 0x70 || first == 0x6C || first == 0x72 || first == 0x74)
+        {
             if let span = self.licenceNumber(after: word) { return span }
         }
-        if word.end - word.start <= 4, let span = self.plate(at: word.start, end: word.end) ?? self.postcode(at: word.start, end: word.end) {
-            return span
+        if length <= 4 {
+            var digit = false
+            for k in word.start..<word.end where ByteClass.isDigit(self.text[k]) { digit = true }
+            if digit, let span = self.plate(at: word.start, end: word.end) ?? self.postcode(at: word.start, end: word.end) {
+                return span
+            }
         }
         return self.person(word)
     }
