@@ -18,16 +18,13 @@ extension WordScanner {
         let capitalised = ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3
         let core = self.withoutPossessive(word)
         let dotted = core.end < self.text.count && self.text[core.end] == 0x2E
-        if !capitalised {
-            // lower-case words: only a dotted title, or a known first name in a name context; the
-            // context test is cheap and runs before any hashing or look-up
-            guard core.end - core.start >= 2, dotted || (core.end - core.start >= 3 && self.lowerCaseNameContext(core)) else {
-                return nil
-            }
-        }
+        if !capitalised && core.end - core.start < 2 { return nil }
         let hash = ByteWordSet.hash(self.text, core.start, core.end)
         if g.stopWords.contains(hash: hash) { return nil }
         if !capitalised {
+            // lower-case words: only a dotted title, or a known first name in a name context (tested
+            // before the large first-name list is touched)
+            guard dotted || (core.end - core.start >= 3 && self.lowerCaseNameContext(core)) else { return nil }
             guard (dotted && g.titles.contains(hash: hash)) || g.firstNames.contains(hash: hash) else { return nil }
         }
         if let preserving = self.preserving, preserving.contains(hash: hash) { return nil }
