@@ -31,19 +31,33 @@ public struct Engine: Sendable {
             findings += result.findings
             misses += result.misses
         }
-        for rule in self.ruleSet.compiledRules[kindIndex] {
-            if rule.condition(ctx) == true {
-                let weight = rule.definition.weight
-                score += weight ?? 0
-                if let rank = rule.outcomeRank, rank > outcomeRank {
-                    outcomeRank = rank
+        var fired: [Int] = []
+        self.ruleSet.conditionsByKind[kindIndex].withUnsafeBufferPointer { conditions in
+            for index in 0..<conditions.count where conditions[index](ctx) == true {
+                fired.append(index)
+            }
+        }
+        let rules = self.ruleSet.compiledRules[kindIndex]
+        for index in fired {
+            let rule = rules[index]
+            let weight = rule.definition.weight
+            score += weight ?? 0
+            if let rank = rule.outcomeRank, rank > outcomeRank {
+                outcomeRank = rank
+            }
+            findings.append(
+                Finding(
+                    ruleID: rule.definition.id, title: rule.definition.title, weight: weight,
+                    outcome: rule.definition.outcome, contribution: weight ?? 0, evidence: rule.evidence(ctx),
+                    explanation: rule.render(ctx), source: rule.definition.source))
+        }
+        if explainMisses {
+            var next = 0
+            for (index, rule) in rules.enumerated() {
+                if next < fired.count, fired[next] == index {
+                    next += 1
+                    continue
                 }
-                findings.append(
-                    Finding(
-                        ruleID: rule.definition.id, title: rule.definition.title, weight: weight,
-                        outcome: rule.definition.outcome, contribution: weight ?? 0, evidence: rule.evidence(ctx),
-                        explanation: rule.render(ctx), source: rule.definition.source))
-            } else if explainMisses {
                 misses.append(
                     Miss(
                         ruleID: rule.definition.id, title: rule.definition.title, reason: rule.missReason(ctx),

@@ -20,6 +20,8 @@ public struct RuleSet: Sendable {
 
     let signTable: SignTable
     let compiledRules: [[CompiledRule]]
+    /// The rules' conditions per kind, flat, for the evaluation loop.
+    let conditionsByKind: [ContiguousArray<@Sendable (EvaluationContext) -> Bool?>]
     let compiledConditions: [[CompiledCondition]]
     let sortedBands: [[BandDefinition]]
 
@@ -82,6 +84,7 @@ public struct RuleSet: Sendable {
         self.warnings = compiler.diagnostics
         self.signTable = table
         self.compiledRules = rules
+        self.conditionsByKind = rules.map { ContiguousArray($0.map(\.condition)) }
         self.compiledConditions = conditions
         self.sortedBands = bands
     }

@@ -4,6 +4,9 @@ extension ExpressionCompiler {
         guard arguments.count == 1 else {
             throw self.fail(node, "argument-count", "`\(name)` takes exactly one argument")
         }
+        if name == "missing" || name == "present", let fused = self.fusedPresence(name, arguments[0]) {
+            return .bool(fused)
+        }
         let argument = try self.compile(arguments[0])
         switch (name, argument) {
         case ("days_since", .date(let day)):
