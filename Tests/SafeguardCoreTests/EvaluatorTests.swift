@@ -35,6 +35,10 @@ import Testing
         #expect(try Expr.test("driver.dbs.update_service == true", self.driver) == true)
         #expect(try Expr.test("driver.revocation.reason matches \"indecen|sexual\"", self.driver) == true)
         #expect(try Expr.test("driver.revocation.reason contains \"ASSAULT\"", self.driver) == true)
+        // A real regular expression (not a plain alternation) goes through the regex engine.
+        #expect(try Expr.test("driver.revocation.reason matches \"^indecent\\\\s+ASSAULT$\"", self.driver) == true)
+        #expect(try Expr.test("driver.revocation.reason matches \"^assault\"", self.driver) == false)
+        #expect(try Expr.test("driver.revocation.reason matches \"grooming|theft\"", self.driver) == false)
         #expect(try Expr.test("lower(driver.revocation.reason) == \"indecent assault\"", self.driver) == true)
     }
 

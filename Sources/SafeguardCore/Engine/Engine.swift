@@ -7,37 +7,41 @@ public struct Engine: Sendable {
     public let ruleSet: RuleSet
 
     /// Creates an engine for `ruleSet`.
+    let compiled: CompiledRuleSet
+
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
+        self.compiled = ruleSet.compiled
     }
 
     /// Evaluates every rule for `facts.kind` as of `asOf`.
     ///
     /// - Parameter explainMisses: also report rules that did not fire and which part failed.
     public func evaluate(_ facts: EntityFacts, asOf: CalendarDay, explainMisses: Bool = false) -> Decision {
+        let compiled = self.compiled
         let kindIndex = EntityKind.allCases.firstIndex(of: facts.kind) ?? 0
         var issues: [String] = []
         let ctx = FactPreparation.context(
-            facts, signs: self.ruleSet.signTable, today: asOf.daysSinceEpoch, issues: &issues)
+            facts, signs: compiled.signTable, today: asOf.daysSinceEpoch, issues: &issues)
         var score = 0.0
         var findings: [Finding] = []
         var misses: [Miss] = []
         var outcomeRank = -1
-        if facts.kind == .hotel, let parameters = self.ruleSet.hotelScoring {
-            let scorer = HotelScorer(parameters: parameters, signs: self.ruleSet.signs)
-            let prepared = facts.evidence.map(self.ruleSet.signTable.prepare)
+        if facts.kind == .hotel, let parameters = compiled.hotelScoring {
+            let scorer = HotelScorer(parameters: parameters, signs: compiled.signs)
+            let prepared = facts.evidence.map(compiled.signTable.prepare)
             let result = scorer.score(prepared, today: asOf.daysSinceEpoch, explainMisses: explainMisses)
             score += result.score
             findings += result.findings
             misses += result.misses
         }
         var fired: [Int] = []
-        self.ruleSet.conditionsByKind[kindIndex].withUnsafeBufferPointer { conditions in
+        compiled.conditionsByKind[kindIndex].withUnsafeBufferPointer { conditions in
             for index in 0..<conditions.count where conditions[index](ctx) == true {
                 fired.append(index)
             }
         }
-        let rules = self.ruleSet.compiledRules[kindIndex]
+        let rules = compiled.compiledRules[kindIndex]
         for index in fired {
             let rule = rules[index]
             let weight = rule.definition.weight
@@ -65,7 +69,7 @@ public struct Engine: Sendable {
             }
         }
         var conditions: [RecommendedCondition] = []
-        for condition in self.ruleSet.compiledConditions[kindIndex] where condition.condition(ctx) == true {
+        for condition in compiled.compiledConditions[kindIndex] where condition.condition(ctx) == true {
             let definition = condition.definition
             var explanation = ""
             for part in condition.template {
@@ -79,7 +83,7 @@ public struct Engine: Sendable {
                     id: definition.id, title: definition.title, wording: definition.wording,
                     proportionality: definition.proportionality, explanation: explanation.trimmingWhitespace, source: definition.source))
         }
-        let bands = self.ruleSet.sortedBands[kindIndex]
+        let bands = compiled.sortedBands[kindIndex]
         var band = "none"
         var action = "No action"
         if !bands.isEmpty {
@@ -94,6 +98,6 @@ public struct Engine: Sendable {
         return Decision(
             entityID: facts.id, kind: facts.kind, asOf: asOf, score: (score * 100).rounded() / 100, band: band,
             action: action, findings: findings, misses: misses, conditions: conditions, factIssues: issues,
-            rulesetHash: self.ruleSet.hash)
+            rulesetHash: compiled.hash)
     }
 }

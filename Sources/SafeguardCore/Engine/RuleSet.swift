@@ -18,12 +18,8 @@ public struct RuleSet: Sendable {
     /// Non-fatal problems found while checking.
     public let warnings: [RuleDiagnostic]
 
-    let signTable: SignTable
-    let compiledRules: [[CompiledRule]]
-    /// The rules' conditions per kind, flat, for the evaluation loop.
-    let conditionsByKind: [ContiguousArray<@Sendable (EvaluationContext) -> Bool?>]
-    let compiledConditions: [[CompiledCondition]]
-    let sortedBands: [[BandDefinition]]
+    /// The compiled form, shared by reference so engines never copy it.
+    let compiled: CompiledRuleSet
 
     /// Checks and compiles `definition`; throws every problem found, each with its file:line:column.
     public init(compiling definition: RuleSetDefinition) throws(RuleSetError) {
@@ -82,10 +78,35 @@ public struct RuleSet: Sendable {
         self.hotelScoring = definition.hotelScoring
         self.files = definition.files
         self.warnings = compiler.diagnostics
-        self.signTable = table
+        self.compiled = CompiledRuleSet(
+            hash: definition.hash, signs: definition.signs, signTable: table, rules: rules, conditions: conditions,
+            bands: bands, hotelScoring: definition.hotelScoring)
+    }
+}
+
+/// The compiled rules, per entity kind (indexed by `EntityKind.allCases` position).
+final class CompiledRuleSet: Sendable {
+    let hash: String
+    let signs: [SignDefinition]
+    let signTable: SignTable
+    let compiledRules: [[CompiledRule]]
+    /// The rules' conditions per kind, flat, for the evaluation loop.
+    let conditionsByKind: [ContiguousArray<@Sendable (EvaluationContext) -> Bool?>]
+    let compiledConditions: [[CompiledCondition]]
+    let sortedBands: [[BandDefinition]]
+    let hotelScoring: HotelScoringParameters?
+
+    init(
+        hash: String, signs: [SignDefinition], signTable: SignTable, rules: [[CompiledRule]],
+        conditions: [[CompiledCondition]], bands: [[BandDefinition]], hotelScoring: HotelScoringParameters?
+    ) {
+        self.hash = hash
+        self.signs = signs
+        self.signTable = signTable
         self.compiledRules = rules
         self.conditionsByKind = rules.map { ContiguousArray($0.map(\.condition)) }
         self.compiledConditions = conditions
         self.sortedBands = bands
+        self.hotelScoring = hotelScoring
     }
 }
