@@ -37,7 +37,7 @@ public struct Engine: Sendable {
         }
         var fired: [Int] = []
         compiled.conditionsByKind[kindIndex].withUnsafeBufferPointer { conditions in
-            for index in 0..<conditions.count where conditions[index](ctx) == true {
+            for index in 0..<conditions.count where conditions[index].test(ctx) == true {
                 fired.append(index)
             }
         }

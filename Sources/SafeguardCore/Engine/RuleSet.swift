@@ -91,7 +91,7 @@ final class CompiledRuleSet: Sendable {
     let signTable: SignTable
     let compiledRules: [[CompiledRule]]
     /// The rules' conditions per kind, flat, for the evaluation loop.
-    let conditionsByKind: [ContiguousArray<@Sendable (EvaluationContext) -> Bool?>]
+    let conditionsByKind: [ContiguousArray<ConditionBox>]
     let compiledConditions: [[CompiledCondition]]
     let sortedBands: [[BandDefinition]]
     let hotelScoring: HotelScoringParameters?
@@ -104,9 +104,14 @@ final class CompiledRuleSet: Sendable {
         self.signs = signs
         self.signTable = signTable
         self.compiledRules = rules
-        self.conditionsByKind = rules.map { ContiguousArray($0.map(\.condition)) }
+        self.conditionsByKind = rules.map { ContiguousArray($0.map { ConditionBox(test: $0.condition) }) }
         self.compiledConditions = conditions
         self.sortedBands = bands
         self.hotelScoring = hotelScoring
     }
+}
+
+/// A condition closure in a struct, so arrays store it in its natural (thunk-free) representation.
+struct ConditionBox: Sendable {
+    let test: @Sendable (EvaluationContext) -> Bool?
 }

@@ -60,19 +60,25 @@ extension ExpressionCompiler {
         }
         switch name {
         case "count":
+            guard let test else {
+                return .number { ctx in Double(ctx.evidenceCount) }
+            }
             return .number { ctx in
                 var total = 0
                 for index in 0..<ctx.evidenceCount {
                     ctx.current = index
-                    if keep(ctx) { total += 1 }
+                    if test(ctx) == true { total += 1 }
                 }
                 return Double(total)
             }
         case "any":
+            guard let test else {
+                return .bool { ctx in ctx.evidenceCount > 0 }
+            }
             return .bool { ctx in
                 for index in 0..<ctx.evidenceCount {
                     ctx.current = index
-                    if keep(ctx) { return true }
+                    if test(ctx) == true { return true }
                 }
                 return false
             }
