@@ -51,16 +51,27 @@ let package = Package(
         ),
         .target(
             name: "SafeguardStore",
-            dependencies: ["SafeguardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SafeguardCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "SafeguardReports", dependencies: ["SafeguardCore"], swiftSettings: strict),
         .target(name: "SafeguardCorpus", dependencies: ["SafeguardCore"], swiftSettings: strict),
+        .target(
+            name: "SafeguardPipeline",
+            dependencies: [
+                "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardImport", "SafeguardStore",
+                "SafeguardReports",
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "SafeguardCLI",
             dependencies: [
                 "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardImport",
-                "SafeguardStore", "SafeguardReports", "SafeguardCorpus",
+                "SafeguardStore", "SafeguardReports", "SafeguardCorpus", "SafeguardPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -69,9 +80,13 @@ let package = Package(
         .testTarget(name: "SafeguardRulesTests", dependencies: ["SafeguardRules"]),
         .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules"]),
         .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"]),
-        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore"]),
+        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport"]),
         .testTarget(name: "SafeguardReportsTests", dependencies: ["SafeguardReports"]),
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
+        .testTarget(
+            name: "SafeguardPipelineTests",
+            dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,6 +17,16 @@ struct Safeguard: AsyncParsableCommand {
               safeguard explain corpus/facts/sample-hotel.json
             """,
         version: "0.1.0",
-        subcommands: [RulesCommand.self, ExplainCommand.self, DemoCommand.self, BenchCommand.self]
+        subcommands: [
+            RulesCommand.self,
+            ExplainCommand.self,
+            ScanCommand.self,
+            DemoCommand.self,
+            CorpusCommand.self,
+            ProfileCommand.self,
+            BenchCommand.self,
+            ImportCommand.self,
+            LinksCommand.self,
+        ]
     )
 }

@@ -1,0 +1,71 @@
+import ArgumentParser
+import SafeguardCore
+import SafeguardImport
+import SafeguardText
+
+/// `safeguard import intel FILE...`
+struct ImportIntelligence: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intel",
+        abstract: "Import intelligence records (return interviews, police, alcohol seizures, joint visits, complaints).",
+        discussion: """
+            Each record is linked to the premises, vehicle (registration) or driver (badge) it names. \
+            The summary text is pseudonymised before it is stored; signs listed in the record become \
+            evidence.
+
+            Example: safeguard import intel intelligence.csv --rejects rejects.csv
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Intelligence CSV files.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: "Input format: intelligence (the only one).")
+    var format = "intelligence"
+
+    @OptionGroup var options: ImportOptions
+
+    @OptionGroup var text: TextOptions
+
+    func validate() throws {
+        guard self.format == "intelligence" else {
+            throw ValidationError("unknown --format '\(self.format)'; use intelligence")
+        }
+    }
+
+    func run() throws {
+        let store = try self.options.store.open()
+        let run = try ImportRun(options: self.options)
+        let screen = SummaryScreen(analyser: try self.text.makeAnalyser())
+        for file in self.files {
+            run.importCSV(file, profile: IntelligenceProfile(), batchSize: self.options.batchSize) { records in
+                try store.saveIntelligence(records.map(screen.prepare))
+            }
+        }
+        try run.finish()
+    }
+}
+
+/// Makes an intelligence record safe to store: the summary is pseudonymised (never kept in the
+/// clear) and scanned for signs; signs the record lists explicitly become evidence too.
+struct SummaryScreen {
+    let analyser: TextAnalyser
+
+    func prepare(_ record: IntelligenceRecord) -> IntelligenceRecord {
+        var record = record
+        let analysis = self.analyser.analyse(record.summary, preserving: [record.place.premises].compactMap { $0 })
+        record.summary = analysis.text
+        var evidence = analysis.evidence(
+            source: .intelligence, sourceID: record.id, date: record.date, origin: record.source.rawValue)
+        let found = Set(evidence.map(\.sign))
+        let excerpt = String(analysis.text.prefix(160))
+        for sign in record.signs where !found.contains(sign) {
+            evidence.append(
+                Evidence(
+                    sign: sign, source: .intelligence, sourceID: record.id, date: record.date, snippet: excerpt,
+                    origin: record.source.rawValue))
+        }
+        record.evidence = evidence
+        return record
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import SafeguardImport
+
+/// `safeguard import premises FILE...`
+struct ImportPremises: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "premises",
+        abstract: "Import premises licence registers (LGA open-data CSV schema; rows per case are its history).",
+        discussion: "Example: safeguard import premises premises-licences.csv --rejects rejects.csv"
+    )
+
+    @Argument(help: ArgumentHelp("Premises licence register CSV files.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: "Input format: lga-premises (the only one).")
+    var format = "lga-premises"
+
+    @OptionGroup var options: ImportOptions
+
+    func validate() throws {
+        guard self.format == "lga-premises" else {
+            throw ValidationError("unknown --format '\(self.format)'; use lga-premises")
+        }
+    }
+
+    func run() throws {
+        let store = try self.options.store.open()
+        let run = try ImportRun(options: self.options)
+        for file in self.files {
+            run.importCSV(file, profile: PremisesLicenceProfile(), batchSize: self.options.batchSize) {
+                try store.recordLicenceEvents($0)
+            }
+        }
+        try run.finish()
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import SafeguardImport
+import SafeguardStore
+
+/// The bookkeeping of one `safeguard import` invocation: per-file summaries, the rejects file,
+/// warnings on stderr, the progress bar and the exit status.
+final class ImportRun {
+    let json: Bool
+    let wantsHotels: Bool
+    var total = ImportSummary()
+    private var rejects: RejectsWriter?
+    private var failures: [String] = []
+    private var warnings = 0
+    private var rejected = 0
+    private var progress: ProgressBar?
+    private var file = ""
+
+    init(options: ImportOptions, wantsHotels: Bool = false) throws {
+        self.json = options.json
+        self.wantsHotels = wantsHotels
+        if wantsHotels {
+            self.total.hotels = 0
+            self.total.hotelsByName = 0
+        }
+        if let path = options.rejects {
+            self.rejects = try RejectsWriter(path: path)
+        }
+    }
+
+    func begin(_ file: String) {
+        self.file = file
+        self.rejected = 0
+        self.progress = ProgressBar(file: file)
+    }
+
+    /// Progress callback for readers (bytes consumed).
+    var progressHandler: ((Int) -> Void)? {
+        guard let progress = self.progress else { return nil }
+        return { progress.update(bytes: $0) }
+    }
+
+    /// Records a per-record issue: rejects go to the rejects file, warnings to stderr (the first 20).
+    func report(_ issue: ImportIssue) {
+        switch issue.severity {
+        case .rejected:
+            self.rejected += 1
+            self.rejects?.write(issue)
+            if self.rejects == nil, self.rejected <= 20 {
+                Self.printError("rejected: \(issue.location): \(issue.message)")
+            }
+        case .warning:
+            self.warnings += 1
+            if self.warnings <= 20 { Self.printError("warning: \(issue.location): \(issue.message)") }
+        }
+    }
+
+    /// Runs a file's reading, turning a fatal read error into a reported failure.
+    func guarded(_ file: String, _ body: () throws -> Void) -> ImportError? {
+        do {
+            try body()
+            return nil
+        } catch let error as ImportError {
+            return error
+        } catch {
+            return ImportError(code: "import.failed", file: file, message: "\(error)")
+        }
+    }
+
+    func storeFailed(_ file: String, _ error: any Error) {
+        Self.printError("error: \(file): storing failed: \(error)")
+        self.failures.append(file)
+    }
+
+    func end(_ file: String, _ summary: ImportSummary, failure: ImportError?) {
+        self.progress?.finish()
+        var summary = summary
+        summary.rejected += self.rejected
+        summary.read += self.rejected
+        self.total.add(summary)
+        if let failure {
+            Self.printError("error: \(failure.description)")
+            self.failures.append(file)
+        }
+        if !self.json {
+            print(Self.describe(summary, file: file, hotels: self.wantsHotels))
+        }
+    }
+
+    /// Prints the totals (JSON when asked) and fails when a file could not be read to its end.
+    func finish() throws {
+        self.rejects?.close()
+        if self.warnings > 20 { Self.printError("… and \(self.warnings - 20) more warnings") }
+        if self.json {
+            var object: [String: Int] = [
+                "read": self.total.read, "new": self.total.new, "updated": self.total.updated,
+                "unchanged": self.total.unchanged, "rejected": self.total.rejected, "linked": self.total.linked,
+            ]
+            if self.wantsHotels { object["hotels"] = self.total.hotels ?? 0 }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        }
+        if self.total.uncertain > 0, !self.json {
+            print("\(self.total.uncertain) uncertain matches wait for an officer: safeguard links review")
+        }
+        if !self.failures.isEmpty {
+            Self.printError(
+                "\(self.failures.count) file(s) could not be read to the end; records before the fault were kept — "
+                    + "fix the file and run the import again")
+            throw ExitCode(1)
+        }
+    }
+
+    static func describe(_ summary: ImportSummary, file: String, hotels: Bool) -> String {
+        var text = "\(file): read \(summary.read), new \(summary.new), updated \(summary.updated), "
+            + "unchanged \(summary.unchanged), rejected \(summary.rejected), linked \(summary.linked)"
+        if hotels {
+            text += ", hotels \(summary.hotels ?? 0)"
+            if let byName = summary.hotelsByName, byName > 0 { text += " (+\(byName) by name under other types)" }
+        }
+        return text
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import SafeguardImport
+
+/// `safeguard import taxi FILE...`
+struct ImportTaxi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "taxi",
+        abstract: "Import taxi registers: driver, vehicle and operator licence CSVs, or TfL's private hire driver list.",
+        discussion: """
+            The layout of each file is detected from its header; --format forces one \
+            (drivers, vehicles, operators, london-phv). Vehicles link by registration and drivers \
+            by badge number to reports and intelligence.
+
+            Example: safeguard import taxi drivers.csv vehicles.csv operators.csv
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Taxi register CSV files.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: "Force a layout: drivers, vehicles, operators or london-phv.")
+    var format: String?
+
+    @OptionGroup var options: ImportOptions
+
+    func validate() throws {
+        if let format, TaxiRegisterKind(rawValue: format) == nil {
+            throw ValidationError(
+                "unknown --format '\(format)'; use one of: "
+                    + TaxiRegisterKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        let store = try self.options.store.open()
+        let run = try ImportRun(options: self.options)
+        let batch = self.options.batchSize
+        for file in self.files {
+            var kind = self.format.flatMap(TaxiRegisterKind.init(rawValue:))
+            if kind == nil {
+                let failure = run.guarded(file) { kind = TaxiRegisterKind.detect(header: try CSVImporter.header(path: file)) }
+                if let failure {
+                    run.begin(file)
+                    run.end(file, .init(), failure: failure)
+                    continue
+                }
+            }
+            switch kind {
+            case .drivers:
+                run.importCSV(file, profile: TaxiDriverProfile(), batchSize: batch) { try store.recordDrivers($0) }
+            case .londonPHV:
+                run.importCSV(file, profile: LondonPHVDriverProfile(), batchSize: batch) { try store.recordDrivers($0) }
+            case .vehicles:
+                run.importCSV(file, profile: TaxiVehicleProfile(), batchSize: batch) { try store.recordVehicles($0) }
+            case .operators:
+                run.importCSV(file, profile: TaxiOperatorProfile(), batchSize: batch) { try store.recordOperators($0) }
+            case nil:
+                run.begin(file)
+                run.end(
+                    file, .init(),
+                    failure: ImportError(
+                        code: "taxi.layout", file: file, line: 1,
+                        message: "the header matches no taxi register layout (drivers, vehicles, operators, "
+                            + "london-phv); see docs/formats.md or force one with --format"))
+            }
+        }
+        try run.finish()
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import SafeguardCore
+import SafeguardRules
+import SafeguardText
+
+/// Options shared by the commands that pseudonymise and scan text (`scan`, `import reviews`,
+/// `import reports`, `bench text`).
+struct TextOptions: ParsableArguments {
+    @Option(
+        name: .customLong("key-file"),
+        help: "Secret key for pseudonym tokens; created with mode 0600 when absent. Keep it out of the database and of git.")
+    var keyFile: String = "safeguard.key"
+
+    @Option(help: "Rules directory holding hotels/signs.yaml.")
+    var rules: String = "rules"
+
+    /// The sign definitions from `<rules>/hotels/signs.yaml`.
+    func loadSigns() throws -> [SignDefinition] {
+        let url = URL(fileURLWithPath: self.rules).appendingPathComponent("hotels/signs.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ValidationError("No sign list at \(url.path); pass --rules DIR where DIR/hotels/signs.yaml exists.")
+        }
+        do {
+            return try SignListLoader.load(file: url)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// The analyser: signs, key (created if absent) and the bundled gazetteer.
+    func makeAnalyser() throws -> TextAnalyser {
+        let signs = try self.loadSigns()
+        let key = try KeyFile.loadOrCreate(path: self.keyFile)
+        let gazetteer: NameGazetteer
+        do {
+            gazetteer = try NameGazetteer.bundled()
+        } catch {
+            throw ValidationError(error.message)
+        }
+        return TextAnalyser(signs: signs, key: key, gazetteer: gazetteer)
+    }
+}
+
+/// Reads the pseudonymisation key file, or creates one with 32 random bytes (hex) and mode 0600.
+enum KeyFile {
+    static func loadOrCreate(path: String) throws -> PseudonymKey {
+        if !FileManager.default.fileExists(atPath: path) {
+            let (key, bytes) = PseudonymKey.random()
+            let hex = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            guard fd >= 0 else {
+                throw ValidationError("Cannot create key file \(path) (errno \(errno)); check the directory exists and is writable, or pass --key-file.")
+            }
+            defer { close(fd) }
+            let written = hex.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, hex.utf8.count) }
+            guard written == hex.utf8.count else { throw ValidationError("Could not write key file \(path).") }
+            FileHandle.standardError.write(Data("safeguard: created a new pseudonymisation key in \(path) (mode 0600). Keep it: tokens are only comparable under the same key.\n".utf8))
+            return key
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("Cannot read key file \(path); check its permissions.")
+        }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0
+        {
+            FileHandle.standardError.write(Data("safeguard: warning: key file \(path) is readable by others; run chmod 600 \(path).\n".utf8))
+        }
+        var bytes = [UInt8](data)
+        let trimmed = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.count >= 32, trimmed.count % 2 == 0, trimmed.allSatisfy(\.isHexDigit) {
+            var decoded: [UInt8] = []
+            var index = trimmed.startIndex
+            while index < trimmed.endIndex {
+                let next = trimmed.index(index, offsetBy: 2)
+                decoded.append(UInt8(trimmed[index..<next], radix: 16)!)
+                index = next
+            }
+            bytes = decoded
+        }
+        do {
+            return try PseudonymKey(bytes: bytes)
+        } catch {
+            throw ValidationError("Key file \(path): \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Which taxi-register layout a CSV header is, detected from its columns.
+public enum TaxiRegisterKind: String, Sendable, CaseIterable {
+    case drivers, vehicles, operators
+    /// Transport for London's private hire driver list.
+    case londonPHV = "london-phv"
+
+    /// Picks the layout whose required columns the header has (drivers before vehicles before
+    /// operators before the London list); nil when none fits.
+    public static func detect(header: [String]) -> TaxiRegisterKind? {
+        let keys = Set(header.map(CSVColumn.key))
+        func fits(_ columns: [CSVColumn]) -> Bool {
+            columns.filter(\.required).allSatisfy { column in
+                ([column.name] + column.aliases).contains { keys.contains(CSVColumn.key($0)) }
+            }
+        }
+        if fits(TaxiDriverProfile().columns) { return .drivers }
+        if fits(TaxiVehicleProfile().columns) { return .vehicles }
+        if fits(TaxiOperatorProfile().columns) { return .operators }
+        if fits(LondonPHVDriverProfile().columns) { return .londonPHV }
+        return nil
+    }
+}

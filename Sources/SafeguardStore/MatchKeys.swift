@@ -1,0 +1,95 @@
+/// Normalised keys used by entity resolution: postcodes, names, addresses, plates and badges.
+///
+/// Pure functions; the store keeps the keys in indexed columns.
+public enum MatchKeys {
+    /// A postcode with spaces and punctuation removed, upper-cased ("FY1 2AB" → "FY12AB");
+    /// nil when it cannot be a UK postcode (fewer than 5 or more than 7 characters).
+    public static func postcode(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        var out = ""
+        for scalar in raw.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            out.unicodeScalars.append(scalar)
+        }
+        out = out.uppercased()
+        guard (5...7).contains(out.count), let first = out.first, first.isLetter, let last = out.last,
+            last.isLetter
+        else { return nil }
+        return out
+    }
+
+    /// The first UK postcode found in free text (an address line), normalised; nil when none.
+    public static func postcodeIn(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let words = text.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard words.count >= 2 else { return nil }
+        for index in 0..<(words.count - 1) {
+            let outward = words[index]
+            let inward = words[index + 1]
+            guard (2...4).contains(outward.count), outward.first!.isLetter, outward.contains(where: \.isNumber),
+                inward.count == 3, inward.first!.isNumber, inward.dropFirst().allSatisfy(\.isLetter)
+            else { continue }
+            return String(outward + inward)
+        }
+        return nil
+    }
+
+    /// A premises name for comparison: lower-case words, "&" as "and", no leading "the",
+    /// no company suffix ("ltd", "limited", "plc").
+    public static func name(_ raw: String) -> String {
+        var words = Self.words(raw.replacingOccurrences(of: "&", with: " and "))
+        if words.first == "the", words.count > 1 { words.removeFirst() }
+        while let last = words.last, ["ltd", "limited", "plc", "llp"].contains(last), words.count > 1 {
+            words.removeLast()
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Lower-case alphanumeric words of a text.
+    public static func words(_ raw: String) -> [String] {
+        raw.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// The first house number in an address ("12a High Street" → "12a"), for address agreement.
+    public static func houseNumber(_ address: String?) -> String? {
+        guard let address else { return nil }
+        return Self.words(address).first { $0.first?.isNumber == true && $0.count <= 5 }
+    }
+
+    /// A number plate or badge with spaces and punctuation removed, upper-cased.
+    public static func plate(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        let key = String(raw.uppercased().filter { $0.isLetter || $0.isNumber })
+        return key.isEmpty ? nil : key
+    }
+
+    /// Similarity of two normalised names from 0 to 1: the larger of the Dice coefficient of
+    /// their letter pairs and 0.9 when every word of the shorter name (two words or more)
+    /// appears in the longer one ("grand hotel" ~ "grand hotel blackpool").
+    public static func nameSimilarity(_ lhs: String, _ rhs: String) -> Double {
+        if lhs == rhs { return lhs.isEmpty ? 0 : 1 }
+        let left = Self.bigrams(lhs)
+        let right = Self.bigrams(rhs)
+        var dice = 0.0
+        if !left.isEmpty, !right.isEmpty {
+            var counts: [UInt32: Int] = [:]
+            for pair in left { counts[pair, default: 0] += 1 }
+            var common = 0
+            for pair in right where (counts[pair] ?? 0) > 0 {
+                counts[pair]! -= 1
+                common += 1
+            }
+            dice = 2.0 * Double(common) / Double(left.count + right.count)
+        }
+        let leftWords = Set(lhs.split(separator: " "))
+        let rightWords = Set(rhs.split(separator: " "))
+        let (shorter, longer) = leftWords.count <= rightWords.count ? (leftWords, rightWords) : (rightWords, leftWords)
+        let contained = shorter.count >= 2 && shorter.isSubset(of: longer)
+        return max(dice, contained ? 0.9 : 0)
+    }
+
+    private static func bigrams(_ text: String) -> [UInt32] {
+        let scalars = Array(text.unicodeScalars.filter { $0 != " " })
+        guard scalars.count >= 2 else { return [] }
+        return (0..<(scalars.count - 1)).map { scalars[$0].value << 16 ^ scalars[$0 + 1].value }
+    }
+}

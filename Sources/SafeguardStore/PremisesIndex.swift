@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// The premises-like entities at each postcode, cached in memory while the store imports, so
+/// resolving a record costs a dictionary look-up and a few name comparisons instead of a query.
+///
+/// Loaded lazily per postcode from the database; the store drops the cache when a transaction
+/// fails, when another connection has written (`PRAGMA data_version`) and after a merge.
+final class PremisesIndex {
+    struct Entry {
+        var id: Int64
+        var nameKey: String
+        var houseNumber: String?
+        var hasFHRS: Bool
+    }
+
+    private var byPostcode: [String: [Entry]] = [:]
+    private var cachedEntries = 0
+    var dataVersion: Int?
+
+    /// The cache stays below this many entries; past it, it is cleared and reloads lazily.
+    let capacity = 400_000
+
+    func entries(at postcodeKey: String, in db: Database) throws -> [Entry] {
+        if let hit = self.byPostcode[postcodeKey] { return hit }
+        let statement = try db.cachedStatement(
+            sql: "SELECT id, name_key, house_number, fhrs_id IS NOT NULL FROM entity "
+                + "WHERE postcode_key = ? AND kind IN ('hotel', 'premises')")
+        let rows = try Row.fetchAll(statement, arguments: [postcodeKey])
+        let loaded = rows.map { row in
+            Entry(id: row[0], nameKey: row[1], houseNumber: row[2], hasFHRS: row[3])
+        }
+        if self.cachedEntries + loaded.count > self.capacity { self.clear() }
+        self.byPostcode[postcodeKey] = loaded
+        self.cachedEntries += loaded.count
+        return loaded
+    }
+
+    /// Adds a new entity (only after `entries(at:)` loaded its postcode, or it is skipped).
+    func add(_ entry: Entry, at postcodeKey: String) {
+        guard self.byPostcode[postcodeKey] != nil else { return }
+        self.byPostcode[postcodeKey]!.append(entry)
+        self.cachedEntries += 1
+    }
+
+    /// Marks an entity as now holding an FHRS establishment.
+    func markFHRS(_ id: Int64, at postcodeKey: String) {
+        guard let list = self.byPostcode[postcodeKey], let index = list.firstIndex(where: { $0.id == id }) else {
+            return
+        }
+        self.byPostcode[postcodeKey]![index].hasFHRS = true
+    }
+
+    func clear() {
+        self.byPostcode.removeAll(keepingCapacity: true)
+        self.cachedEntries = 0
+    }
+}
+
+/// The premises index behind a lock. Only touched inside the store's serial write closure;
+/// the lock makes that assumption safe.
+final class PremisesIndexLock: @unchecked Sendable {
+    private let lock = NSLock()
+    private let index = PremisesIndex()
+
+    func withLock<T>(_ body: (PremisesIndex) throws -> T) rethrows -> T {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return try body(self.index)
+    }
+}

@@ -1,0 +1,154 @@
+import GRDB
+import SafeguardCore
+
+/// A premises as a record names it, with its match keys.
+struct PremisesClaim {
+    var name: String
+    var nameKey: String
+    var address: String?
+    var postcode: String?
+    var postcodeKey: String?
+    var houseNumber: String?
+
+    init(name: String, address: String?, postcode: String?) {
+        self.name = name
+        self.nameKey = MatchKeys.name(name)
+        self.address = address
+        self.postcode = postcode
+        self.postcodeKey = MatchKeys.postcode(postcode) ?? MatchKeys.postcodeIn(address)
+        self.houseNumber = MatchKeys.houseNumber(address)
+    }
+}
+
+/// The entity a record was linked to and how.
+struct Resolution {
+    var entityID: Int64
+    var method: String
+    var confidence: Double
+    /// True when linked to an entity that already existed.
+    var linkedExisting: Bool
+    /// Uncertain candidates queued for an officer.
+    var uncertain: Int
+}
+
+extension SQLiteStore {
+    /// Finds the entity a premises claim belongs to, or creates one.
+    ///
+    /// Certain matches link; uncertain ones create a new entity and queue `link_candidate`
+    /// rows for an officer (never merged silently). FHRS records only ever join an entity
+    /// that has no FHRS establishment yet (`forFHRS`).
+    func resolvePremises(
+        _ claim: PremisesClaim, kind: EntityKind, source: String, fhrsID: Int64?, in db: Database,
+        index: PremisesIndex
+    ) throws -> Resolution {
+        var best: (PremisesIndex.Entry, MatchDecision)?
+        var uncertain: [(Int64, MatchDecision)] = []
+        if let postcodeKey = claim.postcodeKey {
+            let candidates: [PremisesIndex.Entry]
+            if fhrsID != nil {
+                candidates = try Self.unlinkedEntries(at: postcodeKey, in: db)
+            } else {
+                candidates = try index.entries(at: postcodeKey, in: db)
+            }
+            for entry in candidates where !(fhrsID != nil && entry.hasFHRS) {
+                let sameHouse: Bool? =
+                    (claim.houseNumber != nil && entry.houseNumber != nil)
+                    ? claim.houseNumber == entry.houseNumber : nil
+                let decision = MatchDecision.compare(
+                    nameSimilarity: MatchKeys.nameSimilarity(claim.nameKey, entry.nameKey), samePostcode: true,
+                    bothPostcodes: true, sameHouseNumber: sameHouse)
+                switch decision.strength {
+                case .certain:
+                    if best == nil || decision.confidence > best!.1.confidence { best = (entry, decision) }
+                case .uncertain: uncertain.append((entry.id, decision))
+                case .none: break
+                }
+            }
+        } else if !claim.nameKey.isEmpty {
+            // No postcode: a same-named premises can only be an uncertain match.
+            // FHRS records never pair with each other (the FHRS id already tells them apart).
+            let statement = try db.cachedStatement(
+                sql: "SELECT id, house_number FROM entity WHERE name_key = ? AND kind IN ('hotel', 'premises') "
+                    + (fhrsID != nil ? "AND fhrs_id IS NULL " : "") + "LIMIT 20")
+            for row in try Row.fetchAll(statement, arguments: [claim.nameKey]) {
+                let house: String? = row[1]
+                let same: Bool? = (claim.houseNumber != nil && house != nil) ? claim.houseNumber == house : nil
+                let decision = MatchDecision.compare(
+                    nameSimilarity: 1, samePostcode: false, bothPostcodes: false, sameHouseNumber: same)
+                if decision.strength == .uncertain { uncertain.append((row[0], decision)) }
+            }
+        }
+        if let (entry, decision) = best {
+            if let fhrsID {
+                try db.execute(
+                    sql: "UPDATE entity SET fhrs_id = ?, kind = ? WHERE id = ?",
+                    arguments: [fhrsID, kind.rawValue, entry.id])
+                if let key = claim.postcodeKey { index.markFHRS(entry.id, at: key) }
+            }
+            return Resolution(
+                entityID: entry.id, method: decision.method, confidence: decision.confidence, linkedExisting: true,
+                uncertain: 0)
+        }
+        let id = try self.insertEntity(claim, kind: kind, source: source, fhrsID: fhrsID, in: db)
+        if let key = claim.postcodeKey, fhrsID == nil {
+            index.add(
+                PremisesIndex.Entry(id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: false),
+                at: key)
+        } else if let key = claim.postcodeKey {
+            index.add(
+                PremisesIndex.Entry(id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: true),
+                at: key)
+        }
+        let queued = uncertain.sorted { $0.1.confidence > $1.1.confidence }.prefix(5)
+        for (candidate, decision) in queued {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO link_candidate (entity_id, candidate_id, method, confidence) "
+                    + "VALUES (?, ?, ?, ?)",
+                arguments: [id, candidate, decision.method, decision.confidence])
+        }
+        return Resolution(entityID: id, method: "new", confidence: 1, linkedExisting: false, uncertain: queued.count)
+    }
+
+    /// Entities at a postcode that no FHRS establishment has claimed (partial index, usually none).
+    static func unlinkedEntries(at postcodeKey: String, in db: Database) throws -> [PremisesIndex.Entry] {
+        let statement = try db.cachedStatement(
+            sql: "SELECT id, name_key, house_number FROM entity INDEXED BY entity_unclaimed_by_postcode "
+                + "WHERE postcode_key = ? AND fhrs_id IS NULL AND kind IN ('hotel', 'premises')")
+        return try Row.fetchAll(statement, arguments: [postcodeKey]).map {
+            PremisesIndex.Entry(id: $0[0], nameKey: $0[1], houseNumber: $0[2], hasFHRS: false)
+        }
+    }
+
+    func insertEntity(_ claim: PremisesClaim, kind: EntityKind, source: String, fhrsID: Int64?, in db: Database)
+        throws -> Int64
+    {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO entity (kind, source, name, name_key, address, postcode, postcode_key, "
+                + "house_number, fhrs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try statement.execute(arguments: [
+            kind.rawValue, source, claim.name, claim.nameKey, claim.address, claim.postcode, claim.postcodeKey,
+            claim.houseNumber, fhrsID,
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// Runs `body` in one write transaction with the premises index, dropping the cache when
+    /// another connection has written or the transaction fails.
+    func writeWithIndex<T>(_ body: (Database, PremisesIndex) throws -> T) throws -> T {
+        try self.writer.write { db in
+            let version = try Int.fetchOne(db, sql: "PRAGMA data_version")
+            return try self.premisesIndex.withLock { index in
+                if index.dataVersion != version {
+                    index.clear()
+                    index.dataVersion = version
+                }
+                do {
+                    return try body(db, index)
+                } catch {
+                    index.clear()
+                    throw error
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import GRDB
+import GRDBSQLite
+import SafeguardCore
+
+extension SQLiteStore {
+    static let establishmentColumns = [
+        "fhrs_id", "entity_id", "link_method", "link_confidence", "la_business_id", "name", "business_type",
+        "business_type_id", "address_lines", "postcode", "rating_value", "rating_key", "rating_date", "la_code",
+        "la_name", "hygiene", "structural", "confidence_in_management", "scheme_type", "new_rating_pending",
+        "longitude", "latitude", "right_to_reply", "hotel_basis", "extract_date", "content_hash",
+    ]
+
+    static let upsertEstablishmentSQL: String = {
+        let columns = SQLiteStore.establishmentColumns
+        let updates = columns.filter { !["fhrs_id", "entity_id", "link_method", "link_confidence"].contains($0) }
+            .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        return "INSERT INTO fhrs_establishment (\(columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            + ") ON CONFLICT(fhrs_id) DO UPDATE SET \(updates)"
+    }()
+
+    public func recordEstablishments(_ establishments: [FHRSEstablishment], extractDate: CalendarDay?) throws
+        -> ImportSummary
+    {
+        try self.writeWithIndex { db, index in
+            var summary = ImportSummary()
+            summary.hotels = 0
+            summary.hotelsByName = 0
+            let extract = extractDate?.description
+            let lookup = try db.cachedStatement(
+                sql: "SELECT content_hash, extract_date, entity_id, link_method, link_confidence "
+                    + "FROM fhrs_establishment WHERE fhrs_id = ?")
+            let upsert = try db.cachedStatement(sql: Self.upsertEstablishmentSQL)
+            let touch = try db.cachedStatement(sql: "UPDATE fhrs_establishment SET extract_date = ? WHERE fhrs_id = ?")
+            for establishment in establishments {
+                summary.read += 1
+                try self.faults.tick()
+                let basis = establishment.hotelBasis
+                switch basis {
+                case .businessType: summary.hotels! += 1
+                case .nameFallback: summary.hotelsByName! += 1
+                case nil: break
+                }
+                let hash = Self.hash(establishment)
+                var query = FastStatement(lookup)
+                query.bind(establishment.fhrsID)
+                let existing = try query.first { row in
+                    (
+                        hash: sqlite3_column_int64(row, 0),
+                        extract: sqlite3_column_text(row, 1).map { String(cString: $0) },
+                        entity: sqlite3_column_int64(row, 2),
+                        method: String(cString: sqlite3_column_text(row, 3)),
+                        confidence: sqlite3_column_double(row, 4)
+                    )
+                }
+                let link: (entity: Int64, method: String, confidence: Double)
+                if let existing {
+                    if existing.hash == hash {
+                        summary.unchanged += 1
+                        if existing.extract != extract, extract != nil {
+                            try touch.execute(arguments: [extract, establishment.fhrsID])
+                        }
+                        continue
+                    }
+                    summary.updated += 1
+                    link = (existing.entity, existing.method, existing.confidence)
+                } else {
+                    let claim = PremisesClaim(
+                        name: establishment.name, address: establishment.addressLines.joined(separator: ", "),
+                        postcode: establishment.postcode)
+                    let resolution = try self.resolvePremises(
+                        claim, kind: basis == nil ? .premises : .hotel, source: "fhrs",
+                        fhrsID: Int64(establishment.fhrsID), in: db, index: index)
+                    summary.new += 1
+                    if resolution.linkedExisting { summary.linked += 1 }
+                    summary.uncertain += resolution.uncertain
+                    link = (resolution.entityID, resolution.method == "new" ? "fhrs-id" : resolution.method,
+                        resolution.confidence)
+                }
+                var insert = FastStatement(upsert)
+                insert.bind(establishment.fhrsID)
+                insert.bind(link.entity)
+                insert.bind(link.method)
+                insert.bind(link.confidence)
+                insert.bind(establishment.localAuthorityBusinessID)
+                insert.bind(establishment.name)
+                insert.bind(establishment.businessType)
+                insert.bind(establishment.businessTypeID)
+                insert.bind(establishment.addressLines.joined(separator: "\n"))
+                insert.bind(establishment.postcode)
+                insert.bind(establishment.ratingValue)
+                insert.bind(establishment.ratingKey)
+                insert.bind(establishment.ratingDate?.description)
+                insert.bind(establishment.localAuthorityCode)
+                insert.bind(establishment.localAuthorityName)
+                insert.bind(establishment.hygieneScore)
+                insert.bind(establishment.structuralScore)
+                insert.bind(establishment.confidenceInManagementScore)
+                insert.bind(establishment.schemeType)
+                insert.bind(establishment.newRatingPending)
+                insert.bind(establishment.longitude)
+                insert.bind(establishment.latitude)
+                insert.bind(establishment.rightToReply)
+                insert.bind(basis?.rawValue)
+                insert.bind(extract)
+                insert.bind(hash)
+                try insert.run()
+            }
+            return summary
+        }
+    }
+
+    static func hash(_ establishment: FHRSEstablishment) -> Int64 {
+        var hasher = ContentHash()
+        hasher.add(establishment.fhrsID)
+        hasher.add(establishment.localAuthorityBusinessID)
+        hasher.add(establishment.name)
+        hasher.add(establishment.businessType)
+        hasher.add(establishment.businessTypeID)
+        hasher.add(establishment.addressLines.joined(separator: "\n"))
+        hasher.add(establishment.postcode)
+        hasher.add(establishment.ratingValue)
+        hasher.add(establishment.ratingKey)
+        hasher.add(establishment.ratingDate?.description)
+        hasher.add(establishment.localAuthorityCode)
+        hasher.add(establishment.localAuthorityName)
+        hasher.add(establishment.hygieneScore)
+        hasher.add(establishment.structuralScore)
+        hasher.add(establishment.confidenceInManagementScore)
+        hasher.add(establishment.schemeType)
+        hasher.add(establishment.newRatingPending)
+        hasher.add(establishment.longitude)
+        hasher.add(establishment.latitude)
+        hasher.add(establishment.rightToReply)
+        return hasher.int64
+    }
+}

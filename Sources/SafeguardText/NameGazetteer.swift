@@ -1,0 +1,108 @@
+import Foundation
+
+/// The word lists the person detector consults: first names and surnames of many origins
+/// (built from Faker's MIT-licensed person providers), ordinary English words (SCOWL), places
+/// that are also names, and the cue words around names. See `Resources/README.md`.
+public struct NameGazetteer: Sendable {
+    /// Given names of many origins, lower case.
+    public var firstNames: ByteWordSet
+    /// Family names of many origins, lower case.
+    public var surnames: ByteWordSet
+    /// Ordinary English words (SCOWL): an unknown capitalised word that is one is not taken as a name.
+    public var ordinaryWords: ByteWordSet
+    /// Words reviewers write in lower case: a first name that is one ("Will", "Grace", "June") needs a cue.
+    public var commonWords: ByteWordSet
+    /// Towns, districts and landmarks that are also names ("Victoria", "Chelsea").
+    public var places: ByteWordSet
+    /// Titles before a name ("Mr", "Dr").
+    public var titles: ByteWordSet
+    /// Words right before a name that show one follows ("says", "thanks", "receptionist").
+    public var cuesBefore: ByteWordSet
+    /// Weaker cues before a name ("by", "with", "including"): they count only for words in the name lists.
+    public var weakCuesBefore: ByteWordSet
+    /// Verbs of people right after a name ("Mourik began", "Kowalski said").
+    public var verbsAfter: ByteWordSet
+    /// Words right after a capitalised word that show it names a place or a business, not a person.
+    public var venueWords: ByteWordSet
+    /// Street-type words that end an address ("Street", "Rd").
+    public var streetWords: ByteWordSet
+    /// Words for staff places after a name ("Maria on reception").
+    public var staffPlaces: ByteWordSet
+
+    /// Creates a gazetteer from explicit word lists (tests use small ones).
+    public init(
+        firstNames: [String], surnames: [String], ordinaryWords: [String], commonWords: [String], places: [String]
+    ) {
+        self.commonWords = ByteWordSet(commonWords)
+        self.firstNames = ByteWordSet(firstNames)
+        self.surnames = ByteWordSet(surnames)
+        self.ordinaryWords = ByteWordSet(ordinaryWords)
+        self.places = ByteWordSet(places)
+        self.titles = ByteWordSet(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "mister", "madam", "madame", "monsieur", "herr", "frau", "señor", "senor", "sr", "sra"])
+        self.cuesBefore = ByteWordSet([
+            "says", "said", "asks", "asked", "told", "tells", "thanks", "thank", "named", "called", "by",
+            "receptionist", "manager", "porter", "concierge", "waiter", "waitress", "cleaner", "housekeeper",
+            "driver", "barman", "barmaid", "bartender", "chef", "host", "hostess", "security", "colleague",
+            "wife", "husband", "son", "daughter", "friend", "boyfriend", "girlfriend", "partner",
+            "dear", "hi", "hello", "reported", "writes", "wrote", "replied", "explains", "explained",
+            "adds", "added", "producer", "director", "singer", "author", "writer", "actor", "actress", "ceo",
+            "president", "minister", "player", "coach", "doctor", "nurse", "officer", "detective", "inspector",
+            "sergeant", "constable", "founder", "captain", "chairman", "chairwoman", "lawyer", "solicitor",
+            "judge", "agent", "starring", "featuring", "patient", "client", "customer", "guest", "neighbour",
+            "brother", "sister", "mother", "father", "mum", "dad", "uncle", "aunt", "cousin", "kid", "child",
+            "assistant", "user", "name", "surname", "signed", "regards", "cheers", "i'm", "im",
+        ])
+        self.weakCuesBefore = ByteWordSet([
+            "by", "with", "to", "from", "including", "i'm", "im", "me", "ask", "contact", "meet", "met",
+        ])
+        self.verbsAfter = ByteWordSet([
+            "said", "says", "told", "tells", "asked", "asks", "explained", "explains", "began", "begins", "lives",
+            "lived", "wrote", "writes", "replied", "smiled", "laughed", "insisted", "refused", "apologised",
+            "apologized", "helped", "greeted", "shouted", "works", "worked", "gave", "gives", "offered", "showed",
+            "upgraded", "served", "sang", "directed", "founded", "recorded", "had", "has", "was", "is", "will", "spent",
+            "would", "who", "went", "came", "called", "wants", "wanted", "thinks", "thought", "knows", "knew",
+        ])
+        self.venueWords = ByteWordSet([
+            "hotel", "hotels", "inn", "lodge", "house", "arms", "street", "st", "road", "rd", "lane", "avenue",
+            "station", "line", "park", "square", "wharf", "bridge", "gardens", "court", "tower", "towers",
+            "centre", "center", "mall", "market", "airport", "cross", "circus", "place", "terrace", "hall",
+            "hospital", "college", "university", "school", "church", "cathedral", "museum", "gallery",
+            "theatre", "stadium", "arena", "island", "bay", "beach", "river", "valley", "county", "city",
+            "way", "drive", "close", "grove", "row", "walk", "mews", "quay", "dock", "docks", "rail",
+            "underground", "tube", "dlr", "express", "resort", "suites", "apartments", "bar", "pub",
+            "restaurant", "cafe", "club", "group", "ltd", "limited", "plc", "inc", "company", "bank", "palace",
+            "dock", "estate", "road's", "street's",
+        ])
+        self.streetWords = ByteWordSet([
+            "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "close", "drive", "dr", "way",
+            "place", "pl", "crescent", "cres", "court", "ct", "gardens", "gdns", "grove", "terrace", "hill",
+            "row", "square", "sq", "walk", "mews", "parade", "wall", "green", "rise", "vale", "view",
+            "boulevard", "blvd", "highway", "park", "gate", "yard", "wharf", "embankment", "circus",
+        ])
+        self.staffPlaces = ByteWordSet([
+            "reception", "front", "desk", "concierge", "bar", "restaurant", "breakfast", "door", "night",
+        ])
+    }
+
+    /// The gazetteer shipped in this module's resources.
+    public static func bundled() throws(TextError) -> NameGazetteer {
+        func words(_ name: String) throws(TextError) -> [String] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else {
+                throw TextError(
+                    code: "gazetteer-missing",
+                    message: "The names gazetteer resource \(name).txt is missing from the SafeguardText bundle; "
+                        + "rebuild the package (swift build) so Sources/SafeguardText/Resources is copied.")
+            }
+            return text.split(separator: "\n").compactMap { line in
+                let word = line.trimmingCharacters(in: .whitespaces)
+                return word.isEmpty || word.hasPrefix("#") ? nil : word
+            }
+        }
+        return NameGazetteer(
+            firstNames: try words("first-names"), surnames: try words("surnames"),
+            ordinaryWords: try words("ordinary-words"), commonWords: try words("common-words"),
+            places: try words("places"))
+    }
+}

@@ -1,0 +1,69 @@
+/// The ConText-style trigger phrases that decide whether a sign phrase is asserted
+/// (after NegEx/ConText, Chapman et al.; lower case, matched as whole words on folded text).
+public struct ScopeTriggers: Sendable {
+    /// Negations that scope forward: "no", "never", "didn't see".
+    public var negationBefore: [String]
+    /// Negations that scope backward: "noise was not an issue".
+    public var negationAfter: [String]
+    /// Phrases that contain a trigger word but do not negate: "no doubt", "not only".
+    public var pseudo: [String]
+    /// Hypotheticals that scope forward: "if", "in case", "would have", "worried".
+    public var hypotheticalBefore: [String]
+    /// Other experiencer, place or time, forward: "at another hotel", "my friend".
+    public var otherBefore: [String]
+    /// Other place or time, backward: "years ago", "in the past".
+    public var otherAfter: [String]
+    /// Words that end a trigger's scope: "but", "however", "although".
+    public var terminators: [String]
+    /// How many words after a forward trigger it reaches (within the sentence).
+    public var forwardWindow: Int
+    /// How many words before a backward trigger it reaches.
+    public var backwardWindow: Int
+
+    /// The English trigger lists.
+    public static let english = ScopeTriggers(
+        negationBefore: [
+            "no", "not", "never", "without", "none", "nothing", "nobody", "no one", "noone", "neither", "nor",
+            "didn't", "did not", "don't", "do not", "doesn't", "does not", "wasn't", "was not", "weren't",
+            "were not", "isn't", "is not", "aren't", "are not", "haven't", "have not", "hasn't", "has not",
+            "hadn't", "had not", "cannot", "can't", "couldn't", "could not", "won't", "will not", "free of",
+            "free from", "absence of", "no sign of", "no signs of", "no evidence of", "no trace of", "zero",
+            "hardly any", "barely any", "not a single", "not once", "nor any", "wouldn't", "would not",
+        ],
+        negationAfter: [
+            "not an issue", "not a problem", "no problem", "not a concern", "wasn't an issue", "was not an issue",
+            "were not an issue", "weren't an issue", "wasn't a problem", "was not a problem", "not bothered",
+            "didn't bother", "did not bother", "wasn't bad", "was not bad", "not noticeable", "was minimal",
+            "were minimal", "free", "not at all", "none",
+        ],
+        pseudo: [
+            "no doubt", "not only", "no wonder", "not just", "nothing but", "no matter", "not sure", "not to mention",
+            "no further", "not far", "not even close", "not until", "no longer", "never mind", "no more than",
+            "not a fan of", "no idea why", "did not like", "didn't like", "did not enjoy", "didn't enjoy",
+            "not happy", "wasn't happy", "was not happy", "not pleasant", "not impressed", "wasn't impressed",
+            "could not sleep", "couldn't sleep", "can't sleep", "not able to sleep", "could not believe",
+            "couldn't believe", "not amused", "don't understand", "do not understand",
+        ],
+        hypotheticalBefore: [
+            "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",
+            "concerned that", "whether", "should there", "expected", "expecting", "hope", "hoped", "hoping",
+            "imagine", "wondering", "wonder if", "fear", "feared", "to avoid", "prevent", "prevents", "unless",
+            "in order to", "ready for", "suitable for", "perfect for", "great for", "ideal for", "good for",
+            "bring", "earplugs", "ear plugs", "policy", "sign saying", "signs saying", "warned",
+        ],
+        otherBefore: [
+            "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
+            "last time", "used to", "heard that", "heard about", "heard rumours", "i've heard", "read that", "reviews", "other reviews", "according to", "on tv",
+            "on the news", "in the news", "a film", "a movie", "documentary", "in the past", "previously",
+            "back home", "at home", "elsewhere", "unlike", "compared to", "compared with", "years ago",
+        ],
+        otherAfter: ["years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv"],
+        terminators: [
+            "but", "however", "although", "though", "except", "apart from", "aside from", "yet", "whereas",
+            "which", "who", "that said", "still", "despite", "then", "so", "because", "while", "whilst",
+            "instead", "otherwise", "also",
+        ],
+        forwardWindow: 6,
+        backwardWindow: 4
+    )
+}

@@ -1,0 +1,93 @@
+import SafeguardCore
+
+/// One asserted sign found in a text: the sign id and where (byte offsets in the scanned text).
+public struct SignHit: Sendable, Hashable {
+    /// The sign id.
+    public var sign: String
+    /// Byte offset of the phrase in the scanned text.
+    public var start: Int
+    /// End byte offset, exclusive.
+    public var end: Int
+    /// Byte range of the sentence holding it.
+    public var sentenceStart: Int
+    /// End of that sentence, exclusive.
+    public var sentenceEnd: Int
+}
+
+/// Finds the signs a text asserts: every sign phrase, variant and scope trigger is compiled into
+/// one ``PatternMatcher`` run once over the folded text; each sign phrase hit is then kept only
+/// if it is not another sense (`not-this-sense`), not negated (unless `asserted-by-negation`),
+/// not hypothetical and not about another place, person or time (see ``ScopeTriggers``).
+public struct SignScanner: Sendable {
+    enum Role: Sendable, Equatable {
+        case assert(Int)
+        case assertByNegation(Int)
+        case otherSense(Int)
+        case negationBefore, negationAfter, pseudo, hypotheticalBefore, otherBefore, otherAfter, terminator
+    }
+
+    /// The signs, in the order given.
+    public let signs: [SignDefinition]
+    let triggers: ScopeTriggers
+    let matcher: PatternMatcher
+    let roles: [Role]
+
+    /// Compiles the scanner from sign definitions (e.g. `rules/hotels/signs.yaml`).
+    public init(signs: [SignDefinition], triggers: ScopeTriggers = .english) {
+        var patterns: [[UInt8]] = []
+        var roles: [Role] = []
+        func add(_ phrases: [String], _ role: Role) {
+            for phrase in phrases {
+                for variant in PhraseVariants.variants(of: phrase.lowercased()) {
+                    let folded = TextNormaliser.normalise(variant)
+                    if folded.isEmpty { continue }
+                    patterns.append(folded)
+                    roles.append(role)
+                }
+            }
+        }
+        for (index, sign) in signs.enumerated() {
+            add(sign.phrases, .assert(index))
+            add(sign.assertedByNegation, .assertByNegation(index))
+            add(sign.notThisSense, .otherSense(index))
+        }
+        add(triggers.negationBefore, .negationBefore)
+        add(triggers.negationAfter, .negationAfter)
+        add(triggers.pseudo, .pseudo)
+        add(triggers.hypotheticalBefore, .hypotheticalBefore)
+        add(triggers.otherBefore, .otherBefore)
+        add(triggers.otherAfter, .otherAfter)
+        add(triggers.terminators, .terminator)
+        self.signs = signs
+        self.triggers = triggers
+        self.matcher = PatternMatcher(patterns: patterns)
+        self.roles = roles
+    }
+
+    /// The asserted sign hits in `text` (UTF-8 bytes), byte offsets into `text`.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [SignHit] {
+        let folded = TextNormaliser.normalise(text)
+        let raw = folded.bytes.withUnsafeBufferPointer { self.matcher.hits(in: $0) }
+        var hasSign = false
+        for hit in raw {
+            switch self.roles[hit.pattern] {
+            case .assert, .assertByNegation: hasSign = true
+            default: break
+            }
+            if hasSign { break }
+        }
+        guard hasSign else { return [] }
+        // back to source offsets
+        let hits = raw.map { hit -> PatternMatcher.Hit in
+            PatternMatcher.Hit(
+                pattern: hit.pattern, start: Int(folded.origin[hit.start]), end: Int(folded.origin[hit.end]))
+        }
+        return self.assertedHits(hits, in: text)
+    }
+
+    /// Convenience for tests and small inputs.
+    public func scan(_ text: String) -> [SignHit] {
+        var copy = text
+        return copy.withUTF8 { self.scan($0) }
+    }
+}

@@ -1,0 +1,51 @@
+import SafeguardCore
+
+/// One piece of sign evidence in a scanned text, as `safeguard scan` prints it.
+///
+/// `start`/`end` are offsets in Unicode scalars (code points, as Python string indices) into the
+/// **pseudonymised** text, end exclusive; `snippet` is the pseudonymised sentence holding the phrase.
+public struct SignEvidence: Sendable, Hashable, Codable {
+    /// The sign id.
+    public var sign: String
+    /// The pseudonymised sentence (clipped to about 240 bytes around the phrase).
+    public var snippet: String
+    /// Start of the phrase in the pseudonymised text (Unicode scalars).
+    public var start: Int
+    /// End of the phrase, exclusive.
+    public var end: Int
+
+    /// Creates an evidence record.
+    public init(sign: String, snippet: String, start: Int, end: Int) {
+        self.sign = sign
+        self.snippet = snippet
+        self.start = start
+        self.end = end
+    }
+}
+
+/// The result of pseudonymising and scanning one text.
+public struct TextAnalysis: Sendable, Hashable, Codable {
+    /// The pseudonymised text.
+    public var text: String
+    /// Sorted unique ids of the asserted signs.
+    public var signs: [String]
+    /// One item per asserted phrase.
+    public var evidence: [SignEvidence]
+    /// Tokens of the personal data replaced, unique, in order of appearance.
+    public var pii: [PIIToken]
+
+    /// Creates a result.
+    public init(text: String, signs: [String], evidence: [SignEvidence], pii: [PIIToken]) {
+        self.text = text
+        self.signs = signs
+        self.evidence = evidence
+        self.pii = pii
+    }
+
+    /// Core evidence items for storage and rules (snippets are pseudonymised).
+    public func evidence(source: EvidenceSource, sourceID: String, date: CalendarDay?, origin: String? = nil) -> [Evidence] {
+        self.evidence.map {
+            Evidence(sign: $0.sign, source: source, sourceID: sourceID, date: date, snippet: $0.snippet, origin: origin)
+        }
+    }
+}

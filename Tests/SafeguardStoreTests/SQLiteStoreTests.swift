@@ -1,0 +1,114 @@
+import Foundation
+import SafeguardCore
+import Testing
+@testable import SafeguardStore
+
+@Suite struct SQLiteStoreTests {
+    @Test func opensWithWALAndNamedMigrations() throws {
+        let store = try temporaryStore()
+        #expect(try store.journalMode() == "wal")
+        #expect(try store.appliedMigrations() == ["v1-entities-and-feeds"])
+    }
+
+    @Test func reimportingTheSameExtractChangesNothing() throws {
+        let store = try temporaryStore()
+        let first = try store.recordEstablishments([grandHotel, cafe], extractDate: CalendarDay(iso: "2020-11-11"))
+        #expect(first.new == 2)
+        #expect(first.hotels == 1)
+        let second = try store.recordEstablishments([grandHotel, cafe], extractDate: CalendarDay(iso: "2020-11-11"))
+        #expect(second.unchanged == 2)
+        #expect(second.new == 0)
+        var changed = cafe
+        changed.ratingValue = "5"
+        let third = try store.recordEstablishments([grandHotel, changed], extractDate: nil)
+        #expect(third.updated == 1)
+        #expect(third.unchanged == 1)
+        #expect(try store.tableCounts()["fhrs_establishment"] == 2)
+    }
+
+    @Test func licenceRegisterAndFHRSBecomeOneEntity() throws {
+        // Given the FHRS hotel, when the licence register names it slightly differently at the same postcode,
+        let store = try temporaryStore()
+        _ = try store.recordEstablishments([grandHotel, cafe], extractDate: nil)
+        let summary = try store.recordLicenceEvents([grandLicence])
+        // then it links to the same entity and the hotel snapshot shows the licence.
+        #expect(summary.linked == 1)
+        let hotels = try store.hotels()
+        #expect(hotels.count == 1)
+        #expect(hotels[0].licences.map(\.caseReference) == ["PL/2019/0042"])
+        #expect(hotels[0].licenceStatus == "Granted")
+        #expect(try store.tableCounts()["entity"] == 2)
+    }
+
+    @Test func licenceFirstThenFHRSAlsoLinks() throws {
+        let store = try temporaryStore()
+        _ = try store.recordLicenceEvents([grandLicence])
+        let summary = try store.recordEstablishments([grandHotel], extractDate: nil)
+        #expect(summary.linked == 1)
+        #expect(try store.tableCounts()["entity"] == 1)
+        #expect(try store.hotels().first?.licences.count == 1)
+    }
+
+    @Test func reviewsReportsAndIntelligenceReachTheHotelSnapshot() throws {
+        let store = try temporaryStore()
+        _ = try store.recordEstablishments([grandHotel], extractDate: CalendarDay(iso: "2020-11-11"))
+        let day = CalendarDay(iso: "2024-05-01")
+        let review = ReviewRecord(
+            sourceID: "7", site: "booking.com", premisesName: "Grand Hotel Blackpool",
+            address: "12 North Promenade, Blackpool FY1 2AB", date: day, rating: 4,
+            text: "[PERSON-1a2b3c4d] paid cash for the room",
+            evidence: [Evidence(sign: "cash-payment", source: .review, sourceID: "7", date: day, snippet: "paid cash")])
+        let report = ReportRecord(
+            receiptID: "WB-0001", received: day!, role: .taxiDriver, seen: "young girl taken to hotel",
+            text: "dropped a girl at the hotel", signs: ["young-people"],
+            evidence: [Evidence(sign: "young-people", source: .report, sourceID: "WB-0001", date: day, snippet: "a girl")],
+            place: PlaceReference(premises: "The Grand Hotel", postcode: "FY1 2AB", vehicle: "AB12 CDE"),
+            apparentAgeBand: "13-15")
+        #expect(try store.saveReviews([review]).linked == 1)
+        #expect(try store.saveReports([report]).linked == 1)
+        let hotel = try #require(try store.hotels().first)
+        #expect(hotel.reviewCount == 1)
+        #expect(hotel.reportCount == 1)
+        #expect(Set(hotel.evidence.map(\.sign)) == ["cash-payment", "young-people"])
+        #expect(hotel.fhrsExtractDate == CalendarDay(iso: "2020-11-11"))
+        #expect(try store.saveReports([report]).unchanged == 1)
+    }
+
+    @Test func uncertainMatchIsQueuedNotMerged() throws {
+        // Given a hotel, when a licence names a different-looking premises at the same house and postcode,
+        let store = try temporaryStore()
+        _ = try store.recordEstablishments([grandHotel], extractDate: nil)
+        var other = grandLicence
+        other.premisesName = "Grandview Bar"
+        other.caseReference = "PL/2020/0001"
+        let summary = try store.recordLicenceEvents([other])
+        // then a new entity is made and the pair waits for an officer.
+        #expect(summary.linked == 0)
+        #expect(summary.uncertain == 1)
+        let pending = try store.pendingLinks()
+        #expect(pending.count == 1)
+        #expect(try store.hotels().first?.licences.isEmpty == true)
+        // When the officer accepts, the licence joins the hotel.
+        try store.decideLink(id: pending[0].id, accept: true)
+        #expect(try store.pendingLinks().isEmpty)
+        #expect(try store.hotels().first?.licences.count == 1)
+        #expect(try store.tableCounts()["entity"] == 1)
+    }
+
+    @Test func vehiclesAndDriversLinkByRegistrationAndBadge() throws {
+        let store = try temporaryStore()
+        let driver = TaxiDriverLicence(
+            licenceNumber: "D123", licenceType: .privateHire, badgeNumber: "PH 0457", issuingAuthority: "Coventry",
+            status: .active, vehicleRegistration: "ab12cde")
+        let vehicle = TaxiVehicleLicence(
+            licenceNumber: "V9", licenceType: .privateHire, vehicleRegistration: "AB12 CDE", issuingAuthority: "Coventry",
+            status: .active)
+        _ = try store.recordDrivers([driver])
+        #expect(try store.recordVehicles([vehicle]).linked == 1)
+        let intel = IntelligenceRecord(
+            id: "INT-1", date: CalendarDay(iso: "2024-01-01")!, source: .police,
+            place: PlaceReference(vehicle: "AB12CDE", badge: "ph0457"), summary: "vehicle seen outside")
+        #expect(try store.saveIntelligence([intel]).linked == 2)
+        #expect(try store.tableCounts()["entity_link"] == 3)
+    }
+}

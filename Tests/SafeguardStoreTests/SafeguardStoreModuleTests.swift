@@ -1,6 +1,0 @@
-import Testing
-@testable import SafeguardStore
-
-@Test func moduleLinks() {
-    #expect(String(describing: SafeguardStoreModule.self).hasPrefix("Safeguard"))
-}

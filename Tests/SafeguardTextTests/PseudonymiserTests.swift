@@ -1,0 +1,92 @@
+import Foundation
+import SafeguardCore
+import Testing
+@testable import SafeguardText
+
+@Suite struct PseudonymiserTests {
+    @Test(arguments: [
+        ("Contact me at jane.doe+hotel@example.co.uk please", "email", "jane.doe+hotel@example.co.uk"),
+        ("Call 07700 900123 after six", "phone", "07700 900123"),
+        ("Call 07700900123 after six", "phone", "07700900123"),
+        ("ring +44 7700 900123 now", "phone", "+44 7700 900123"),
+        ("ring +44 (0)20 7946 0958 now", "phone", "+44 (0)20 7946 0958"),
+        ("the office is 0113-496-0000 today", "phone", "0113-496-0000"),
+        ("US line (555) 123-4567 works", "phone", "(555) 123-4567"),
+        ("Paris +33 1 23 45 67 89 ok", "phone", "+33 1 23 45 67 89"),
+        ("a silver car AB12 CDE parked", "vehicle-registration", "AB12 CDE"),
+        ("a silver car AB12CDE parked", "vehicle-registration", "AB12CDE"),
+        ("an old car P123 ABC parked", "vehicle-registration", "P123 ABC"),
+        ("an older car ABC 123D parked", "vehicle-registration", "ABC 123D"),
+        ("follow @night_owl99 for more", "handle", "@night_owl99"),
+        ("she lives at 12 Acacia Avenue with", "address", "12 Acacia Avenue"),
+        ("we walked from 7 high street to", "address", "7 high street"),
+        ("post it to SW1A 1AA by Monday", "postcode", "SW1A 1AA"),
+        ("post it to M1 1AE by Monday", "postcode", "M1 1AE"),
+        ("the driver had badge 12345 on", "licence-number", "12345"),
+        ("taxi plate no. PH 0412 was", "licence-number", "PH 0412"),
+        ("Maria on reception was lovely", "person", "Maria"),
+        ("we were checked in by Mr Kowalski at", "person", "Kowalski"),
+        ("My name is Vanessa P. Hertzog and", "person", "Vanessa P. Hertzog"),
+        ("says Iwase in the report", "person", "Iwase"),
+        ("thanks to Ahmed and Priya for", "person", "Ahmed"),
+    ])
+    func detectsEveryPersonalDataType(text: String, type: String, value: String) throws {
+        // Given a text with one value, when pseudonymised
+        let result = TextFixtures.pseudonymiser.pseudonymise(text)
+        // then the value is gone and a token of its type stands in its place
+        #expect(!result.text.contains(value), "\(type) survived: \(result.text)")
+        let token = try #require(result.pii.first { $0.type == type }, "no \(type) in \(result.pii)")
+        #expect(result.text.contains(token.token))
+        #expect(token.token.hasPrefix("[\(PersonalDataType(rawValue: type)!.tokenTag)-"))
+        #expect(token.token.count == PersonalDataType(rawValue: type)!.tokenTag.count + 11)
+    }
+
+    @Test func everyPersonalDataTypeIsCovered() {
+        let covered: Set<String> = [
+            "email", "phone", "vehicle-registration", "handle", "address", "postcode", "licence-number", "person",
+        ]
+        #expect(Set(PersonalDataType.allCases.map(\.rawValue)) == covered)
+    }
+
+    @Test func sameValueSameTokenAcrossDocumentsAndLayouts() {
+        let a = TextFixtures.pseudonymiser.pseudonymise("Text 07700 900123 or email Bob.Smith@Example.com")
+        let b = TextFixtures.pseudonymiser.pseudonymise("ring +44 7700 900123, bob.smith@example.com")
+        #expect(a.pii.map(\.token) == b.pii.map(\.token))
+        // a fresh pseudonymiser with the same key (another run) gives the same tokens
+        let again = Pseudonymiser(detector: PIIDetector(gazetteer: TextFixtures.gazetteer), key: TextFixtures.key)
+        #expect(again.pseudonymise("Text 07700 900123 or email Bob.Smith@Example.com") == a)
+    }
+
+    @Test func anotherKeyGivesOtherTokens() {
+        let other = Pseudonymiser(detector: PIIDetector(gazetteer: TextFixtures.gazetteer), key: TextFixtures.otherKey)
+        let text = "Maria on reception gave me 07700 900123"
+        let a = TextFixtures.pseudonymiser.pseudonymise(text).pii.map(\.token)
+        let b = other.pseudonymise(text).pii.map(\.token)
+        #expect(a.count == 2 && b.count == 2)
+        #expect(Set(a).isDisjoint(with: b))
+    }
+
+    @Test(arguments: [
+        "Great location near Canary Wharf and the DLR, will definitely come back.",
+        "The room was clean, breakfast was good and the staff were friendly.",
+        "We stayed 3 nights in 2016 and paid 120 pounds a night.",
+        "Victoria Station is a short walk; Charlotte Street has good restaurants.",
+        "Will stay again. Grace and charm everywhere. May was a quiet month.",
+        "The Holiday Inn next door was full so we came here on the 2nd of June.",
+    ])
+    func ordinaryTextIsUnchanged(text: String) {
+        let result = TextFixtures.pseudonymiser.pseudonymise(text)
+        #expect(result.text == text)
+        #expect(result.pii.isEmpty)
+    }
+
+    @Test func premisesNameIsPreserved() {
+        let text = "Stayed at the Sandra Palace, Sandra Palace staff were kind"
+        let result = TextFixtures.pseudonymiser.pseudonymise(text, preserving: ["Sandra Palace Hotel"])
+        #expect(result.text == text)
+    }
+
+    @Test func shortKeyIsRefusedWithAMessage() {
+        #expect(throws: TextError.self) { try PseudonymKey(bytes: [1, 2, 3]) }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import SafeguardCore
+import Testing
+@testable import SafeguardText
+
+@Suite struct SignScannerTests {
+    @Test(arguments: [
+        ("oversight-lacking", "There was nobody on reception after midnight and anyone could walk in."),
+        ("drug-dealing", "There was obvious drug dealing in the car park."),
+        ("drug-use", "We found used needles and a crack pipe under the bed."),
+        ("cannabis-smell", "The corridor smelt of weed every evening."),
+        ("men-loitering", "Groups of men hanging around the entrance late at night."),
+        ("young-people", "Teenage girls were going in and out of a room on our floor."),
+        ("condoms", "There was a condom wrapper on the floor when we arrived."),
+        ("pornography", "Someone had left porn magazines in the drawer."),
+        ("night-traffic", "People were coming and going all night from the room opposite."),
+        ("screaming", "We heard a girl screaming in the next room."),
+        ("noise", "Very noisy room over the bar."),
+        ("dirty", "The bathroom was filthy and the sheets were stained."),
+        ("cash-only", "They told us it was cash only at check-in."),
+        ("no-id-check", "Nobody asked for ID when we checked in."),
+        ("sex-work", "It was obvious that prostitutes were working from the rooms."),
+        ("id-checked", "Reception asked for photo ID and checked our passports."),
+        ("security-present", "There was a security guard at the door and CCTV everywhere."),
+    ])
+    func detectsEverySign(sign: String, text: String) {
+        #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
+    }
+
+    @Test func everySignOfTheListHasAnExample() {
+        #expect(TextFixtures.signs.count == 17)
+    }
+
+    @Test(arguments: [
+        "There was no smell of weed at all.",
+        "We never saw any drug dealing.",
+        "No condoms or anything like that, very clean.",
+        "I didn't hear any screaming.",
+        "The noise was not an issue.",
+        "Didn t see any men hanging around",
+        "No drugs paraphernalia, no needles.",
+    ])
+    func negationCancels(text: String) {
+        let signs = TextFixtures.signIDs(text)
+        #expect(!signs.contains { ["cannabis-smell", "drug-dealing", "condoms", "screaming", "noise", "men-loitering", "drug-use"].contains($0) },
+            "\(signs) in: \(text)")
+    }
+
+    @Test(arguments: [
+        "I was worried there might be drugs but there were none.",
+        "If there was any drug dealing the staff would call the police.",
+        "Bring earplugs in case it is noisy.",
+        "At another hotel we once found condoms, not here.",
+        "Years ago this place was a brothel, now it is lovely.",
+    ])
+    func hypotheticalAndOtherPlaceCancel(text: String) {
+        let signs = TextFixtures.signIDs(text)
+        #expect(!signs.contains { ["drug-use", "drug-dealing", "noise", "condoms", "sex-work"].contains($0) }, "\(signs) in: \(text)")
+    }
+
+    @Test func pseudoNegationDoesNotCancel() {
+        #expect(TextFixtures.signIDs("No doubt there were prostitutes using the rooms.").contains("sex-work"))
+        #expect(TextFixtures.signIDs("Not only was it dirty, it was noisy.").contains("dirty"))
+    }
+
+    @Test func terminatorEndsNegation() {
+        let signs = TextFixtures.signIDs("No problems with check in but there was loud music all night.")
+        #expect(signs.contains("noise"))
+    }
+
+    @Test(arguments: [
+        ("The kids club was great fun.", "young-people"),
+        ("Try the porn star martini at the bar!", "pornography"),
+        ("A dirty martini before dinner.", "dirty"),
+        ("The screaming kids at the pool were annoying.", "screaming"),
+        ("Pine needles everywhere from the Christmas tree.", "drug-use"),
+    ])
+    func otherSensesDoNotCount(text: String, sign: String) {
+        #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) in: \(text)")
+    }
+
+    @Test func signAssertedThroughNegation() {
+        #expect(TextFixtures.signIDs("They didn't ask for ID at all.").contains("no-id-check"))
+        #expect(!TextFixtures.signIDs("They didn't ask for ID at all.").contains("id-checked"))
+        #expect(TextFixtures.signIDs("Reception would not take cards").contains("cash-only"))
+    }
+
+    @Test func misspellingsAndElongationMatch() {
+        #expect(TextFixtures.signIDs("sooo many condons on the floor").contains("condoms"))
+        #expect(TextFixtures.signIDs("the room was DIRTYYYY").contains("dirty"))
+        #expect(TextFixtures.signIDs("nobody asked for I.D.").contains("no-id-check"))
+        #expect(TextFixtures.signIDs("They didn\u{2019}t ask for ID").contains("no-id-check"))
+    }
+
+    @Test func evidenceSpansPointIntoThePseudonymisedText() throws {
+        let result = TextFixtures.analyser.analyse("Café fine. Maria said the room smelt of weed, awful.")
+        let evidence = try #require(result.evidence.first { $0.sign == "cannabis-smell" })
+        let scalars = Array(result.text.unicodeScalars)
+        let phrase = String(String.UnicodeScalarView(scalars[evidence.start..<evidence.end]))
+        #expect(phrase == "smelt of weed")
+        #expect(!result.text.contains("Maria"))
+        #expect(evidence.snippet.contains("smelt of weed"))
+        #expect(!evidence.snippet.contains("Maria"))
+    }
+}
