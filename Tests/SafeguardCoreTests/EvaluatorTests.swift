@@ -88,3 +88,50 @@ import Testing
         #expect(try Expr.test("driver.revocations / 0 > 1", self.driver) == nil)
     }
 }
+
+@Suite struct ExplanationTemplateTests {
+    @Test func placeholdersKeepTheSpacesAroundThem() throws {
+        // Given a rule whose explanation has placeholders mid-sentence and surrounding whitespace,
+        let rule = RuleDefinition(
+            id: "r", title: "R", source: "5.6.6", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 1"),
+            weight: 1, explain: ExpressionSource("  {driver.revocations} revocation(s) for {driver.revocation.reason} on record.\n"))
+        let engine = Engine(ruleSet: try RuleSet(compiling: RuleSetDefinition(rules: [rule], hash: "h")))
+        // when it fires,
+        let decision = engine.evaluate(
+            EntityFacts(kind: .driver, id: "d", fields: ["driver.revocations": .number(2), "driver.revocation.reason": .string("dishonesty")]),
+            asOf: Expr.today)
+        // then the explanation is the sentence with values filled in, trimmed at both ends only.
+        #expect(decision.findings.first?.explanation == "2 revocation(s) for dishonesty on record.")
+        #expect(decision.rulesetHash == "h")
+    }
+
+    @Test func aMissingValueRendersAsNotRecorded() throws {
+        let rule = RuleDefinition(
+            id: "r", title: "R", source: "s", appliesTo: .report, when: ExpressionSource("report.danger_now == true"),
+            outcome: "urgent", explain: ExpressionSource("Danger now at {report.where.premises}."))
+        let ruleSet = try RuleSet(
+            compiling: RuleSetDefinition(
+                rules: [rule], bands: [.report: [BandDefinition(id: "routine", minimumScore: 0, action: "a"),
+                                                 BandDefinition(id: "urgent", minimumScore: 8, action: "call")]]))
+        let decision = Engine(ruleSet: ruleSet).evaluate(
+            EntityFacts(kind: .report, id: "r", fields: ["report.danger_now": .bool(true)]), asOf: Expr.today)
+        #expect(decision.findings.first?.explanation == "Danger now at not recorded.")
+        // The outcome raises the band even though the score (0) is below it.
+        #expect(decision.band == "urgent")
+        #expect(decision.action == "call")
+    }
+
+    @Test func checkerErrorsInTemplatesAreLocated() {
+        let rule = RuleDefinition(
+            id: "r", title: "R", source: "s", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 1"),
+            weight: 1, explain: ExpressionSource("Seen {driver.revocatons} times", file: "d.yaml", segments: [.init(offset: 0, line: 9, column: 15)]))
+        do {
+            _ = try RuleSet(compiling: RuleSetDefinition(rules: [rule]))
+            Issue.record("should not compile")
+        } catch {
+            let diagnostic = error.diagnostics.first
+            #expect(diagnostic?.location == SourceLocation(file: "d.yaml", line: 9, column: 21))
+            #expect(diagnostic?.suggestion == "driver.revocations")
+        }
+    }
+}

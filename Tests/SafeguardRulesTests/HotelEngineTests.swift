@@ -33,6 +33,7 @@ import Testing
         #expect(ids.contains("hotel-young-people-with-sexual-signs"))
         let finding = try #require(decision.findings.first { $0.ruleID == "hotel-young-people-with-sexual-signs" })
         #expect(finding.explanation.contains("across 4 separate sources"))
+        #expect(finding.explanation.hasPrefix("Young people were mentioned in 2 item(s) and sexual activity or night-time traffic in 2,"))
         #expect(finding.evidence.count == 4)
         #expect(finding.source.contains("5.6.13"))
     }
