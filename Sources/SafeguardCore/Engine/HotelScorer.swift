@@ -192,7 +192,8 @@ struct HotelScorer {
         }
         let counts = EvidenceSource.allCases.compactMap { source -> String? in
             guard let ids = bySource[source] else { return nil }
-            let noun = ids.count == 1 ? source.rawValue : (source == .intelligence ? "intelligence records" : "\(source.rawValue)s")
+            let singular = source == .intelligence ? "intelligence record" : source == .register ? "register entry" : source.rawValue
+            let noun = ids.count == 1 ? singular : (source == .register ? "register entries" : "\(singular)s")
             return "\(ids.count) \(noun)"
         }
         var text = "\(sign.label): reported in \(counts.joined(separator: " and "))"
