@@ -135,3 +135,35 @@ import Testing
         }
     }
 }
+
+@Suite struct BandTests {
+    @Test func scoresBelowTheLowestBandFallInNoneAndOutcomesStillRank() throws {
+        let bands = [
+            BandDefinition(id: "letter", minimumScore: 2, action: "Write"),
+            BandDefinition(id: "interview", minimumScore: 5, action: "Interview"),
+        ]
+        let rules = [
+            RuleDefinition(id: "small", title: "S", source: "s", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 1"), weight: 1),
+            RuleDefinition(id: "serious", title: "X", source: "s", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 3"), weight: 0, outcome: "interview"),
+        ]
+        let engine = Engine(ruleSet: try RuleSet(compiling: RuleSetDefinition(rules: rules, bands: [.driver: bands])))
+        func band(_ revocations: Double) -> String {
+            engine.evaluate(EntityFacts(kind: .driver, id: "d", fields: ["driver.revocations": .number(revocations)]), asOf: Expr.today).band
+        }
+        #expect(band(0) == "none")
+        #expect(band(1) == "none")
+        #expect(band(3) == "interview")
+    }
+
+    @Test func unknownOutcomeIsACheckError() {
+        let rule = RuleDefinition(
+            id: "r", title: "R", source: "s", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 1"), outcome: "intervew")
+        do {
+            _ = try RuleSet(compiling: RuleSetDefinition(rules: [rule], bands: [.driver: [BandDefinition(id: "interview", minimumScore: 0, action: "a")]]))
+            Issue.record("should not compile")
+        } catch {
+            #expect(error.diagnostics.first?.code == "unknown-outcome")
+            #expect(error.diagnostics.first?.suggestion == "interview")
+        }
+    }
+}

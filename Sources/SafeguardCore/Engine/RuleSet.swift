@@ -27,6 +27,10 @@ public struct RuleSet: Sendable {
         var compiler = RuleCompiler(signs: table)
         let kinds = EntityKind.allCases
         var bands: [[BandDefinition]] = kinds.map { (definition.bands[$0] ?? []).sorted { $0.minimumScore < $1.minimumScore } }
+        // Scores below the lowest band fall in an implicit "none" band (before outcome ranks are taken).
+        for (index, kindBands) in bands.enumerated() where (kindBands.first?.minimumScore ?? 0) > 0 {
+            bands[index].insert(BandDefinition(id: "none", minimumScore: -Double.infinity, action: "No action"), at: 0)
+        }
         var rules: [[CompiledRule]] = kinds.map { _ in [] }
         var conditions: [[CompiledCondition]] = kinds.map { _ in [] }
         for rule in definition.rules {
@@ -58,13 +62,6 @@ public struct RuleSet: Sendable {
             guard let checked = compiler.condition(condition.when, kind: condition.appliesTo) else { continue }
             conditions[kindIndex].append(
                 CompiledCondition(definition: condition, condition: checked.test, template: template))
-        }
-        if bands.allSatisfy(\.isEmpty) == false {
-            for (index, kindBands) in bands.enumerated() where !kindBands.isEmpty {
-                if kindBands.first?.minimumScore ?? 0 > 0 {
-                    bands[index].insert(BandDefinition(id: "none", minimumScore: -Double.infinity, action: "No action"), at: 0)
-                }
-            }
         }
         let errors = compiler.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
