@@ -26,6 +26,8 @@ struct HotelScorer {
         var items: [Evidence] = []
         var months: Set<Int> = []
         var latest: Int?
+        /// Some document with this sign hit the per-document cap.
+        var capped = false
     }
 
     static let recurrenceSource = "Health check report 5.6.13 (possible signs of CSE could be seen, reoccurring over time)"
@@ -89,7 +91,6 @@ struct HotelScorer {
         }
         var tallies: [Int: SignTally] = [:]
         var base = 0.0
-        var capped = 0
         for key in documentOrder {
             let signsInDocument = documents[key] ?? [:]
             var raw = 0.0
@@ -98,13 +99,13 @@ struct HotelScorer {
             }
             guard raw > 0 else { continue }
             let kept = min(raw, self.parameters.perDocumentCap)
-            if kept < raw { capped += 1 }
             let scale = kept / raw
             base += kept
             for (signID, entry) in signsInDocument {
                 var tally = tallies[signID] ?? SignTally()
                 tally.contribution += self.weight(self.signs[signID]) * entry.decay * scale
                 tally.documents.append(key)
+                tally.capped = tally.capped || kept < raw
                 tally.items += entry.items
                 if let month = entry.month { tally.months.insert(month) }
                 if let day = entry.day { tally.latest = max(tally.latest ?? day, day) }
@@ -131,7 +132,7 @@ struct HotelScorer {
                     ruleID: "sign/\(sign.id)", title: sign.label, weight: self.weight(sign), outcome: nil,
                     contribution: Self.round(tally.contribution),
                     evidence: tally.items.sorted { ($0.date?.daysSinceEpoch ?? 0) > ($1.date?.daysSinceEpoch ?? 0) },
-                    explanation: self.explain(sign, tally, cappedDocuments: capped), source: sign.source))
+                    explanation: self.explain(sign, tally), source: sign.source))
         }
         if recurrence > 0, let first = firstMonthDay, let last = lastMonthDay {
             findings.append(
@@ -189,7 +190,7 @@ struct HotelScorer {
         return Result(score: score, findings: findings, misses: misses)
     }
 
-    func explain(_ sign: SignDefinition, _ tally: SignTally, cappedDocuments: Int) -> String {
+    func explain(_ sign: SignDefinition, _ tally: SignTally) -> String {
         var counts: [String] = []
         for source in EvidenceSource.allCases {
             var ids: [String] = []
@@ -209,7 +210,7 @@ struct HotelScorer {
             text += " (latest \(DayFormat.iso(latest)))"
         }
         text += "; adds \(NumberFormat.short(tally.contribution)) after age decay"
-        if cappedDocuments > 0 {
+        if tally.capped {
             text += " and the per-document cap of \(NumberFormat.short(self.parameters.perDocumentCap))"
         }
         return text + "."
