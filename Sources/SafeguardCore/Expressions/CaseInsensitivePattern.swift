@@ -10,6 +10,8 @@ struct CaseInsensitivePattern: @unchecked Sendable {
 
     init(_ pattern: String) throws {
         self.regex = try Regex(pattern).ignoresCase()
+        // Match once now so the regex program is compiled before the pattern is shared across threads.
+        _ = try? self.regex.firstMatch(in: "")
         let plain = pattern.utf8.allSatisfy { byte in
             (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 32
                 || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")
