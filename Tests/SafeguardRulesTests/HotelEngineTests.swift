@@ -75,3 +75,24 @@ import Testing
         #expect(engine.evaluate(recent, asOf: Self.today).score > engine.evaluate(old, asOf: Self.today).score * 4)
     }
 }
+
+@Suite struct ConcurrentEvaluationTests {
+    @Test func oneEngineSharedByManyTasksGivesTheSameDecisions() async throws {
+        // Given one engine over the shipped rules and the sample facts,
+        let engine = Engine(ruleSet: try HotelEngineTests.shippedRules())
+        let samples = try ["sample-hotel", "sample-driver", "sample-report", "sample-application"].map(HotelEngineTests.sample)
+        let expected = samples.map { engine.evaluate($0, asOf: HotelEngineTests.today, explainMisses: true) }
+        // when 64 tasks evaluate them at once,
+        let results = await withTaskGroup(of: [Decision].self) { group in
+            for _ in 0..<64 {
+                group.addTask { samples.map { engine.evaluate($0, asOf: HotelEngineTests.today, explainMisses: true) } }
+            }
+            var all: [[Decision]] = []
+            for await decisions in group { all.append(decisions) }
+            return all
+        }
+        // then every task saw exactly the single-threaded decisions.
+        #expect(results.count == 64)
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}
