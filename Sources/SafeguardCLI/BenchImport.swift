@@ -41,17 +41,21 @@ struct BenchImport: ParsableCommand {
             let store = try self.freshStore("bench-fhrs.sqlite")
             var batch: [FHRSEstablishment] = []
             var stored = 0
+            var storeCPU = 0.0
             let load = try Measure.run {
                 try FHRSReader().read(path: xml, onIssue: { _ in }) { record in
                     batch.append(record)
                     if batch.count == 5000 {
+                        let started = Measure.cpuSeconds()
                         stored += try store.recordEstablishments(batch, extractDate: nil).new
+                        storeCPU += Measure.cpuSeconds() - started
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
                 stored += try store.recordEstablishments(batch, extractDate: nil).new
             }
             Self.report("fhrs-import", bytes: bytes, records: stored, load)
+            print("fhrs-store-only cpu_s=\(String(format: "%.2f", storeCPU)) records/cpu_s=\(Int(Double(stored) / storeCPU))")
         }
         if let csv {
             let bytes = Self.size(csv)
@@ -70,17 +74,21 @@ struct BenchImport: ParsableCommand {
             let store = try self.freshStore("bench-premises.sqlite")
             var batch: [PremisesLicenceEvent] = []
             var stored = 0
+            var storeCPU = 0.0
             let load = try Measure.run {
                 try CSVImporter.read(path: csv, profile: PremisesLicenceProfile(), onIssue: { _ in }) { event in
                     batch.append(event)
                     if batch.count == 5000 {
+                        let started = Measure.cpuSeconds()
                         stored += try store.recordLicenceEvents(batch).read
+                        storeCPU += Measure.cpuSeconds() - started
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
                 stored += try store.recordLicenceEvents(batch).read
             }
             Self.report("csv-import", bytes: bytes, records: stored, load)
+            print("csv-store-only cpu_s=\(String(format: "%.2f", storeCPU)) records/cpu_s=\(Int(Double(stored) / storeCPU))")
         }
         print("peak-rss-mb=\(Measure.peakRSSMegabytes())")
     }
