@@ -8,3 +8,20 @@ public func fuzzRuleExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int
     _ = try? Parser.parse(text)
     return 0
 }
+
+// SwiftPM links an executable with `main` = `FuzzRuleExpression_main`; hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32
+
+@_cdecl("FuzzRuleExpression_main")
+public func fuzzMain(
+    _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, { data, size in fuzzRuleExpression(data, size) })
+}
