@@ -90,3 +90,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer), only when SAFEGUARD_FUZZ is set — see docs/fuzzing.md:
+//   SAFEGUARD_FUZZ=1 swift build -c release --scratch-path .build-fuzz --product FuzzCSV \
+//       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+if Context.environment["SAFEGUARD_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "FuzzCSV", dependencies: ["SafeguardImport"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzXML", dependencies: ["SafeguardImport"], path: "Fuzz/FuzzXML"),
+        .executableTarget(name: "FuzzRuleExpression", dependencies: ["SafeguardCore"], path: "Fuzz/FuzzRuleExpression"),
+    ]
+}
