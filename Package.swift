@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(name: "SafeguardCoreTests", dependencies: ["SafeguardCore"]),
         .testTarget(name: "SafeguardRulesTests", dependencies: ["SafeguardRules"]),
-        .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules"]),
+        .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules", "SafeguardStore"]),
         .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"]),
         .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport"]),
         .testTarget(name: "SafeguardReportsTests", dependencies: ["SafeguardReports"]),
