@@ -33,7 +33,7 @@ struct BenchProfileCommand: AsyncParsableCommand {
     @Option(help: "Working directory (default: a new temporary directory, removed afterwards).")
     var work: String?
 
-    @Option(help: "Reuse the database and corpus already in --work (skip generation and import).")
+    @Flag(help: "Reuse the database and corpus already in --work (skip generation and import).")
     var reuse = false
 
     @OptionGroup var rules: RulesDirectoryOptions
