@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
         .testTarget(
             name: "SafeguardPipelineTests",
-            dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore"]
+            dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore", "SafeguardImport"]
         ),
     ],
     swiftLanguageModes: [.v6]

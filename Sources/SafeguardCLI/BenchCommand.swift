@@ -13,6 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchRulesCommand.self,
             BenchImport.self,
             BenchTextCommand.self,
+            BenchProfileCommand.self,
         ]
     )
 }
