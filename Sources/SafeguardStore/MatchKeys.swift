@@ -6,21 +6,24 @@ public enum MatchKeys {
     /// nil when it cannot be a UK postcode (fewer than 5 or more than 7 characters).
     public static func postcode(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        var out = ""
-        for scalar in raw.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        out.reserveCapacity(8)
+        for byte in raw.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A: out.append(byte)
+            case 0x61...0x7A: out.append(byte - 32)
+            default: continue
+            }
         }
-        out = out.uppercased()
-        guard (5...7).contains(out.count), let first = out.first, first.isLetter, let last = out.last,
-            last.isLetter
+        guard (5...7).contains(out.count), let first = out.first, first >= 0x41, let last = out.last, last >= 0x41
         else { return nil }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first UK postcode found in free text (an address line), normalised; nil when none.
     public static func postcodeIn(_ text: String?) -> String? {
         guard let text else { return nil }
-        let words = text.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let words = Self.words(text).map { $0.uppercased() }
         guard words.count >= 2 else { return nil }
         for index in 0..<(words.count - 1) {
             let outward = words[index]
@@ -36,7 +39,7 @@ public enum MatchKeys {
     /// A premises name for comparison: lower-case words, "&" as "and", no leading "the",
     /// no company suffix ("ltd", "limited", "plc").
     public static func name(_ raw: String) -> String {
-        var words = Self.words(raw.replacingOccurrences(of: "&", with: " and "))
+        var words = Self.words(raw, ampersandAsAnd: true)
         if words.first == "the", words.count > 1 { words.removeFirst() }
         while let last = words.last, ["ltd", "limited", "plc", "llp"].contains(last), words.count > 1 {
             words.removeLast()
@@ -44,9 +47,36 @@ public enum MatchKeys {
         return words.joined(separator: " ")
     }
 
-    /// Lower-case alphanumeric words of a text.
-    public static func words(_ raw: String) -> [String] {
-        raw.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    /// Lower-case alphanumeric words of a text (byte-level for speed; non-ASCII letters are kept
+    /// as part of words and lower-cased by Unicode rules).
+    public static func words(_ raw: String, ampersandAsAnd: Bool = false) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        var nonASCII = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            out.append(nonASCII ? word.lowercased() : word)
+            current.removeAll(keepingCapacity: true)
+            nonASCII = false
+        }
+        for byte in raw.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: current.append(byte)
+            case 0x41...0x5A: current.append(byte + 32)
+            case 0x80...:
+                current.append(byte)
+                nonASCII = true
+            case UInt8(ascii: "&") where ampersandAsAnd:
+                flush()
+                out.append("and")
+            case UInt8(ascii: "'"):
+                continue  // "King's" and "Kings" are the same word
+            default: flush()
+            }
+        }
+        flush()
+        return out
     }
 
     /// The first house number in an address ("12a High Street" → "12a"), for address agreement.

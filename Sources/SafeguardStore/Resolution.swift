@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import SafeguardCore
 
 /// A premises as a record names it, with its match keys.
@@ -114,8 +115,12 @@ extension SQLiteStore {
         let statement = try db.cachedStatement(
             sql: "SELECT id, name_key, house_number FROM entity INDEXED BY entity_unclaimed_by_postcode "
                 + "WHERE postcode_key = ? AND fhrs_id IS NULL AND kind IN ('hotel', 'premises')")
-        return try Row.fetchAll(statement, arguments: [postcodeKey]).map {
-            PremisesIndex.Entry(id: $0[0], nameKey: $0[1], houseNumber: $0[2], hasFHRS: false)
+        var query = FastStatement(statement)
+        query.bind(postcodeKey)
+        return try query.all { row in
+            PremisesIndex.Entry(
+                id: sqlite3_column_int64(row, 0), nameKey: String(cString: sqlite3_column_text(row, 1)),
+                houseNumber: sqlite3_column_text(row, 2).map { String(cString: $0) }, hasFHRS: false)
         }
     }
 
@@ -125,10 +130,17 @@ extension SQLiteStore {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO entity (kind, source, name, name_key, address, postcode, postcode_key, "
                 + "house_number, fhrs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        try statement.execute(arguments: [
-            kind.rawValue, source, claim.name, claim.nameKey, claim.address, claim.postcode, claim.postcodeKey,
-            claim.houseNumber, fhrsID,
-        ])
+        var insert = FastStatement(statement)
+        insert.bind(kind.rawValue)
+        insert.bind(source)
+        insert.bind(claim.name)
+        insert.bind(claim.nameKey)
+        insert.bind(claim.address)
+        insert.bind(claim.postcode)
+        insert.bind(claim.postcodeKey)
+        insert.bind(claim.houseNumber)
+        insert.bind(fhrsID)
+        try insert.run()
         return db.lastInsertedRowID
     }
 

@@ -17,25 +17,36 @@ extension WordScanner {
         let g = self.gazetteer
         let capitalised = ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3
         let core = self.withoutPossessive(word)
-        if let preserving = self.preserving, self.contains(preserving, core) { return nil }
-        if self.contains(g.titles, core) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
+        let hash = ByteWordSet.hash(self.text, core.start, core.end)
+        if g.stopWords.contains(hash: hash) { return nil }
+        if !capitalised {
+            // lower-case words: only a dotted title, or a known first name in a name context (fast exit
+            // before the large first-name list is touched)
+            let dottedTitle = core.end < self.text.count && self.text[core.end] == 0x2E && g.titles.contains(hash: hash)
+            guard dottedTitle || (core.end - core.start >= 3 && self.lowerCaseNameContext(core)) else { return nil }
+            guard dottedTitle || g.firstNames.contains(hash: hash) else { return nil }
+        }
+        if let preserving = self.preserving, preserving.contains(hash: hash) { return nil }
+        if g.titles.contains(hash: hash) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
             return self.nameAfterTitle(word)
         }
+        let isFirstName = g.firstNames.contains(hash: hash)
+        let isSurname = g.surnames.contains(hash: hash)
+        let common = g.commonWords.contains(hash: hash)
+        let place = g.places.contains(hash: hash)
+        // fast exit: an ordinary word, common word or place that is no name at all
+        if !isFirstName && !isSurname && (common || place || g.ordinaryWords.contains(hash: hash)) { return nil }
         if let span = self.nameWithInitial(core, capitalised: capitalised) { return span }
         if capitalised, let span = self.nameOnItsOwnLine(core) { return span }
         let next = core.end == word.end ? self.nextWord(after: word.end) : .none
         if next.exists && self.contains(g.venueWords, next) { return nil }
-        let isFirstName = self.contains(g.firstNames, core)
-        let isSurname = self.contains(g.surnames, core)
-        let common = self.contains(g.commonWords, core)
-        let place = self.contains(g.places, core)
         let length = core.end - core.start
         if length <= 2 || (length <= 3 && self.isAllCaps(core)) { return nil }
         let afterArticle = self.word(self.previous, is: "the") || self.word(self.previous, is: "a")
         let clearFirstName = isFirstName && !common && !place
         if afterArticle && !clearFirstName { return nil }
         let known = (isFirstName || isSurname) && !common && !place
-        let unknown = !isFirstName && !isSurname && !common && !place && !self.contains(g.ordinaryWords, core)
+        let unknown = !isFirstName && !isSurname && !common && !place && !g.ordinaryWords.contains(hash: hash)
         let strongCue = self.hasCueBefore()
         let weakCue = self.contains(g.weakCuesBefore, self.previous)
         let staff = self.hasStaffPlaceAfter(next)
@@ -48,7 +59,7 @@ extension WordScanner {
                 isPerson = true
             } else if isFirstName && !place {
                 isPerson = strongCue || staff || surnameFollows
-            } else if known && self.contains(g.ordinaryWords, core) {
+            } else if known && g.ordinaryWords.contains(hash: hash) {
                 isPerson = strongCue || staff || surnameFollows
             } else if known {
                 isPerson = strongCue || weakCue || staff || verb || surnameFollows || self.hasListPartner(word, capitalised: true)
@@ -118,6 +129,32 @@ extension WordScanner {
         while e < self.text.count && (self.text[e] == 0x20 || self.text[e] == 0x0D) { e += 1 }
         guard e >= self.text.count || self.text[e] == 0x0A else { return nil }
         return PIISpan(type: .person, start: word.start, end: end)
+    }
+
+    /// Cheap test for a lower-case name's surroundings: a cue word before it, or after it a staff
+    /// place preposition, an initial, a person's verb or a list separator.
+    func lowerCaseNameContext(_ word: Word) -> Bool {
+        let g = self.gazetteer
+        if self.previous.exists {
+            let p = ByteWordSet.hash(self.text, self.previous.start, self.previous.end)
+            if g.cuesBefore.contains(hash: p) || g.weakCuesBefore.contains(hash: p) { return true }
+            if self.word(self.previous, is: "is") || self.word(self.previous, is: "you") || self.word(self.previous, is: "him")
+                || self.word(self.previous, is: "her") || self.word(self.previous, is: "and")
+            {
+                return true
+            }
+            var j = word.start - 1
+            while j > self.previous.end && self.text[j] == 0x20 { j -= 1 }
+            if self.text[j] == 0x2C { return true }
+        }
+        if word.end < self.text.count && self.text[word.end] == 0x2C { return true }
+        let next = self.nextWord(after: word.end)
+        guard next.exists else { return false }
+        if next.end - next.start == 1 { return true }
+        let h = ByteWordSet.hash(self.text, next.start, next.end)
+        if g.verbsAfter.contains(hash: h) { return true }
+        return self.word(next, is: "on") || self.word(next, is: "at") || self.word(next, is: "from") || self.word(next, is: "in")
+            || self.word(next, is: "behind") || self.word(next, is: "and") || self.word(next, is: "or")
     }
 
     /// Whether every letter of the word is a capital ("OTT", "GERDA").
