@@ -59,22 +59,34 @@ let package = Package(
         ),
         .target(name: "SafeguardReports", dependencies: ["SafeguardCore"], swiftSettings: strict),
         .target(name: "SafeguardCorpus", dependencies: ["SafeguardCore"], swiftSettings: strict),
+        .target(
+            name: "SafeguardPipeline",
+            dependencies: [
+                "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardImport", "SafeguardStore",
+                "SafeguardReports",
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "SafeguardCLI",
             dependencies: [
                 "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardImport",
-                "SafeguardStore", "SafeguardReports", "SafeguardCorpus",
+                "SafeguardStore", "SafeguardReports", "SafeguardCorpus", "SafeguardPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "SafeguardCoreTests", dependencies: ["SafeguardCore"]),
         .testTarget(name: "SafeguardRulesTests", dependencies: ["SafeguardRules"]),
-        .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules"]),
+        .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules", "SafeguardStore"]),
         .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"]),
         .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport"]),
         .testTarget(name: "SafeguardReportsTests", dependencies: ["SafeguardReports"]),
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
+        .testTarget(
+            name: "SafeguardPipelineTests",
+            dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore", "SafeguardImport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,53 +1,109 @@
 import ArgumentParser
 import Foundation
 import SafeguardCore
+import SafeguardCorpus
+import SafeguardPipeline
 import SafeguardRules
+import SafeguardStore
+import SafeguardText
 
-/// `safeguard demo`: check the shipped rules, then explain the sample facts in corpus/facts/.
+/// `safeguard demo`: the whole pipeline on the shipped corpus, from an empty database.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Check the shipped rules and explain the sample facts in corpus/facts/.",
+        abstract: "Import the demo corpus into a fresh database, scan, score and write the hotel problem profile.",
         discussion: """
-            Run from the repository root:
+            From an empty database in a temporary directory: check the rules, import the whole corpus \
+            (FHRS, licences, taxis, reviews, whistle-blowing reports, intelligence; every text \
+            pseudonymised and scanned), score every hotel, write the hotel problem profile, screen the \
+            corpus licence applications, and print a summary with the paths. Run from the repository root:
               swift run safeguard demo
             """)
 
     @OptionGroup var rules: RulesDirectoryOptions
 
-    @Option(name: .long, help: "Directory of sample facts files.")
-    var facts = "corpus/facts"
+    @Option(help: "The corpus directory (as written by `safeguard corpus generate`).")
+    var corpus = "corpus"
+
+    @Option(help: "Directory to write the results into.")
+    var out = "safeguard-demo"
+
+    @Option(help: ArgumentHelp("Keep the demo database at this path (it must not exist yet); by default it lives in a temporary directory that is removed.", valueName: "path"))
+    var db: String?
+
+    @Option(help: "The day to score as of (YYYY-MM-DD; default: the corpus's own date from manifest.json).")
+    var asOf: String?
 
     func run() async throws {
-        let directory = try self.rules.directory()
-        print("== 1. Checking the rules in \(directory.path)")
-        let report = RuleSetLoader.check(directory: directory)
+        let rulesDirectory = try self.rules.directory()
+        print("== 1. Checking the rules in \(rulesDirectory.path)")
+        let report = RuleSetLoader.check(directory: rulesDirectory)
         guard let ruleSet = report.ruleSet, report.errors.isEmpty else {
             for diagnostic in report.diagnostics { print("  \(diagnostic)") }
             throw ExitCode.failure
         }
-        print("  \(report.files.count) files, \(ruleSet.rules.count) rules, \(ruleSet.conditions.count) conditions, \(ruleSet.signs.count) signs")
-        print("  ruleset \(ruleSet.hash)")
-        let samples = ((try? FileManager.default.contentsOfDirectory(atPath: self.facts)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        guard !samples.isEmpty else {
-            throw ValidationError("No sample facts in '\(self.facts)'. Run from the repository root or pass --facts DIR.")
+        print("  \(report.files.count) files, \(ruleSet.rules.count) rules, \(ruleSet.signs.count) signs; ruleset \(ruleSet.hash.prefix(16))")
+
+        let corpusURL = URL(fileURLWithPath: self.corpus)
+        let manifest = try? CorpusManifest.read(from: corpusURL.appendingPathComponent(CorpusGenerator.Layout.manifest))
+        let asOf = self.asOf.flatMap { CalendarDay(iso: $0) } ?? manifest?.asOf ?? ExplainCommand.today()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        if let kept = self.db, FileManager.default.fileExists(atPath: kept) {
+            throw ValidationError("--db \(kept) already exists; the demo starts from an empty database. Remove it or choose another path.")
         }
-        print("\n== 2. Explaining \(samples.count) sample facts files from \(self.facts)")
-        let engine = Engine(ruleSet: ruleSet)
-        for name in samples {
-            let entities: [EntityFacts]
-            do {
-                entities = try FactsFile.read(URL(fileURLWithPath: self.facts).appendingPathComponent(name))
-            } catch {
-                print("  ! \(error)")
-                continue
-            }
-            for facts in entities {
-                let decision = engine.evaluate(facts, asOf: facts.asOf ?? ExplainCommand.today(), explainMisses: false)
-                print("\n-- \(name)")
-                print(DecisionPrinter.text(decision, title: ExplainCommand.title(facts), whyNot: false))
-            }
+        let databasePath = self.db ?? work.appendingPathComponent("demo.sqlite").path
+
+        print("\n== 2. Importing \(corpusURL.path) into a fresh database (\(databasePath))")
+        let store: SQLiteStore
+        do {
+            store = try SQLiteStore(path: databasePath)
+        } catch let error as StoreError {
+            throw ValidationError(error.message)
         }
+        let text = try TextOptions.parse(["--key-file", work.appendingPathComponent("demo.key").path, "--rules", rulesDirectory.path])
+        let importer = CorpusImport(store: store, analyser: try text.makeAnalyser())
+        let lines = try importer.importAll(from: corpusURL) { line in
+            print("  \(line.source): \(line.read) read, \(line.stored) stored, \(line.rejected) rejected (\(String(format: "%.1f", line.seconds)) s)")
+        }
+        _ = lines
+        let output = URL(fileURLWithPath: self.out)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        if !importer.issues.isEmpty {
+            let rejects = output.appendingPathComponent("import-issues.txt")
+            try Data(importer.issues.map { "\($0.location): \($0.message)" }.joined(separator: "\n").utf8).write(to: rejects)
+            print("  \(importer.issues.count) record(s) with problems: \(rejects.path)")
+        }
+
+        print("\n== 3. Scoring hotels and writing the hotel problem profile (as of \(asOf))")
+        let result = try ProfileJob(
+            databasePath: databasePath, rulesDirectory: rulesDirectory, asOf: asOf, since: nil, area: nil,
+            suppressSmall: false, outputDirectory: output
+        ).run()
+        print(result.summary.split(separator: "\n").map { "  \($0)" }.joined(separator: "\n"))
+
+        print("\n== 4. Screening the corpus licence applications")
+        let applications = try ApplicationScreening.run(
+            directory: corpusURL.appendingPathComponent(CorpusGenerator.Layout.applications), engine: Engine(ruleSet: ruleSet),
+            asOf: asOf, output: output.appendingPathComponent("applications.json"))
+        for line in applications.lines { print("  \(line)") }
+
+        print("\n== 5. Checking the taxi drivers against the driver standards")
+        let drivers = try DriverScreening.run(
+            drivers: corpusURL.appendingPathComponent(CorpusGenerator.Layout.drivers),
+            reports: corpusURL.appendingPathComponent(CorpusGenerator.Layout.reports), localAuthority: nil,
+            engine: Engine(ruleSet: ruleSet), asOf: asOf, output: output.appendingPathComponent("drivers.csv"))
+        print("  \(drivers.drivers) drivers: " + drivers.bands.reversed().map { "\($0.drivers) \($0.band)" }.joined(separator: ", "))
+        for decision in drivers.flagged.prefix(5) {
+            print("  \(decision.entityID): \(decision.band) — \(decision.findings.map(\.title).prefix(3).joined(separator: "; "))")
+        }
+
+        print("\n== Done. Results in \(output.path):")
+        for file in result.files + [applications.file, drivers.file].compactMap({ $0 }) {
+            print("  \(file.path)")
+        }
+        print("Nothing here proves exploitation; it shows where a visit, an interview or a representation is justified.")
     }
 }
+

@@ -23,6 +23,7 @@ struct Safeguard: AsyncParsableCommand {
             ScanCommand.self,
             DemoCommand.self,
             CorpusCommand.self,
+            ProfileCommand.self,
             BenchCommand.self,
             ImportCommand.self,
             LinksCommand.self,

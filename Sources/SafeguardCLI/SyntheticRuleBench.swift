@@ -18,28 +18,28 @@ enum SyntheticRuleBench {
     }
 
     /// `count` driver rules of ten shapes (dates, booleans, membership, regex, aggregates), each with an explanation.
-    static func rules(_ count: Int) -> [RuleDefinition] {
+    static func rules(_ count: Int, explanations: Bool = true) -> [RuleDefinition] {
         (0..<count).map { i in
             let when: String
             let explain: String
             switch i % 10 {
             case 0:
-                when = "days_since(driver.dbs.last_status_check) > \(30 + i) days"
+                when = "days_since(driver.dbs.last_status_check) > \(330 + i) days"
                 explain = "Last Update Service check {days_since(driver.dbs.last_status_check)} ago (on {driver.dbs.last_status_check})."
             case 1:
-                when = "driver.dbs.update_service == false and days_since(driver.dbs.issued_on) > \(1 + i % 36) months"
+                when = "driver.dbs.update_service == false and days_since(driver.dbs.issued_on) > \(36 + i % 12) months"
                 explain = "DBS issued {driver.dbs.issued_on}, not on the Update Service."
             case 2:
-                when = "driver.licence.status in [\"suspended\", \"revoked\", \"expired\"] and driver.revocations >= \(i % 3)"
+                when = "driver.licence.status in [\"suspended\", \"revoked\", \"expired\"] and driver.revocations >= \(1 + i % 3)"
                 explain = "Licence {driver.licence.status}; {driver.revocations} past revocation(s)."
             case 3:
-                when = "missing(driver.nr3s.searched_on) or days_since(driver.nr3s.searched_on) > \(i * 10) days"
+                when = "missing(driver.nr3s.searched_on) and driver.revocations >= 1 or days_since(driver.nr3s.searched_on) > \(1100 + i) days"
                 explain = "NR3S last searched {driver.nr3s.searched_on}."
             case 4:
-                when = "count(evidence where sign == \"men-loitering\" or source == \"report\") >= \(1 + i % 3)"
+                when = "count(evidence where sign == \"men-loitering\" and source == \"report\") >= \(1 + i % 3)"
                 explain = "{count(evidence where source == \"report\")} report(s) mention the driver."
             case 5:
-                when = "distinct_months(evidence where kind == \"concern\") >= \(1 + i % 4)"
+                when = "distinct_months(evidence where kind == \"concern\") >= \(3 + i % 3)"
                 explain = "Concern signs in {distinct_months(evidence where kind == \"concern\")} months, latest {latest(evidence)}."
             case 6:
                 when = "driver.licence.issuing_authority != \"Birmingham\" and driver.linked_reports > \(i % 5)"
@@ -51,12 +51,12 @@ enum SyntheticRuleBench {
                 when = "driver.revocation.reason matches \"sexual|indecent\" and missing(driver.revocation.victim_age_band)"
                 explain = "Revoked for {driver.revocation.reason}; victim age band not recorded."
             default:
-                when = "any(evidence where sign in [\"young-people\", \"night-traffic\"] and days_since(date) < \(i * 5) days)"
+                when = "any(evidence where sign in [\"young-people\", \"night-traffic\"] and days_since(date) < \(i) days)"
                 explain = "Young people or night-time traffic reported (latest {latest(evidence)})."
             }
             return RuleDefinition(
                 id: "bench-\(i)", title: "Synthetic rule \(i)", source: "synthetic benchmark rule", appliesTo: .driver,
-                when: ExpressionSource(when), weight: Double(1 + i % 5), explain: ExpressionSource(explain))
+                when: ExpressionSource(when), weight: Double(1 + i % 5), explain: explanations ? ExpressionSource(explain) : nil)
         }
     }
 
@@ -97,5 +97,27 @@ enum SyntheticRuleBench {
             result.append(EntityFacts(kind: .driver, id: "D\(n)", fields: fields, evidence: evidence))
         }
         return result
+    }
+
+    static let hotelSigns = [
+        "noise", "noise", "dirty", "dirty", "men-loitering", "condoms", "young-people", "night-traffic", "cash-only",
+        "no-id-check", "id-checked", "security-present", "drug-use", "screaming",
+    ]
+
+    /// `count` hotels with 0-11 evidence items from reviews, reports and intelligence over two years.
+    static func hotels(_ count: Int, today: CalendarDay, seed: UInt64 = 7) -> [EntityFacts] {
+        var random = Random(state: seed)
+        let sources: [EvidenceSource] = [.review, .review, .review, .review, .report, .intelligence]
+        return (0..<count).map { n in
+            let evidence = (0..<random.int(0..<12)).map { e in
+                Evidence(
+                    sign: self.hotelSigns[random.int(0..<self.hotelSigns.count)], source: sources[random.int(0..<sources.count)],
+                    sourceID: "H-\(n)-\(e / 2)", date: today.adding(days: -random.int(0..<730)), snippet: "synthetic")
+            }
+            return EntityFacts(
+                kind: .hotel, id: "H\(n)",
+                fields: ["hotel.name": .string("Hotel \(n)"), "hotel.licensed": .bool(random.int(0..<3) == 0)],
+                evidence: evidence)
+        }
     }
 }

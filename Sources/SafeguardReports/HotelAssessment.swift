@@ -75,6 +75,11 @@ public struct HotelAssessment: Sendable, Hashable {
 }
 
 extension Evidence {
+    /// Whether the evidence records a joint visit (source `visit`, or intelligence from a `joint-visit`).
+    public var isVisit: Bool {
+        self.source == .visit || self.origin == "joint-visit"
+    }
+
     /// Whether the evidence is on or after a day (undated evidence is kept).
     public func isOnOrAfter(_ day: CalendarDay?) -> Bool {
         guard let day, let date = self.date else { return true }

@@ -24,7 +24,7 @@ extension HotelProfileBuilder {
                 detail: "\(singleSource) of \(entries.count) flagged hotels rest on a single kind of source (for example reviews only); corroboration from another source would strengthen or dispel the concern.",
                 howToFill: "Ask the missing-children team for return-interview intelligence naming hotels, and the police for incident data; record joint-visit findings in Safeguard."))
         }
-        let noVisit = entries.filter { entry in !entry.timeline.contains { $0.source == EvidenceSource.visit.rawValue || $0.sourceID.lowercased().contains("visit") } }.count
+        let noVisit = entries.filter { entry in !entry.timeline.contains { $0.source == EvidenceSource.visit.rawValue || $0.origin == "joint-visit" } }.count
         if !entries.isEmpty {
             gaps.append(DataGap(
                 title: "No recent visit recorded",

@@ -73,7 +73,7 @@ public struct HotelProfileBuilder: Sendable {
         for hotel in hotels {
             var monthsSeen = Set<Int>()
             var hotelConcern = 0
-            for item in hotel.evidence {
+            for item in Self.distinct(hotel.evidence) {
                 switch kind(item) {
                 case .goodPractice:
                     goodPracticeItems += 1
@@ -135,22 +135,33 @@ public struct HotelProfileBuilder: Sendable {
 
     private func entry(_ hotel: HotelAssessment, rank: Int, signByID: [String: SignDefinition]) -> ProfileEntry {
         func kind(_ evidence: Evidence) -> SignKind { signByID[evidence.sign]?.kind ?? .concern }
-        let concern = hotel.evidence.filter { kind($0) == .concern }
+        let evidence = Self.distinct(hotel.evidence)
+        let concern = evidence.filter { kind($0) == .concern }
         let months = Set(concern.compactMap { $0.date?.monthIndex })
         let sourceOrder: [EvidenceSource] = [.review, .report, .intelligence, .visit, .register]
         let sources = sourceOrder.filter { source in concern.contains { $0.source == source } }.map(\.rawValue)
         var goodPractice: [String] = []
-        for item in hotel.evidence where kind(item) == .goodPractice {
+        for item in evidence where kind(item) == .goodPractice {
             let label = Self.shortLabel(signByID[item.sign]?.label ?? item.sign)
             if !goodPractice.contains(label) { goodPractice.append(label) }
         }
         let findings = hotel.findings.map {
             ProfileFinding(rule: $0.rule, title: $0.title, contribution: Self.round($0.contribution), explanation: $0.explanation, source: $0.source)
         }
-        let reasons = findings.filter { $0.contribution > 0 }
+        // Reasons: the two strongest signs first (what was seen), then the strongest other finding
+        // (recurrence, corroboration, a rule), so the table says what and why.
+        let positive = findings.filter { $0.contribution > 0 }
             .sorted { ($0.contribution, $1.title) > ($1.contribution, $0.title) }
-            .prefix(3).map(\.title)
-        let timeline = hotel.evidence.sorted {
+        func isWeak(_ finding: ProfileFinding) -> Bool {
+            finding.rule.hasPrefix("sign/") && signByID[String(finding.rule.dropFirst(5))]?.kind == .weak
+        }
+        let signReasons = positive.filter { $0.rule.hasPrefix("sign/") && !isWeak($0) }
+        let otherReasons = positive.filter { !$0.rule.hasPrefix("sign/") }
+        var reasons = Array(signReasons.prefix(2)) + Array(otherReasons.prefix(1))
+        for finding in signReasons + otherReasons + positive.filter(isWeak) where reasons.count < 3 && !reasons.contains(finding) {
+            reasons.append(finding)
+        }
+        let timeline = evidence.sorted {
             ($0.date?.daysSinceEpoch ?? Int.min, $1.sourceID, $1.sign) > ($1.date?.daysSinceEpoch ?? Int.min, $0.sourceID, $0.sign)
         }.map { item in
             TimelineItem(
@@ -160,11 +171,22 @@ public struct HotelProfileBuilder: Sendable {
         return ProfileEntry(
             rank: rank, id: hotel.id, name: hotel.name, address: hotel.address, postcode: hotel.postcode ?? "",
             district: HotelAssessment.district(of: hotel.postcode), score: Self.round(hotel.score), band: hotel.band,
-            action: hotel.action, topReasons: Array(reasons), findings: findings, timeline: timeline,
+            action: hotel.action, topReasons: reasons.map(\.title), findings: findings, timeline: timeline,
             licenceStatus: hotel.licenceStatus, fhrsRating: hotel.fhrsRating, goodPractice: goodPractice,
             reviewCount: hotel.reviewCount, reportCount: hotel.reportCount, intelligenceCount: hotel.intelligenceCount,
             concernItems: concern.count, distinctMonths: months.count, sources: sources,
             latitude: hotel.latitude, longitude: hotel.longitude)
+    }
+
+    /// Evidence with repeats of one sign in one document (two phrases of the same sentence) removed.
+    static func distinct(_ evidence: [Evidence]) -> [Evidence] {
+        var seen = Set<String>()
+        var result: [Evidence] = []
+        result.reserveCapacity(evidence.count)
+        for item in evidence where seen.insert("\(item.source.rawValue)\u{1F}\(item.sourceID)\u{1F}\(item.sign)").inserted {
+            result.append(item)
+        }
+        return result
     }
 
     /// One decimal, as every rendering shows scores.

@@ -3,33 +3,43 @@ import Foundation
 /// The word lists the person detector consults: first names and surnames of many origins
 /// (built from Faker's MIT-licensed person providers), ordinary English words (SCOWL), places
 /// that are also names, and the cue words around names. See `Resources/README.md`.
-public struct NameGazetteer: Sendable {
+public final class NameGazetteer: Sendable {
     /// Given names of many origins, lower case.
-    public var firstNames: ByteWordSet
+    public let firstNames: ByteWordSet
     /// Family names of many origins, lower case.
-    public var surnames: ByteWordSet
+    public let surnames: ByteWordSet
     /// Ordinary English words (SCOWL): an unknown capitalised word that is one is not taken as a name.
-    public var ordinaryWords: ByteWordSet
+    public let ordinaryWords: ByteWordSet
     /// Words reviewers write in lower case: a first name that is one ("Will", "Grace", "June") needs a cue.
-    public var commonWords: ByteWordSet
+    public let commonWords: ByteWordSet
+    /// Common words that are in no name list ("the", "room", "staff"): never a name; a small,
+    /// cache-friendly set checked before the large name lists.
+    public let stopWords: ByteWordSet
     /// Towns, districts and landmarks that are also names ("Victoria", "Chelsea").
-    public var places: ByteWordSet
+    public let places: ByteWordSet
     /// Titles before a name ("Mr", "Dr").
-    public var titles: ByteWordSet
+    public let titles: ByteWordSet
     /// Words right before a name that show one follows ("says", "thanks", "receptionist").
-    public var cuesBefore: ByteWordSet
+    public let cuesBefore: ByteWordSet
+    /// Weaker cues before a name ("by", "with", "including"): they count only for words in the name lists.
+    public let weakCuesBefore: ByteWordSet
+    /// Verbs of people right after a name ("Mourik began", "Kowalski said").
+    public let verbsAfter: ByteWordSet
     /// Words right after a capitalised word that show it names a place or a business, not a person.
-    public var venueWords: ByteWordSet
+    public let venueWords: ByteWordSet
     /// Street-type words that end an address ("Street", "Rd").
-    public var streetWords: ByteWordSet
+    public let streetWords: ByteWordSet
     /// Words for staff places after a name ("Maria on reception").
-    public var staffPlaces: ByteWordSet
+    public let staffPlaces: ByteWordSet
 
     /// Creates a gazetteer from explicit word lists (tests use small ones).
     public init(
         firstNames: [String], surnames: [String], ordinaryWords: [String], commonWords: [String], places: [String]
     ) {
         self.commonWords = ByteWordSet(commonWords)
+        let firstSet = Set(firstNames.map { $0.lowercased() })
+        let lastSet = Set(surnames.map { $0.lowercased() })
+        self.stopWords = ByteWordSet(commonWords.filter { !firstSet.contains($0) && !lastSet.contains($0) })
         self.firstNames = ByteWordSet(firstNames)
         self.surnames = ByteWordSet(surnames)
         self.ordinaryWords = ByteWordSet(ordinaryWords)
@@ -41,7 +51,22 @@ public struct NameGazetteer: Sendable {
             "driver", "barman", "barmaid", "bartender", "chef", "host", "hostess", "security", "colleague",
             "wife", "husband", "son", "daughter", "friend", "boyfriend", "girlfriend", "partner",
             "dear", "hi", "hello", "reported", "writes", "wrote", "replied", "explains", "explained",
-            "adds", "added",
+            "adds", "added", "producer", "director", "singer", "author", "writer", "actor", "actress", "ceo",
+            "president", "minister", "player", "coach", "doctor", "nurse", "officer", "detective", "inspector",
+            "sergeant", "constable", "founder", "captain", "chairman", "chairwoman", "lawyer", "solicitor",
+            "judge", "agent", "starring", "featuring", "patient", "client", "customer", "guest", "neighbour",
+            "brother", "sister", "mother", "father", "mum", "dad", "uncle", "aunt", "cousin", "kid", "child",
+            "assistant", "user", "name", "surname", "signed", "regards", "cheers", "i'm", "im",
+        ])
+        self.weakCuesBefore = ByteWordSet([
+            "by", "with", "to", "from", "including", "i'm", "im", "me", "ask", "contact", "meet", "met",
+        ])
+        self.verbsAfter = ByteWordSet([
+            "said", "says", "told", "tells", "asked", "asks", "explained", "explains", "began", "begins", "lives",
+            "lived", "wrote", "writes", "replied", "smiled", "laughed", "insisted", "refused", "apologised",
+            "apologized", "helped", "greeted", "shouted", "works", "worked", "gave", "gives", "offered", "showed",
+            "upgraded", "served", "sang", "directed", "founded", "recorded", "had", "has", "was", "is", "will", "spent",
+            "would", "who", "went", "came", "called", "wants", "wanted", "thinks", "thought", "knows", "knew",
         ])
         self.venueWords = ByteWordSet([
             "hotel", "hotels", "inn", "lodge", "house", "arms", "street", "st", "road", "rd", "lane", "avenue",
@@ -51,7 +76,8 @@ public struct NameGazetteer: Sendable {
             "theatre", "stadium", "arena", "island", "bay", "beach", "river", "valley", "county", "city",
             "way", "drive", "close", "grove", "row", "walk", "mews", "quay", "dock", "docks", "rail",
             "underground", "tube", "dlr", "express", "resort", "suites", "apartments", "bar", "pub",
-            "restaurant", "cafe", "club", "group", "ltd", "limited", "plc", "inc", "company", "bank",
+            "restaurant", "cafe", "club", "group", "ltd", "limited", "plc", "inc", "company", "bank", "palace",
+            "dock", "estate", "road's", "street's",
         ])
         self.streetWords = ByteWordSet([
             "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "close", "drive", "dr", "way",

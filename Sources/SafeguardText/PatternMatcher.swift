@@ -85,6 +85,14 @@ public struct PatternMatcher: Sendable {
             outputs.append(contentsOf: all[s])
         }
         outputStart[states] = Int32(outputs.count)
+        // mark transitions into states with outputs, so the scan loop reads one table per byte
+        for k in 0..<delta.count where !all[Int(delta[k])].isEmpty {
+            delta[k] |= Self.outputFlag
+        }
+        // ASCII capitals share their lower-case letter's class: raw text can be scanned unfolded
+        for upper in 0x41...0x5A where classOf[upper] == 0 {
+            classOf[upper] = classOf[upper | 0x20]
+        }
         self.classOf = classOf
         self.classCount = c
         self.delta = delta
@@ -95,7 +103,9 @@ public struct PatternMatcher: Sendable {
         self.checkEnd = patterns.map { $0.last.map { ByteClass.isAlnum($0) || $0 >= 0x80 } ?? false }
     }
 
-    /// All whole-word hits in `text`, in order of their end.
+    static let outputFlag: Int32 = 1 << 30
+
+    /// All whole-word hits in `text`, in order of their end. ASCII capitals match like lower case.
     public func hits(in text: UnsafeBufferPointer<UInt8>) -> [Hit] {
         var hits: [Hit] = []
         let n = text.count
@@ -103,23 +113,26 @@ public struct PatternMatcher: Sendable {
         self.classOf.withUnsafeBufferPointer { classOf in
             self.delta.withUnsafeBufferPointer { delta in
                 self.outputStart.withUnsafeBufferPointer { outputStart in
-                    var s = 0
-                    var i = 0
-                    while i < n {
-                        s = Int(delta[s &* c &+ Int(classOf[Int(text[i])])])
-                        let o0 = Int(outputStart[s])
-                        let o1 = Int(outputStart[s &+ 1])
-                        if o0 != o1 {
-                            for o in o0..<o1 {
-                                let p = Int(self.outputs[o])
-                                let start = i + 1 - self.lengths[p]
-                                let end = i + 1
-                                if self.checkStart[p] && start > 0 && Self.isWordByte(text[start - 1]) { continue }
-                                if self.checkEnd[p] && end < n && Self.isWordByte(text[end]) { continue }
-                                hits.append(Hit(pattern: p, start: start, end: end))
+                    self.outputs.withUnsafeBufferPointer { outputs in
+                        self.lengths.withUnsafeBufferPointer { lengths in
+                            var s = 0
+                            var i = 0
+                            while i < n {
+                                let v = delta[s &* c &+ Int(classOf[Int(text[i])])]
+                                s = Int(v & ~Self.outputFlag)
+                                if v & Self.outputFlag != 0 {
+                                    for o in Int(outputStart[s])..<Int(outputStart[s &+ 1]) {
+                                        let p = Int(outputs[o])
+                                        let start = i &+ 1 &- lengths[p]
+                                        let end = i &+ 1
+                                        if self.checkStart[p] && start > 0 && Self.isWordByte(text[start - 1]) { continue }
+                                        if self.checkEnd[p] && end < n && Self.isWordByte(text[end]) { continue }
+                                        hits.append(Hit(pattern: p, start: start, end: end))
+                                    }
+                                }
+                                i &+= 1
                             }
                         }
-                        i &+= 1
                     }
                 }
             }

@@ -40,10 +40,22 @@ public struct Pseudonymiser: Sendable {
         return ByteWordSet(words)
     }
 
+    /// Byte-level core without a copy when nothing is found: nil bytes mean "unchanged".
+    public func pseudonymiseIfNeeded(bytes text: UnsafeBufferPointer<UInt8>, preserving: ByteWordSet? = nil) -> ([UInt8]?, [PIIToken]) {
+        let spans = self.detector.detect(text, preserving: preserving)
+        if spans.isEmpty { return (nil, []) }
+        return self.replace(spans, in: text)
+    }
+
     /// Byte-level core: the pseudonymised UTF-8 bytes and the tokens used.
     public func pseudonymise(bytes text: UnsafeBufferPointer<UInt8>, preserving: ByteWordSet? = nil) -> ([UInt8], [PIIToken]) {
         let spans = self.detector.detect(text, preserving: preserving)
         if spans.isEmpty { return (Array(text), []) }
+        let (out, pii) = self.replace(spans, in: text)
+        return (out, pii)
+    }
+
+    func replace(_ spans: [PIISpan], in text: UnsafeBufferPointer<UInt8>) -> ([UInt8], [PIIToken]) {
         var out: [UInt8] = []
         out.reserveCapacity(text.count + spans.count * 12)
         var pii: [PIIToken] = []

@@ -103,7 +103,17 @@ public enum ScanLineCodec {
     /// Appends `s` as a JSON string literal.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        let hex = Array("0123456789abcdef".utf8)
+        var copy = s
+        let clean = copy.withUTF8 { bytes -> Bool in
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if clean {
+            out.append(0x22)
+            return
+        }
+        let hex: [UInt8] = [0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66]
         for b in s.utf8 {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])

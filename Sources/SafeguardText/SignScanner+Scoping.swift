@@ -59,6 +59,13 @@ extension SignScanner {
             if hits.contains(where: { self.roles[$0.pattern] == .pseudo && $0.start <= trigger.start && $0.end >= trigger.end }) {
                 continue
             }
+            // a negative word that belongs to another sign's phrase ("not clean", "no security") is used up there
+            if hits.contains(where: { other in
+                other.start <= trigger.start && other.end >= trigger.end && other.end - other.start > trigger.end - trigger.start
+                    && self.isSignPhrase(other.pattern) && !Self.overlaps(other, hit)
+            }) {
+                continue
+            }
             if forward {
                 guard trigger.end <= hit.start else { continue }
                 if self.reaches(from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, hits: hits, text: text) {
@@ -85,6 +92,13 @@ extension SignScanner {
         }
         if words > window { return false }
         return !hits.contains { self.roles[$0.pattern] == .terminator && $0.start >= a && $0.end <= b }
+    }
+
+    func isSignPhrase(_ pattern: Int) -> Bool {
+        switch self.roles[pattern] {
+        case .assert, .assertByNegation: return true
+        default: return false
+        }
     }
 
     static func overlaps(_ a: PatternMatcher.Hit, _ b: PatternMatcher.Hit) -> Bool {

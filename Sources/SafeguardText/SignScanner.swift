@@ -23,6 +23,8 @@ public struct SignScanner: Sendable {
         case assert(Int)
         case assertByNegation(Int)
         case otherSense(Int)
+        /// Part `part` of gap phrase `phrase` (see ``GapPhrase``).
+        case gapPart(phrase: Int, part: Int)
         case negationBefore, negationAfter, pseudo, hypotheticalBefore, otherBefore, otherAfter, terminator
     }
 
@@ -31,13 +33,39 @@ public struct SignScanner: Sendable {
     let triggers: ScopeTriggers
     let matcher: PatternMatcher
     let roles: [Role]
+    let gapPhrases: [GapPhrase]
+
+    /// A phrase written with ` * ` between parts ("men * hanging around"): the parts must occur in
+    /// order in one sentence with at most ``maximumGap`` words between consecutive parts.
+    struct GapPhrase: Sendable {
+        var parts: Int
+        /// Index into `roles` of the synthetic pattern reported for a whole match.
+        var role: Int
+        static let maximumGap = 3
+    }
 
     /// Compiles the scanner from sign definitions (e.g. `rules/hotels/signs.yaml`).
     public init(signs: [SignDefinition], triggers: ScopeTriggers = .english) {
         var patterns: [[UInt8]] = []
         var roles: [Role] = []
+        var gaps: [(parts: Int, role: Role)] = []
         func add(_ phrases: [String], _ role: Role) {
             for phrase in phrases {
+                if phrase.contains(" * ") {
+                    let parts = phrase.lowercased().components(separatedBy: " * ").filter { !$0.isEmpty }
+                    guard parts.count >= 2 else { continue }
+                    let index = gaps.count
+                    gaps.append((parts.count, role))
+                    for (k, part) in parts.enumerated() {
+                        for variant in PhraseVariants.variants(of: part) {
+                            let folded = TextNormaliser.normalise(variant)
+                            if folded.isEmpty { continue }
+                            patterns.append(folded)
+                            roles.append(.gapPart(phrase: index, part: k))
+                        }
+                    }
+                    continue
+                }
                 for variant in PhraseVariants.variants(of: phrase.lowercased()) {
                     let folded = TextNormaliser.normalise(variant)
                     if folded.isEmpty { continue }
@@ -61,17 +89,29 @@ public struct SignScanner: Sendable {
         self.signs = signs
         self.triggers = triggers
         self.matcher = PatternMatcher(patterns: patterns)
+        var gapPhrases: [GapPhrase] = []
+        for gap in gaps {
+            gapPhrases.append(GapPhrase(parts: gap.parts, role: roles.count))
+            roles.append(gap.role)
+        }
         self.roles = roles
+        self.gapPhrases = gapPhrases
     }
 
     /// The asserted sign hits in `text` (UTF-8 bytes), byte offsets into `text`.
     public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [SignHit] {
+        if !TextNormaliser.needsFolding(text) {
+            // plain ASCII without elongation: scan the text itself (offsets are already source offsets)
+            let raw = self.matcher.hits(in: text)
+            guard self.hasSignPhrase(raw) else { return [] }
+            return self.assertedHits(self.withGapMatches(raw, in: text), in: text)
+        }
         let folded = TextNormaliser.normalise(text)
         let raw = folded.bytes.withUnsafeBufferPointer { self.matcher.hits(in: $0) }
         var hasSign = false
         for hit in raw {
             switch self.roles[hit.pattern] {
-            case .assert, .assertByNegation: hasSign = true
+            case .assert, .assertByNegation, .gapPart: hasSign = true
             default: break
             }
             if hasSign { break }
@@ -82,7 +122,17 @@ public struct SignScanner: Sendable {
             PatternMatcher.Hit(
                 pattern: hit.pattern, start: Int(folded.origin[hit.start]), end: Int(folded.origin[hit.end]))
         }
-        return self.assertedHits(hits, in: text)
+        return self.assertedHits(self.withGapMatches(hits, in: text), in: text)
+    }
+
+    func hasSignPhrase(_ hits: [PatternMatcher.Hit]) -> Bool {
+        for hit in hits {
+            switch self.roles[hit.pattern] {
+            case .assert, .assertByNegation, .gapPart: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Convenience for tests and small inputs.

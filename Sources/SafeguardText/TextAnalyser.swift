@@ -18,8 +18,9 @@ public struct TextAnalyser: Sendable {
     public func analyse(_ text: String, preserving: [String] = []) -> TextAnalysis {
         var source = text
         let preserved = Pseudonymiser.preservedWords(preserving)
-        let (bytes, pii) = source.withUTF8 { self.pseudonymiser.pseudonymise(bytes: $0, preserving: preserved) }
-        let evidence: [SignEvidence] = bytes.withUnsafeBufferPointer { out in
+        let (changed, pii) = source.withUTF8 { self.pseudonymiser.pseudonymiseIfNeeded(bytes: $0, preserving: preserved) }
+        var output = changed.map { String(decoding: $0, as: UTF8.self) } ?? text
+        let evidence: [SignEvidence] = output.withUTF8 { out in
             let hits = self.scanner.scan(out)
             if hits.isEmpty { return [] }
             var ascii = true
@@ -34,8 +35,10 @@ public struct TextAnalyser: Sendable {
                     end: ascii ? hit.end : Self.scalarOffset(out, hit.end))
             }
         }
-        let signs = Array(Set(evidence.map(\.sign))).sorted()
-        return TextAnalysis(text: String(decoding: bytes, as: UTF8.self), signs: signs, evidence: evidence, pii: pii)
+        var signs: [String] = []
+        for e in evidence where !signs.contains(e.sign) { signs.append(e.sign) }
+        signs.sort()
+        return TextAnalysis(text: output, signs: signs, evidence: evidence, pii: pii)
     }
 
     /// Number of Unicode scalars before byte `offset`.

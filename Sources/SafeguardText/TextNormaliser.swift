@@ -16,6 +16,28 @@ public struct NormalisedText: Sendable {
 /// Common misspellings and apostrophe-less contractions are handled by the matcher, which
 /// compiles variant spellings of each phrase (see ``PhraseVariants``).
 public enum TextNormaliser {
+    /// Whether `text` needs folding before matching: it has non-ASCII bytes or a letter three
+    /// times in a row. Plain ASCII is matched as it is (the matcher folds ASCII case itself).
+    public static func needsFolding(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = text.count
+        var i = 0
+        var previous: UInt8 = 0
+        var run = 0
+        while i < n {
+            let b = text[i] | 0x20
+            if text[i] >= 0x80 { return true }
+            if b == previous {
+                run &+= 1
+                if run >= 2 && ByteClass.isLower(b) { return true }
+            } else {
+                run = 0
+                previous = b
+            }
+            i &+= 1
+        }
+        return false
+    }
+
     /// Folds `text`.
     public static func normalise(_ text: UnsafeBufferPointer<UInt8>) -> NormalisedText {
         let n = text.count

@@ -9,7 +9,8 @@ extension WordScanner {
         let n = self.text.count
         if start > 0 {
             let p = self.text[start - 1]
-            if ByteClass.isAlnum(p) || p == 0x2E || p == 0x2C || p == 0x2F || p == 0xC2 || p == 0x24 { return nil }
+            if ByteClass.isAlnum(p) || p == 0x2E || p == 0x2F || p == 0xC2 || p == 0x24 { return nil }
+            if p == 0x2C && start > 1 && ByteClass.isDigit(self.text[start - 2]) { return nil }
         }
         var j = start
         let plus = self.text[j] == 0x2B

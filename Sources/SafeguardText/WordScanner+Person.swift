@@ -2,59 +2,235 @@ import SafeguardCore
 
 /// Person names.
 ///
-/// A capitalised word is a name when it is a known first name that is not also an ordinary
-/// word or a place ("Maria", "Ahmed"); a first name that is also a word or place ("Will",
-/// "Victoria"), a known surname, or an unknown capitalised word counts only with a cue: a title
-/// before it ("Mr Iwase"), a cue word before it ("says", "thanks", "receptionist", "my name is"),
-/// a staff place after it ("Sam on reception"), or a surname after it ("Grace Kowalski"). A word
-/// followed by a venue word ("Victoria Station", "Charlotte Street", "Holiday Inn") or preceded
-/// by "the" is not a person; words of the premises' own name are preserved. The name extends over
-/// following capitalised surnames, unknown words and initials ("Vanessa P. Hertzog").
+/// A capitalised word is a name when it is a known first name that is not also a common word
+/// or a place ("Maria", "Ahmed"). A first name that is also a word or place ("Will",
+/// "Victoria") needs a cue or a surname after it ("Grace Kowalski"). A known surname needs a
+/// cue (title, "says", "receptionist", "my name is", "by", "with"), a person's verb after it
+/// ("Kowalski said"), a staff place after it ("Nowak on reception"), a first name before it, or a
+/// list partner that is a name ("Morrison, Rogers and Torres"). An unknown capitalised word that
+/// is not an ordinary English word needs a strong cue, a verb, a staff place or a surname after it.
+/// A word followed by a venue word ("Victoria Station", "Holiday Inn") or after "the" is not a
+/// person unless it is an unambiguous first name; words of the premises' own name are preserved.
+/// The name extends over following surnames, unknown capitalised words and initials.
 extension WordScanner {
     func person(_ word: Word) -> PIISpan? {
         let g = self.gazetteer
         let capitalised = ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3
-        if let preserving = self.preserving, self.contains(preserving, word) { return nil }
-        if capitalised && self.contains(g.titles, word) {
+        let core = self.withoutPossessive(word)
+        let hash = ByteWordSet.hash(self.text, core.start, core.end)
+        if g.stopWords.contains(hash: hash) { return nil }
+        if !capitalised {
+            // lower-case words: only a dotted title, or a known first name in a name context (fast exit
+            // before the large first-name list is touched)
+            let dottedTitle = core.end < self.text.count && self.text[core.end] == 0x2E && g.titles.contains(hash: hash)
+            guard dottedTitle || (core.end - core.start >= 3 && self.lowerCaseNameContext(core)) else { return nil }
+            guard dottedTitle || g.firstNames.contains(hash: hash) else { return nil }
+        }
+        if let preserving = self.preserving, preserving.contains(hash: hash) { return nil }
+        if g.titles.contains(hash: hash) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
             return self.nameAfterTitle(word)
         }
-        let next = self.nextWord(after: word.end)
+        let isFirstName = g.firstNames.contains(hash: hash)
+        let isSurname = g.surnames.contains(hash: hash)
+        let common = g.commonWords.contains(hash: hash)
+        let place = g.places.contains(hash: hash)
+        // fast exit: an ordinary word, common word or place that is no name at all
+        if !isFirstName && !isSurname && (common || place || g.ordinaryWords.contains(hash: hash)) { return nil }
+        if let span = self.nameWithInitial(core, capitalised: capitalised) { return span }
+        if capitalised, let span = self.nameOnItsOwnLine(core) { return span }
+        let next = core.end == word.end ? self.nextWord(after: word.end) : .none
         if next.exists && self.contains(g.venueWords, next) { return nil }
-        if self.word(self.previous, is: "the") || self.word(self.previous, is: "a") { return nil }
-        let isFirstName = self.contains(g.firstNames, word)
-        let ordinary = self.contains(g.ordinaryWords, word)
-        let common = self.contains(g.commonWords, word)
-        let place = self.contains(g.places, word)
-        let cue = self.hasCueBefore() || self.hasStaffPlaceAfter(next)
-        let surnameFollows = next.exists && ByteClass.isUpper(self.text[next.start]) && self.isSurnameLike(next)
+        let length = core.end - core.start
+        if length <= 2 || (length <= 3 && self.isAllCaps(core)) { return nil }
+        let afterArticle = self.word(self.previous, is: "the") || self.word(self.previous, is: "a")
+        let clearFirstName = isFirstName && !common && !place
+        if afterArticle && !clearFirstName { return nil }
+        let known = (isFirstName || isSurname) && !common && !place
+        let unknown = !isFirstName && !isSurname && !common && !place && !g.ordinaryWords.contains(hash: hash)
+        let strongCue = self.hasCueBefore()
+        let weakCue = self.contains(g.weakCuesBefore, self.previous)
+        let staff = self.hasStaffPlaceAfter(next)
+        let surnameFollows = next.exists && self.isSurnameLike(next)
+        let knownSurnameFollows = surnameFollows && self.contains(g.surnames, next) && !self.contains(g.commonWords, next)
+        let verb = next.exists && self.contains(g.verbsAfter, next)
         var isPerson = false
         if capitalised {
-            if isFirstName && !common && !place {
+            if clearFirstName {
                 isPerson = true
-            } else if isFirstName {
-                isPerson = cue || (surnameFollows && !place)
-            } else if !ordinary && !place && !self.sentenceStart {
-                isPerson = cue
-            } else if self.contains(g.surnames, word) && !place {
-                isPerson = self.hasCueBefore()
+            } else if isFirstName && !place {
+                isPerson = strongCue || staff || surnameFollows
+            } else if known && g.ordinaryWords.contains(hash: hash) {
+                isPerson = strongCue || staff || surnameFollows
+            } else if known {
+                isPerson = strongCue || weakCue || staff || verb || surnameFollows || self.hasListPartner(word, capitalised: true)
+            } else if unknown {
+                isPerson = strongCue || staff || knownSurnameFollows
+                    || (verb && self.isStrongVerb(next)) || self.hasListPartner(word, capitalised: true)
             }
         } else {
-            isPerson = isFirstName && !common && !place && cue
+            let lowerSurname = next.exists && ByteClass.isLower(self.text[next.start]) && self.contains(g.surnames, next)
+                && !self.contains(g.commonWords, next) && !self.contains(g.ordinaryWords, next)
+            isPerson = clearFirstName && (strongCue || staff || (verb && self.isStrongVerb(next)) || lowerSurname
+                || self.hasListPartner(word, capitalised: false))
+            if isPerson && lowerSurname {
+                return PIISpan(type: .person, start: word.start, end: next.end)
+            }
         }
         guard isPerson else { return nil }
-        return PIISpan(type: .person, start: word.start, end: self.extendName(from: word))
+        let end = core.end == word.end ? self.extendName(from: word) : core.end
+        return PIISpan(type: .person, start: word.start, end: end)
+    }
+
+    /// "Valida M. Ibragimov", "bertram m. jørgensen": a name word, a one-letter initial, a surname.
+    func nameWithInitial(_ word: Word, capitalised: Bool) -> PIISpan? {
+        let g = self.gazetteer
+        let initial = self.nextWord(after: word.end)
+        guard initial.exists, initial.end - initial.start == 1 else { return nil }
+        let letter = self.text[initial.start]
+        var after = initial.end
+        let dotted = after < self.text.count && self.text[after] == 0x2E
+        if dotted { after += 1 }
+        let last = self.nextWord(after: after)
+        guard last.exists, word.end - word.start >= 3 else { return nil }
+        if capitalised {
+            guard ByteClass.isUpper(letter), letter != 0x49 || dotted, self.isSurnameLike(last),
+                !self.contains(g.commonWords, word), !self.contains(g.places, word), !self.contains(g.venueWords, word),
+                self.contains(g.firstNames, word) || self.contains(g.surnames, word) || !self.contains(g.ordinaryWords, word)
+            else { return nil }
+        } else {
+            guard ByteClass.isLower(letter), letter != 0x61, letter != 0x69 || dotted, ByteClass.isLower(self.text[last.start]),
+                self.contains(g.firstNames, word), !self.contains(g.commonWords, word), !self.contains(g.places, word),
+                !self.contains(g.ordinaryWords, last) || self.contains(g.surnames, last)
+            else { return nil }
+        }
+        return PIISpan(type: .person, start: word.start, end: self.withoutPossessive(last).end)
+    }
+
+    /// Two or three capitalised name-like words alone on a line ("Einojuhani Pyysalo" in a signature or form).
+    func nameOnItsOwnLine(_ word: Word) -> PIISpan? {
+        guard self.sentenceStart else { return nil }
+        var k = word.start - 1
+        while k >= 0 && (self.text[k] == 0x20 || self.text[k] == 0x3E) { k -= 1 }
+        guard k < 0 || self.text[k] == 0x0A else { return nil }
+        let g = self.gazetteer
+        guard !self.contains(g.ordinaryWords, word), !self.contains(g.commonWords, word), !self.contains(g.places, word),
+            !self.contains(g.venueWords, word)
+        else { return nil }
+        var end = word.end
+        var parts = 1
+        while parts < 3 {
+            let next = self.nextWord(after: end)
+            guard next.exists, self.isSurnameLike(next) else { break }
+            end = next.end
+            parts += 1
+        }
+        guard parts >= 2 else { return nil }
+        var e = end
+        while e < self.text.count && (self.text[e] == 0x20 || self.text[e] == 0x0D) { e += 1 }
+        guard e >= self.text.count || self.text[e] == 0x0A else { return nil }
+        return PIISpan(type: .person, start: word.start, end: end)
+    }
+
+    /// Cheap test for a lower-case name's surroundings: a cue word before it, or after it a staff
+    /// place preposition, an initial, a person's verb or a list separator.
+    func lowerCaseNameContext(_ word: Word) -> Bool {
+        let g = self.gazetteer
+        if self.previous.exists {
+            let p = ByteWordSet.hash(self.text, self.previous.start, self.previous.end)
+            if g.cuesBefore.contains(hash: p) || g.weakCuesBefore.contains(hash: p) { return true }
+            if self.word(self.previous, is: "is") || self.word(self.previous, is: "you") || self.word(self.previous, is: "him")
+                || self.word(self.previous, is: "her") || self.word(self.previous, is: "and")
+            {
+                return true
+            }
+            var j = word.start - 1
+            while j > self.previous.end && self.text[j] == 0x20 { j -= 1 }
+            if self.text[j] == 0x2C { return true }
+        }
+        if word.end < self.text.count && self.text[word.end] == 0x2C { return true }
+        let next = self.nextWord(after: word.end)
+        guard next.exists else { return false }
+        if next.end - next.start == 1 { return true }
+        let h = ByteWordSet.hash(self.text, next.start, next.end)
+        if g.verbsAfter.contains(hash: h) { return true }
+        return self.word(next, is: "on") || self.word(next, is: "at") || self.word(next, is: "from") || self.word(next, is: "in")
+            || self.word(next, is: "behind") || self.word(next, is: "and") || self.word(next, is: "or")
+    }
+
+    /// Whether every letter of the word is a capital ("OTT", "GERDA").
+    func isAllCaps(_ word: Word) -> Bool {
+        for k in word.start..<word.end where ByteClass.isLower(self.text[k]) { return false }
+        return true
+    }
+
+    /// The word without a trailing possessive `'s` ("Melvin's" → "Melvin").
+    func withoutPossessive(_ word: Word) -> Word {
+        let n = word.end - word.start
+        if n > 3 && self.text[word.end - 2] == 0x27 && (self.text[word.end - 1] | 0x20) == 0x73 {
+            return Word(start: word.start, end: word.end - 2)
+        }
+        return word
+    }
+
+    /// Verbs that show a person even after an unknown word ("Mourik began", not "Novotel is").
+    func isStrongVerb(_ word: Word) -> Bool {
+        !(self.word(word, is: "is") || self.word(word, is: "was") || self.word(word, is: "has")
+            || self.word(word, is: "will") || self.word(word, is: "would") || self.word(word, is: "who")
+            || self.word(word, is: "came") || self.word(word, is: "went") || self.word(word, is: "works")
+            || self.word(word, is: "worked") || self.word(word, is: "gave") || self.word(word, is: "gives")
+            || self.word(word, is: "offered") || self.word(word, is: "showed") || self.word(word, is: "upgraded")
+            || self.word(word, is: "served") || self.word(word, is: "recorded") || self.word(word, is: "called")
+            || self.word(word, is: "helped") || self.word(word, is: "wants") || self.word(word, is: "wanted"))
+    }
+
+    /// Whether a known name stands next to the word in a list ("Morrison, Rogers and Torres").
+    func hasListPartner(_ word: Word, capitalised: Bool) -> Bool {
+        func isPartner(_ w: Word) -> Bool {
+            guard w.exists else { return false }
+            let upper = ByteClass.isUpper(self.text[w.start]) || self.text[w.start] >= 0xC3
+            guard upper == capitalised else { return false }
+            let core = self.withoutPossessive(w)
+            let g = self.gazetteer
+            return (self.contains(g.firstNames, core) || self.contains(g.surnames, core)) && !self.contains(g.commonWords, core)
+                && !self.contains(g.places, core)
+        }
+        // after: ", X" / " and X" / " or X" / " & X"
+        var k = word.end
+        var comma = false
+        if k < self.text.count && self.text[k] == 0x2C {
+            comma = true
+            k += 1
+        }
+        var after = self.nextWord(after: k)
+        if self.word(after, is: "and") || self.word(after, is: "or") {
+            after = self.nextWord(after: after.end)
+        } else if !comma {
+            after = .none
+        }
+        if isPartner(after) { return true }
+        // before: "X, " / "X and " / "X or "
+        var before = Word.none
+        if self.word(self.previous, is: "and") || self.word(self.previous, is: "or") {
+            before = self.beforePrevious
+        } else if self.previous.exists {
+            var j = word.start - 1
+            while j > self.previous.end && self.text[j] == 0x20 { j -= 1 }
+            if j >= self.previous.end && self.text[j] == 0x2C { before = self.previous }
+        }
+        return isPartner(before)
     }
 
     /// Whether a word can continue a name: capitalised surname or unknown word, not a venue word.
     func isSurnameLike(_ word: Word) -> Bool {
         let g = self.gazetteer
         guard word.exists, ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3 else { return false }
-        if self.contains(g.venueWords, word) || self.contains(g.places, word) || self.contains(g.titles, word) { return false }
-        if let preserving = self.preserving, self.contains(preserving, word) { return false }
-        if self.contains(g.surnames, word) || self.contains(g.firstNames, word) {
-            return !self.contains(g.commonWords, word)
+        let core = self.withoutPossessive(word)
+        if self.contains(g.venueWords, core) || self.contains(g.places, core) || self.contains(g.titles, core) { return false }
+        if let preserving = self.preserving, self.contains(preserving, core) { return false }
+        if self.contains(g.surnames, core) || self.contains(g.firstNames, core) {
+            return !self.contains(g.commonWords, core)
         }
-        return !self.contains(g.ordinaryWords, word)
+        return !self.contains(g.ordinaryWords, core) && !self.contains(g.commonWords, core)
     }
 
     /// The end of a name starting with `word`: following surname-like words and initials.
@@ -70,15 +246,16 @@ extension WordScanner {
                 if after < self.text.count && self.text[after] == 0x2E { after += 1 }
                 let following = self.nextWord(after: after)
                 if following.exists && self.isSurnameLike(following) {
-                    end = following.end
+                    end = self.withoutPossessive(following).end
                     parts += 2
                     continue
                 }
                 break
             }
             guard self.isSurnameLike(next) else { break }
-            if self.contains(self.gazetteer.commonWords, next) { break }
-            end = next.end
+            let core = self.withoutPossessive(next)
+            end = core.end
+            if core.end != next.end { break }
             parts += 1
         }
         return end
@@ -92,23 +269,25 @@ extension WordScanner {
         guard first.exists, ByteClass.isUpper(self.text[first.start]) || self.text[first.start] >= 0xC3,
             !self.contains(self.gazetteer.venueWords, first)
         else { return nil }
-        var end = first.end
-        var parts = 1
-        while parts < 3 {
-            let next = self.nextWord(after: end)
-            guard next.exists, self.isSurnameLike(next) else { break }
-            end = next.end
-            parts += 1
-        }
-        return PIISpan(type: .person, start: first.start, end: end)
+        let core = self.withoutPossessive(first)
+        if core.end != first.end { return PIISpan(type: .person, start: first.start, end: core.end) }
+        return PIISpan(type: .person, start: first.start, end: self.extendName(from: first))
     }
 
-    /// A cue word right before the current word, or "my name is" / "name's" / "I'm called".
+    /// A strong cue right before the current word: "says", "receptionist", "my name is", "call me", "thank you".
     func hasCueBefore() -> Bool {
         if self.contains(self.gazetteer.cuesBefore, self.previous) { return true }
         if self.word(self.previous, is: "is") && self.word(self.beforePrevious, is: "name") { return true }
         if self.word(self.previous, is: "name's") || self.word(self.previous, is: "names") { return true }
         if self.word(self.previous, is: "you") && self.word(self.beforePrevious, is: "thank") { return true }
+        if self.word(self.previous, is: "me") && (self.word(self.beforePrevious, is: "call") || self.word(self.beforePrevious, is: "calls")) {
+            return true
+        }
+        if (self.word(self.previous, is: "him") || self.word(self.previous, is: "her"))
+            && (self.word(self.beforePrevious, is: "named") || self.word(self.beforePrevious, is: "called"))
+        {
+            return true
+        }
         return false
     }
 

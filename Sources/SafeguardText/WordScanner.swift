@@ -12,7 +12,7 @@ struct WordScanner {
     }
 
     let text: UnsafeBufferPointer<UInt8>
-    let detector: PIIDetector
+    let gazetteer: NameGazetteer
     let preserving: ByteWordSet?
     /// Spans found before this pass (e-mails, handles), skipped here.
     let fixed: [PIISpan]
@@ -23,12 +23,11 @@ struct WordScanner {
 
     init(text: UnsafeBufferPointer<UInt8>, detector: PIIDetector, preserving: ByteWordSet?, fixed: [PIISpan]) {
         self.text = text
-        self.detector = detector
+        self.gazetteer = detector.gazetteer
         self.preserving = preserving
         self.fixed = fixed
     }
 
-    var gazetteer: NameGazetteer { self.detector.gazetteer }
 
     @inline(__always) func cls(_ i: Int) -> UInt8 { ByteClass.table[Int(self.text[i])] }
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < self.text.count && (self.cls(i) & ByteClass.word) != 0 }

@@ -33,6 +33,7 @@ import Testing
         #expect(ids.contains("hotel-young-people-with-sexual-signs"))
         let finding = try #require(decision.findings.first { $0.ruleID == "hotel-young-people-with-sexual-signs" })
         #expect(finding.explanation.contains("across 4 separate sources"))
+        #expect(finding.explanation.hasPrefix("Young people were mentioned in 2 item(s) and sexual activity or night-time traffic in 2,"))
         #expect(finding.evidence.count == 4)
         #expect(finding.source.contains("5.6.13"))
     }
@@ -72,5 +73,26 @@ import Testing
         let recent = EntityFacts(kind: .hotel, id: "a", evidence: [self.evidence("condoms", "R1", "2026-11-01")])
         let old = EntityFacts(kind: .hotel, id: "b", evidence: [self.evidence("condoms", "R1", "2023-11-01")])
         #expect(engine.evaluate(recent, asOf: Self.today).score > engine.evaluate(old, asOf: Self.today).score * 4)
+    }
+}
+
+@Suite struct ConcurrentEvaluationTests {
+    @Test func oneEngineSharedByManyTasksGivesTheSameDecisions() async throws {
+        // Given one engine over the shipped rules and the sample facts,
+        let engine = Engine(ruleSet: try HotelEngineTests.shippedRules())
+        let samples = try ["sample-hotel", "sample-driver", "sample-report", "sample-application"].map(HotelEngineTests.sample)
+        let expected = samples.map { engine.evaluate($0, asOf: HotelEngineTests.today, explainMisses: true) }
+        // when 64 tasks evaluate them at once,
+        let results = await withTaskGroup(of: [Decision].self) { group in
+            for _ in 0..<64 {
+                group.addTask { samples.map { engine.evaluate($0, asOf: HotelEngineTests.today, explainMisses: true) } }
+            }
+            var all: [[Decision]] = []
+            for await decisions in group { all.append(decisions) }
+            return all
+        }
+        // then every task saw exactly the single-threaded decisions.
+        #expect(results.count == 64)
+        #expect(results.allSatisfy { $0 == expected })
     }
 }

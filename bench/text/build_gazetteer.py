@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build SafeguardText's names gazetteer from Faker's person providers (MIT licence).
 
-usage: build_gazetteer.py OUT_DIR   (needs `pip install faker`; writes first-names.txt, surnames.txt)
+usage: build_gazetteer.py OUT_DIR   (needs `pip install faker names`; writes first-names.txt, surnames.txt)
 
 Every Latin-script first name and surname of every Faker locale (romanised lists for
 ja/zh/ko/ru/... where Faker has them) is folded to lower case, one a line, sorted.
@@ -42,6 +42,16 @@ for m in pkgutil.iter_modules(person.__path__):
             add(first, val)
         elif a.startswith("last_name") or a.startswith("last_romanized") or a in ("last_names",):
             add(last, val)
+
+# US Census 1990 name lists (public domain) as shipped in the MIT-licensed `names` package.
+try:
+    import names as census
+    base = os.path.dirname(census.__file__)
+    for fname, target in (("dist.male.first", first), ("dist.female.first", first), ("dist.all.last", last)):
+        with open(os.path.join(base, fname)) as f:
+            add(target, [line.split()[0] for line in f if line.strip()])
+except ImportError:
+    print("warning: `names` not installed; US Census lists skipped", file=sys.stderr)
 
 out = sys.argv[1]
 for name, s in (("first-names.txt", first), ("surnames.txt", last)):

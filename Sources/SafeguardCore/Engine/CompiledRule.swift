@@ -12,8 +12,8 @@ struct Conjunct: Sendable {
     let operands: [(text: String, render: @Sendable (EvaluationContext) -> String)]
 }
 
-/// A checked rule ready to run.
-struct CompiledRule: Sendable {
+/// A checked rule ready to run (a class, so iterating rules costs one retain, not a struct copy).
+final class CompiledRule: Sendable {
     let definition: RuleDefinition
     let condition: @Sendable (EvaluationContext) -> Bool?
     let conjuncts: [Conjunct]
@@ -23,24 +23,37 @@ struct CompiledRule: Sendable {
     /// Index of the outcome band in the kind's sorted bands.
     let outcomeRank: Int?
 
+    init(
+        definition: RuleDefinition, condition: @escaping @Sendable (EvaluationContext) -> Bool?, conjuncts: [Conjunct],
+        evidenceFilters: [(@Sendable (EvaluationContext) -> Bool?)?], template: [TemplatePart], outcomeRank: Int?
+    ) {
+        self.definition = definition
+        self.condition = condition
+        self.conjuncts = conjuncts
+        self.evidenceFilters = evidenceFilters
+        self.template = template
+        self.outcomeRank = outcomeRank
+    }
+
     func render(_ ctx: EvaluationContext) -> String {
         if self.template.isEmpty {
             return self.definition.title
         }
         var text = ""
+        text.reserveCapacity(96)
         for part in self.template {
             switch part {
             case .text(let literal): text += literal
             case .value(let render): text += render(ctx)
             }
         }
-        return text.trimmingWhitespace
+        return text
     }
 
     func evidence(_ ctx: EvaluationContext) -> [Evidence] {
         guard !self.evidenceFilters.isEmpty else { return [] }
         var items: [Evidence] = []
-        for index in ctx.evidence.indices {
+        for index in 0..<ctx.evidenceCount {
             var keep = false
             for filter in self.evidenceFilters {
                 ctx.current = index
@@ -55,7 +68,7 @@ struct CompiledRule: Sendable {
                 }
             }
             if keep {
-                items.append(ctx.evidence[index].item)
+                items.append(ctx.items[index])
             }
         }
         return items
@@ -78,8 +91,14 @@ struct CompiledRule: Sendable {
 }
 
 /// A checked licensing condition.
-struct CompiledCondition: Sendable {
+final class CompiledCondition: Sendable {
     let definition: ConditionDefinition
     let condition: @Sendable (EvaluationContext) -> Bool?
     let template: [TemplatePart]
+
+    init(definition: ConditionDefinition, condition: @escaping @Sendable (EvaluationContext) -> Bool?, template: [TemplatePart]) {
+        self.definition = definition
+        self.condition = condition
+        self.template = template
+    }
 }

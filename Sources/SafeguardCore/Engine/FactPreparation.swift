@@ -1,8 +1,8 @@
 /// Turns a facts dictionary into typed slots for the entity kind's schema, noting problems.
 enum FactPreparation {
-    static func slots(_ facts: EntityFacts, issues: inout [String]) -> [FactValue] {
+    /// Fills `ctx`'s typed slots from `facts`.
+    static func fill(_ ctx: EvaluationContext, _ facts: EntityFacts, issues: inout [String]) {
         let schema = FactSchema.of(facts.kind)
-        var slots = [FactValue](repeating: .null, count: schema.fields.count)
         for (path, value) in facts.fields {
             guard let slot = schema.slot(of: path) else {
                 var issue = "`\(path)` is not a \(facts.kind.rawValue) fact and was ignored"
@@ -14,12 +14,19 @@ enum FactPreparation {
             }
             let type = schema.fields[slot].type
             if let typed = self.coerce(value, to: type) {
-                slots[slot] = typed
+                ctx.store(typed, at: slot)
             } else {
                 issues.append("`\(path)` should be \(type.article)\(type == .date ? " (YYYY-MM-DD)" : ""); treated as unknown")
             }
         }
-        return slots
+    }
+
+    /// A ready context for `facts`.
+    static func context(_ facts: EntityFacts, signs: SignTable, today: Int, issues: inout [String]) -> EvaluationContext {
+        let ctx = EvaluationContext(
+            slotCount: FactSchema.of(facts.kind).fields.count, evidence: facts.evidence, signs: signs, today: today)
+        self.fill(ctx, facts, issues: &issues)
+        return ctx
     }
 
     /// The value as `type`, `.null` for null, nil when it cannot be read as that type.

@@ -75,6 +75,17 @@ struct RuleCompiler {
         if !literal.isEmpty {
             parts.append(.text(String(literal)))
         }
+        // Trim the template once here, not every rendering.
+        if case .text(let first) = parts.first {
+            parts[0] = .text(String(first.drop { $0.isWhitespace }))
+        }
+        if case .text(let last) = parts.last {
+            var text = Substring(last)
+            while let character = text.last, character.isWhitespace {
+                text.removeLast()
+            }
+            parts[parts.count - 1] = .text(String(text))
+        }
         return parts
     }
 

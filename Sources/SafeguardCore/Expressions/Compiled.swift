@@ -27,7 +27,7 @@ enum Compiled {
         case .number(let f): return { f($0).map(NumberFormat.short) ?? "not recorded" }
         case .string(let f): return { f($0) ?? "not recorded" }
         case .bool(let f): return { f($0).map { $0 ? "yes" : "no" } ?? "not recorded" }
-        case .date(let f): return { f($0).map { CalendarDay(daysSinceEpoch: $0).description } ?? "not recorded" }
+        case .date(let f): return { f($0).map(DayFormat.iso) ?? "not recorded" }
         case .duration(let f):
             return { ctx in
                 guard let days = f(ctx) else { return "not recorded" }

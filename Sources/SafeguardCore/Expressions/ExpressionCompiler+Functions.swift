@@ -4,6 +4,9 @@ extension ExpressionCompiler {
         guard arguments.count == 1 else {
             throw self.fail(node, "argument-count", "`\(name)` takes exactly one argument")
         }
+        if name == "missing" || name == "present", let fused = self.fusedPresence(name, arguments[0]) {
+            return .bool(fused)
+        }
         let argument = try self.compile(arguments[0])
         switch (name, argument) {
         case ("days_since", .date(let day)):
@@ -57,19 +60,25 @@ extension ExpressionCompiler {
         }
         switch name {
         case "count":
+            guard let test else {
+                return .number { ctx in Double(ctx.evidenceCount) }
+            }
             return .number { ctx in
                 var total = 0
-                for index in ctx.evidence.indices {
+                for index in 0..<ctx.evidenceCount {
                     ctx.current = index
-                    if keep(ctx) { total += 1 }
+                    if test(ctx) == true { total += 1 }
                 }
                 return Double(total)
             }
         case "any":
+            guard let test else {
+                return .bool { ctx in ctx.evidenceCount > 0 }
+            }
             return .bool { ctx in
-                for index in ctx.evidence.indices {
+                for index in 0..<ctx.evidenceCount {
                     ctx.current = index
-                    if keep(ctx) { return true }
+                    if test(ctx) == true { return true }
                 }
                 return false
             }
@@ -78,32 +87,33 @@ extension ExpressionCompiler {
                 throw self.fail(node, "aggregate-filter", "`all` needs a condition: `all(evidence where ...)`")
             }
             return .bool { ctx in
-                for index in ctx.evidence.indices {
+                for index in 0..<ctx.evidenceCount {
                     ctx.current = index
                     if test(ctx) != true { return false }
                 }
                 return true
             }
         case "distinct_months":
-            return .number { ctx in Double(Self.distinct(ctx, keep) { $0.month }) }
+            return .number { ctx in Double(Self.distinct(ctx, keep, ctx.months)) }
         case "distinct_sources":
-            return .number { ctx in Double(Self.distinct(ctx, keep) { $0.sourceIndex }) }
+            return .number { ctx in Double(Self.distinct(ctx, keep, ctx.sourceIndexes)) }
         case "distinct_documents":
             return .number { ctx in
                 var seen: [(Int, String)] = []
-                for index in ctx.evidence.indices {
+                for index in 0..<ctx.evidenceCount {
                     ctx.current = index
                     guard keep(ctx) else { continue }
-                    let item = ctx.evidence[index]
-                    if !seen.contains(where: { $0.0 == item.sourceIndex && $0.1 == item.item.sourceID }) {
-                        seen.append((item.sourceIndex, item.item.sourceID))
+                    let source = ctx.sourceIndexes[index]
+                    let id = ctx.items[index].sourceID
+                    if !seen.contains(where: { $0.0 == source && $0.1 == id }) {
+                        seen.append((source, id))
                     }
                 }
                 return Double(seen.count)
             }
         case "latest", "earliest":
             let latest = name == "latest"
-            return .date { ctx in Self.extreme(ctx, keep, latest) { $0.day } }
+            return .date { ctx in Self.extremeDay(ctx, keep, latest) }
         default:
             return try self.fieldAggregate(name, field ?? "", keep, node)
         }
@@ -116,18 +126,18 @@ extension ExpressionCompiler {
         case ("sum", "weight"):
             return .number { ctx in
                 var total = 0.0
-                for index in ctx.evidence.indices {
+                for index in 0..<ctx.evidenceCount {
                     ctx.current = index
-                    if keep(ctx) { total += ctx.evidence[index].weight }
+                    if keep(ctx) { total += ctx.weights[index] }
                 }
                 return total
             }
         case ("max", "weight"), ("min", "weight"):
             let largest = name == "max"
-            return .number { ctx in Self.extreme(ctx, keep, largest) { $0.weight } }
+            return .number { ctx in Self.extremeWeight(ctx, keep, largest) }
         case ("max", "date"), ("min", "date"):
             let largest = name == "max"
-            return .date { ctx in Self.extreme(ctx, keep, largest) { $0.day } }
+            return .date { ctx in Self.extremeDay(ctx, keep, largest) }
         default:
             throw self.fail(
                 node, "aggregate-field",
@@ -137,15 +147,17 @@ extension ExpressionCompiler {
     }
 
     static func distinct(
-        _ ctx: EvaluationContext, _ keep: @Sendable (EvaluationContext) -> Bool, _ key: (PreparedEvidence) -> Int?
+        _ ctx: EvaluationContext, _ keep: @Sendable (EvaluationContext) -> Bool, _ column: UnsafeMutablePointer<Int>
     ) -> Int {
-        let count = ctx.evidence.count
+        let count = ctx.evidenceCount
         if count == 0 { return 0 }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { buffer in
             var used = 0
             for index in 0..<count {
+                let value = column[index]
+                guard value != EvaluationContext.missingDay else { continue }
                 ctx.current = index
-                guard keep(ctx), let value = key(ctx.evidence[index]) else { continue }
+                guard keep(ctx) else { continue }
                 var seen = false
                 for position in 0..<used where buffer[position] == value {
                     seen = true
@@ -160,14 +172,28 @@ extension ExpressionCompiler {
         }
     }
 
-    static func extreme<T: Comparable>(
-        _ ctx: EvaluationContext, _ keep: @Sendable (EvaluationContext) -> Bool, _ largest: Bool,
-        _ key: (PreparedEvidence) -> T?
-    ) -> T? {
-        var best: T?
-        for index in ctx.evidence.indices {
+    static func extremeDay(_ ctx: EvaluationContext, _ keep: @Sendable (EvaluationContext) -> Bool, _ largest: Bool) -> Int? {
+        var best: Int?
+        for index in 0..<ctx.evidenceCount {
+            let value = ctx.days[index]
+            guard value != EvaluationContext.missingDay else { continue }
             ctx.current = index
-            guard keep(ctx), let value = key(ctx.evidence[index]) else { continue }
+            guard keep(ctx) else { continue }
+            if let current = best {
+                best = largest ? max(current, value) : min(current, value)
+            } else {
+                best = value
+            }
+        }
+        return best
+    }
+
+    static func extremeWeight(_ ctx: EvaluationContext, _ keep: @Sendable (EvaluationContext) -> Bool, _ largest: Bool) -> Double? {
+        var best: Double?
+        for index in 0..<ctx.evidenceCount {
+            ctx.current = index
+            guard keep(ctx) else { continue }
+            let value = ctx.weights[index]
             if let current = best {
                 best = largest ? max(current, value) : min(current, value)
             } else {

@@ -28,6 +28,9 @@ extension ExpressionCompiler {
             if let fast = try self.evidenceIdentityComparison(op, left, right) {
                 return .bool(fast)
             }
+            if let fused = self.fusedComparison(op, left, right) {
+                return .bool(fused)
+            }
             return .bool(try self.comparison(op, try self.compile(left), try self.compile(right), node))
         case .in, .notIn:
             let test = try self.membership(left, right, node)
@@ -73,9 +76,11 @@ extension ExpressionCompiler {
             "cannot compare \(left.type.article) with \(right.type.article) using `\(op.rawValue)`")
     }
 
-    static func ordered<T: Comparable>(
-        _ op: BinaryOperator, _ l: @escaping @Sendable (EvaluationContext) -> T?,
-        _ r: @escaping @Sendable (EvaluationContext) -> T?
+    // Concrete (non-generic) comparisons: a generic version would wrap every operand closure in a
+    // reabstraction thunk on the hot path.
+    static func ordered(
+        _ op: BinaryOperator, _ l: @escaping @Sendable (EvaluationContext) -> Double?,
+        _ r: @escaping @Sendable (EvaluationContext) -> Double?
     ) -> @Sendable (EvaluationContext) -> Bool? {
         switch op {
         case .equal: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a == b }
@@ -84,6 +89,31 @@ extension ExpressionCompiler {
         case .lessOrEqual: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a <= b }
         case .greater: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a > b }
         default: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a >= b }
+        }
+    }
+
+    static func ordered(
+        _ op: BinaryOperator, _ l: @escaping @Sendable (EvaluationContext) -> Int?,
+        _ r: @escaping @Sendable (EvaluationContext) -> Int?
+    ) -> @Sendable (EvaluationContext) -> Bool? {
+        switch op {
+        case .equal: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a == b }
+        case .notEqual: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a != b }
+        case .less: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a < b }
+        case .lessOrEqual: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a <= b }
+        case .greater: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a > b }
+        default: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a >= b }
+        }
+    }
+
+    static func ordered(
+        _ op: BinaryOperator, _ l: @escaping @Sendable (EvaluationContext) -> String?,
+        _ r: @escaping @Sendable (EvaluationContext) -> String?
+    ) -> @Sendable (EvaluationContext) -> Bool? {
+        let equal = op == .equal
+        return { ctx in
+            guard let a = l(ctx), let b = r(ctx) else { return nil }
+            return (a == b) == equal
         }
     }
 
@@ -98,17 +128,19 @@ extension ExpressionCompiler {
         switch field {
         case "sign":
             let id = try self.signIndex(literal, right)
-            return { ctx in (ctx.evidence[ctx.current].signID == id) == equal }
+            return { ctx in (ctx.signIDs[ctx.current] == id) == equal }
         case "source":
             let index = try self.sourceIndex(literal, right)
-            return { ctx in (ctx.evidence[ctx.current].sourceIndex == index) == equal }
+            let code = EvidenceSource.index(of: EvidenceSource.allCases[index])
+            return { ctx in (ctx.sourceIndexes[ctx.current] == code) == equal }
         case "kind":
             guard SignKind(rawValue: literal) != nil || literal == "unknown" else {
                 throw self.fail(
                     right, "unknown-sign-kind", "sign kinds are concern, weak, good-practice (or unknown)",
                     suggestion: Suggest.closest(to: literal, in: SignKind.allCases.map(\.rawValue)))
             }
-            return { ctx in (ctx.evidence[ctx.current].kind == literal) == equal }
+            let code = SignTable.kindCode(literal)
+            return { ctx in (ctx.kindCodes[ctx.current] == code) == equal }
         default:
             return nil
         }
@@ -147,13 +179,13 @@ extension ExpressionCompiler {
                 guard case .string(let literal) = item.syntax else {
                     throw self.fail(item, "type-mismatch", "list items here must be quoted \(field) ids")
                 }
-                ids.append(field == "sign" ? try self.signIndex(literal, item) : try self.sourceIndex(literal, item))
+                ids.append(field == "sign" ? try self.signIndex(literal, item) : EvidenceSource.index(of: EvidenceSource.allCases[try self.sourceIndex(literal, item)]))
             }
             let constant = ids
             if field == "sign" {
-                return { ctx in constant.contains(ctx.evidence[ctx.current].signID) }
+                return { ctx in constant.contains(ctx.signIDs[ctx.current]) }
             }
-            return { ctx in constant.contains(ctx.evidence[ctx.current].sourceIndex) }
+            return { ctx in constant.contains(ctx.sourceIndexes[ctx.current]) }
         }
         let needle = try self.compile(left)
         let haystack = try self.compile(right)

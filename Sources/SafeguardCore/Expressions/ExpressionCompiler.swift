@@ -103,29 +103,23 @@ struct ExpressionCompiler {
         switch self.schema.fields[slot].type {
         case .number:
             return .number { ctx in
-                if case .number(let value) = ctx.slots[slot] { return value }
-                return nil
+                let value = ctx.numbers[slot]
+                return value.isNaN ? nil : value
             }
         case .string:
-            return .string { ctx in
-                if case .string(let value) = ctx.slots[slot] { return value }
-                return nil
-            }
+            return .string { ctx in ctx.strings[slot] }
         case .bool:
             return .bool { ctx in
-                if case .bool(let value) = ctx.slots[slot] { return value }
-                return nil
+                let flag = ctx.flags[slot]
+                return flag < 0 ? nil : flag == 1
             }
         case .date:
             return .date { ctx in
-                if case .date(let value) = ctx.slots[slot] { return value.daysSinceEpoch }
-                return nil
+                let day = ctx.dates[slot]
+                return day == EvaluationContext.missingDay ? nil : day
             }
         case .list:
-            return .list { ctx in
-                if case .list(let value) = ctx.slots[slot] { return value }
-                return nil
-            }
+            return .list { ctx in ctx.lists[slot] }
         case .duration, .evidence:
             return .number { _ in nil }
         }
@@ -133,14 +127,20 @@ struct ExpressionCompiler {
 
     func evidenceField(_ name: String) -> Compiled {
         switch name {
-        case "sign": return .string { ctx in ctx.evidence[ctx.current].item.sign }
-        case "source": return .string { ctx in ctx.evidence[ctx.current].item.source.rawValue }
-        case "source_id": return .string { ctx in ctx.evidence[ctx.current].item.sourceID }
-        case "date": return .date { ctx in ctx.evidence[ctx.current].day }
-        case "origin": return .string { ctx in ctx.evidence[ctx.current].item.origin }
-        case "snippet": return .string { ctx in ctx.evidence[ctx.current].item.snippet }
-        case "weight": return .number { ctx in ctx.evidence[ctx.current].weight }
-        default: return .string { ctx in ctx.evidence[ctx.current].kind }
+        case "sign": return .string { ctx in ctx.items[ctx.current].sign }
+        case "source": return .string { ctx in ctx.items[ctx.current].source.rawValue }
+        case "source_id": return .string { ctx in ctx.items[ctx.current].sourceID }
+        case "date":
+            return .date { ctx in
+                let day = ctx.days[ctx.current]
+                return day == EvaluationContext.missingDay ? nil : day
+            }
+        case "origin": return .string { ctx in ctx.items[ctx.current].origin }
+        case "snippet": return .string { ctx in ctx.items[ctx.current].snippet }
+        case "weight": return .number { ctx in ctx.weights[ctx.current] }
+        default:
+            let names = ["concern", "weak", "good-practice", "unknown"]
+            return .string { ctx in names[ctx.kindCodes[ctx.current]] }
         }
     }
 }

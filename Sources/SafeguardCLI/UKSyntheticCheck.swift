@@ -1,0 +1,141 @@
+import Foundation
+import SafeguardText
+
+/// A UK-style synthetic check: texts built from templates with British names of many origins,
+/// UK phone layouts, e-mails and number plates (seeded, so every run is the same). Counts how
+/// many values survive pseudonymisation, and how many texts without personal data are changed.
+enum UKSyntheticCheck {
+    static let firstNames = [
+        "Oliver", "Amelia", "Mohammed", "Aisha", "Olivia", "Harry", "Isla", "Noah", "Freya", "Oscar", "Priya",
+        "Arjun", "Fatima", "Zainab", "Kwame", "Chloe", "Siobhan", "Callum", "Niamh", "Hamza", "Yusuf", "Dylan",
+        "Megan", "Rhys", "Bethan", "Connor", "Ewan", "Kacper", "Zofia", "Tomasz", "Chidi", "Ngozi", "Wei", "Mei",
+        "Sophie", "Daniel", "Jessica", "Liam", "Emily", "Imran", "Sadia", "Darren", "Kerry", "Stacey", "Wayne",
+        "Gurpreet", "Rajesh", "Ioana", "Andrei", "Agnieszka", "Tyrone", "Keisha", "Aoife", "Ciaran", "Fiona",
+    ]
+    static let surnames = [
+        "Smith", "Jones", "Williams", "Taylor", "Davies", "Evans", "Wilson", "Thomas", "Roberts", "Khan", "Patel",
+        "Ahmed", "Ali", "Singh", "Begum", "Hussain", "Kowalski", "Nowak", "O'Brien", "Murphy", "Okafor", "Mensah",
+        "Chen", "Nguyen", "MacDonald", "Campbell", "Stewart", "Hughes", "Edwards", "Walker", "Wright", "Thompson",
+        "Robinson", "Clarke", "Popescu", "Kaur", "Mahmood", "Iqbal", "Doyle", "Kelly",
+    ]
+    static let personTemplates = [
+        "Our driver was {F} {S}, he was rude all the way.", "{F} on reception was really helpful.",
+        "Thanks to {F} {S} for sorting the room.", "The manager {F} {S} refused a refund.",
+        "My name is {F} {S} and I stayed two nights.", "Ask for {F} at the bar, she is lovely.",
+        "Mr {S} at the desk would not listen.", "{F} {S} checked us in quickly.",
+        "The night porter, {F}, let a group of men upstairs.", "I complained to {F} {S} twice.",
+    ]
+    static let phoneTemplates = [
+        "He gave me his number {P} and told me to text.", "Call me on {P} if you need me.",
+        "The taxi firm number is {P}.", "Ring {P} for bookings.", "my mobile {P} was on the form",
+    ]
+    static let emailTemplates = ["Email me at {E} please.", "Contact {E} for details.", "I wrote to {E} and got no reply."]
+    static let plateTemplates = [
+        "A black car {V} was parked outside all night.", "The taxi reg {V} picked them up.",
+        "A silver van, reg {V}, came every evening.", "Same car {V} again at 2am.",
+    ]
+    static let cleanTexts = [
+        "Stayed at the Premier Inn near Victoria Station for three nights in June.",
+        "Great breakfast, friendly staff and close to Canary Wharf and the O2.",
+        "Room 214 was clean; we checked in at 3pm and left at 11am on Sunday.",
+        "Paid 89 pounds for a double room on Saturday 12 March 2016.",
+        "The Holiday Inn Express next door looked busier than this one.",
+        "Walked to Charlotte Street for dinner, then took the Jubilee Line home.",
+        "Will definitely come back, the spa was lovely and the pool was warm.",
+        "Location is perfect for Excel London and the DLR.",
+        "The carpets in the corridor were worn and the lift was slow.",
+        "Breakfast finished at 10:30 which was too early for us.",
+        "Check-in took 20 minutes because only one person was on the desk.",
+        "The view of the Thames from the 11th floor was amazing.",
+        "Booked through Booking.com and got a free upgrade.",
+        "Parking cost 20 pounds a night, which is expensive for Docklands.",
+        "Grace and her team in the restaurant were wonderful.",
+        "We had dinner at the Italian place in Greenwich, then a walk in the park.",
+        "Staff at Reception were helpful when the Wi-Fi stopped working.",
+        "Close to the Tube, Tesco and a few good pubs.",
+        "The Britannia is dated but clean, and the beds were comfortable.",
+        "Mayfair and Soho are 30 minutes away on the Underground.",
+        "We arrived from Manchester on the 9am train and left on Monday.",
+        "The room on floor 3 faced the car park and was noisy.",
+        "Christmas dinner in the hotel restaurant was excellent value.",
+        "Friday night the bar had live music until midnight.",
+        "The hotel was full of Liverpool fans for the match.",
+        "Victoria Park and Mile End are a short bus ride away.",
+        "The O2 Arena concert finished at 11 and we walked back.",
+        "Apple TV in the room, Netflix worked fine.",
+        "Best value in London, would recommend to family and friends.",
+        "The gym was small but had everything I needed.",
+    ]
+
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            self.state = self.state &* 6364136223846793005 &+ 1442695040888963407
+            return self.state >> 33
+        }
+        mutating func pick<T>(_ items: [T]) -> T { items[Int(self.next() % UInt64(items.count))] }
+        mutating func digits(_ n: Int) -> String { (0..<n).map { _ in String(self.next() % 10) }.joined() }
+        mutating func letters(_ n: Int) -> String {
+            let alphabet = Array("ABCDEFGHJKLMNOPRSTUVWXY")
+            return String((0..<n).map { _ in self.pick(alphabet) })
+        }
+    }
+
+    static func phone(_ g: inout Generator) -> String {
+        let mobile = "7" + g.digits(3), rest = g.digits(6)
+        switch g.next() % 8 {
+        case 0: return "0\(mobile) \(rest)"
+        case 1: return "0\(mobile)\(rest)"
+        case 2: return "+44 \(mobile) \(rest)"
+        case 3: return "+44\(mobile)\(rest)"
+        case 4: return "020 \(g.digits(4)) \(g.digits(4))"
+        case 5: return "(0121) \(g.digits(3)) \(g.digits(4))"
+        case 6: return "+44 (0)161 \(g.digits(3)) \(g.digits(4))"
+        default: return "0\(mobile)-\(rest.prefix(3))-\(rest.suffix(3))"
+        }
+    }
+
+    static func plate(_ g: inout Generator) -> String {
+        switch g.next() % 5 {
+        case 0: return "\(g.letters(2))\(g.digits(2)) \(g.letters(3))"
+        case 1: return "\(g.letters(2))\(g.digits(2))\(g.letters(3))"
+        case 2: return "\(g.letters(1))\(g.digits(3)) \(g.letters(3))"
+        case 3: return "\(g.letters(3)) \(g.digits(3))\(g.letters(1))"
+        default: return "\(g.letters(2))\(g.digits(2)) \(g.letters(3))".lowercased()
+        }
+    }
+
+    static func run(pseudonymiser: Pseudonymiser, count: Int = 400) -> String {
+        var g = Generator(state: 20_261_125)
+        var survived: [String: Int] = [:], total: [String: Int] = [:]
+        func check(_ kind: String, _ text: String, _ values: [String]) {
+            let out = pseudonymiser.pseudonymise(text).text
+            for v in values {
+                total[kind, default: 0] += 1
+                if out.contains(v) { survived[kind, default: 0] += 1 }
+            }
+        }
+        for _ in 0..<count {
+            let f = g.pick(self.firstNames), s = g.pick(self.surnames)
+            let t = g.pick(self.personTemplates)
+            let text = t.replacingOccurrences(of: "{F}", with: f).replacingOccurrences(of: "{S}", with: s)
+            check("name", text, (t.contains("{F}") ? [f] : []) + (t.contains("{S}") ? [s] : []))
+            let p = self.phone(&g)
+            check("phone", g.pick(self.phoneTemplates).replacingOccurrences(of: "{P}", with: p), [p])
+            let domain = g.pick(["gmail.com", "hotmail.co.uk", "btinternet.com", "yahoo.co.uk", "outlook.com"])
+            let e = "\(f.lowercased()).\(s.lowercased().replacingOccurrences(of: "'", with: ""))\(g.digits(2))@\(domain)"
+            check("email", g.pick(self.emailTemplates).replacingOccurrences(of: "{E}", with: e), [e])
+            let v = self.plate(&g)
+            check("plate", g.pick(self.plateTemplates).replacingOccurrences(of: "{V}", with: v), [v])
+        }
+        let changed = self.cleanTexts.filter { pseudonymiser.pseudonymise($0).text != $0 }
+        var lines: [String] = []
+        for kind in ["name", "phone", "email", "plate"] {
+            let sv = survived[kind, default: 0], t = total[kind, default: 0]
+            lines.append(String(format: "%-6@ survived %d/%d = %.1f%%", kind as NSString, sv, t, 100 * Double(sv) / Double(max(t, 1))))
+        }
+        lines.append(String(format: "texts without personal data changed: %d/%d = %.1f%%", changed.count, self.cleanTexts.count, 100 * Double(changed.count) / Double(self.cleanTexts.count)))
+        for c in changed { lines.append("  changed: \(pseudonymiser.pseudonymise(c).text)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import SafeguardCore
+
+/// One review as read from a review file, before pseudonymisation (raw text: never stored).
+public struct ReviewInput: Sendable, Hashable {
+    /// The review id (Safeguard files: the `id` column; Booking.com layout: the 1-based data row number).
+    public var id: String
+    /// The premises' name as the site gives it.
+    public var premisesName: String
+    /// The premises' address.
+    public var address: String
+    /// The premises' postcode, when given or found at the end of the address.
+    public var postcode: String?
+    /// The review site (`booking.com`, …).
+    public var site: String?
+    /// The review date.
+    public var date: CalendarDay?
+    /// The rating (1-10), when given.
+    public var rating: Double?
+    /// The raw review text.
+    public var text: String
+    /// The line of the file it came from.
+    public var line: Int
+}
+
+/// A record of a review or report file that could not be read, with where and why.
+public struct RecordIssue: Sendable, Hashable, CustomStringConvertible {
+    /// The file name.
+    public var file: String
+    /// The 1-based line.
+    public var line: Int
+    /// The field at fault, when one is.
+    public var field: String?
+    /// What is wrong and how to fix it.
+    public var message: String
+
+    /// `file:line: field: message`.
+    public var description: String {
+        "\(self.file):\(self.line): " + (self.field.map { "\($0): " } ?? "") + self.message
+    }
+}
+
+/// Reads review files: Safeguard's CSV/JSONL (`id,premises_name,address,postcode,site,date,rating,text`)
+/// and the Booking.com layout (`Hotel_Name`, `Hotel_Address`, `Review_Date` M/D/YYYY,
+/// `Negative_Review`, `Positive_Review`, `Reviewer_Score`; "No Negative"/"No Positive" mean empty).
+public enum ReviewFileReader {
+    /// Reads a CSV file's bytes; the layout is detected from the header.
+    public static func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> (reviews: [ReviewInput], issues: [RecordIssue]) {
+        let rows = CSVTable.parse(bytes)
+        guard let header = rows.first else {
+            return ([], [RecordIssue(file: file, line: 1, field: nil, message: "the file is empty; expected a header row")])
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}")) }
+        var column: [String: Int] = [:]
+        for (k, name) in names.enumerated() { column[name] = k }
+        var reviews: [ReviewInput] = []
+        var issues: [RecordIssue] = []
+        let booking = column["Negative_Review"] != nil && column["Positive_Review"] != nil
+        let required = booking ? ["Hotel_Name", "Hotel_Address", "Review_Date"] : ["id", "premises_name", "date", "text"]
+        let missing = required.filter { column[$0] == nil }
+        guard missing.isEmpty else {
+            let expected = booking ? "the Booking.com layout" : "id,premises_name,address,postcode,site,date,rating,text"
+            return ([], [RecordIssue(file: file, line: header.line, field: nil, message: "header lacks \(missing.joined(separator: ", ")); expected \(expected)")])
+        }
+        for (index, row) in rows.dropFirst().enumerated() {
+            func value(_ name: String) -> String {
+                guard let k = column[name], k < row.fields.count else { return "" }
+                return row.fields[k].trimmingCharacters(in: .whitespaces)
+            }
+            guard row.fields.count == names.count else {
+                issues.append(RecordIssue(file: file, line: row.line, field: nil, message: "has \(row.fields.count) fields, the header has \(names.count); check quoting"))
+                continue
+            }
+            if booking {
+                let negative = value("Negative_Review")
+                let positive = value("Positive_Review")
+                let parts = [negative == "No Negative" ? "" : negative, positive == "No Positive" ? "" : positive].filter { !$0.isEmpty }
+                guard let date = Self.usDate(value("Review_Date")) else {
+                    issues.append(RecordIssue(file: file, line: row.line, field: "Review_Date", message: "\"\(value("Review_Date"))\" is not a date M/D/YYYY"))
+                    continue
+                }
+                let address = value("Hotel_Address")
+                reviews.append(ReviewInput(
+                    id: String(index + 1), premisesName: value("Hotel_Name"), address: address,
+                    postcode: Self.postcode(in: address), site: "booking.com", date: date,
+                    rating: Double(value("Reviewer_Score")), text: parts.joined(separator: ". "), line: row.line))
+            } else {
+                if let review = Self.safeguardReview(value, line: row.line, file: file, issues: &issues) { reviews.append(review) }
+            }
+        }
+        return (reviews, issues)
+    }
+
+    /// Reads Safeguard review JSON Lines (the CSV's keys).
+    public static func readJSONL(_ text: String, file: String) -> (reviews: [ReviewInput], issues: [RecordIssue]) {
+        var reviews: [ReviewInput] = []
+        var issues: [RecordIssue] = []
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                issues.append(RecordIssue(file: file, line: k + 1, field: nil, message: "not a JSON object; each line must be {\"id\": …, \"premises_name\": …, \"date\": …, \"text\": …}"))
+                continue
+            }
+            func value(_ name: String) -> String {
+                switch object[name] {
+                case let s as String: return s.trimmingCharacters(in: .whitespaces)
+                case let n as NSNumber: return n.stringValue
+                default: return ""
+                }
+            }
+            if let review = Self.safeguardReview(value, line: k + 1, file: file, issues: &issues) { reviews.append(review) }
+        }
+        return (reviews, issues)
+    }
+
+    static func safeguardReview(_ value: (String) -> String, line: Int, file: String, issues: inout [RecordIssue]) -> ReviewInput? {
+        for field in ["id", "premises_name", "text"] where value(field).isEmpty {
+            issues.append(RecordIssue(file: file, line: line, field: field, message: "is empty; every review needs it"))
+            return nil
+        }
+        guard let date = CalendarDay(iso: value("date")) else {
+            issues.append(RecordIssue(file: file, line: line, field: "date", message: "\"\(value("date"))\" is not a date YYYY-MM-DD"))
+            return nil
+        }
+        var rating: Double?
+        if !value("rating").isEmpty {
+            guard let r = Double(value("rating")), (0...10).contains(r) else {
+                issues.append(RecordIssue(file: file, line: line, field: "rating", message: "\"\(value("rating"))\" is not a number from 1 to 10"))
+                return nil
+            }
+            rating = r
+        }
+        let postcode = value("postcode")
+        return ReviewInput(
+            id: value("id"), premisesName: value("premises_name"), address: value("address"),
+            postcode: postcode.isEmpty ? Self.postcode(in: value("address")) : postcode,
+            site: value("site").isEmpty ? nil : value("site"), date: date, rating: rating, text: value("text"), line: line)
+    }
+
+    /// `M/D/YYYY` → day.
+    static func usDate(_ s: String) -> CalendarDay? {
+        let parts = s.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return CalendarDay(year: parts[2], month: parts[0], day: parts[1])
+    }
+
+    /// A UK postcode at the end of an address ("… London E14 9SJ United Kingdom").
+    static func postcode(in address: String) -> String? {
+        let pattern = #"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}"#
+        guard let range = address.range(of: pattern, options: [.regularExpression, .backwards]) else { return nil }
+        return String(address[range])
+    }
+}
