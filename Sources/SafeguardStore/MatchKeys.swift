@@ -96,30 +96,59 @@ public enum MatchKeys {
     /// their letter pairs and 0.9 when every word of the shorter name (two words or more)
     /// appears in the longer one ("grand hotel" ~ "grand hotel blackpool").
     public static func nameSimilarity(_ lhs: String, _ rhs: String) -> Double {
-        if lhs == rhs { return lhs.isEmpty ? 0 : 1 }
-        let left = Self.bigrams(lhs)
-        let right = Self.bigrams(rhs)
-        var dice = 0.0
-        if !left.isEmpty, !right.isEmpty {
-            var counts: [UInt32: Int] = [:]
-            for pair in left { counts[pair, default: 0] += 1 }
-            var common = 0
-            for pair in right where (counts[pair] ?? 0) > 0 {
-                counts[pair]! -= 1
-                common += 1
-            }
-            dice = 2.0 * Double(common) / Double(left.count + right.count)
-        }
-        let leftWords = Set(lhs.split(separator: " "))
-        let rightWords = Set(rhs.split(separator: " "))
-        let (shorter, longer) = leftWords.count <= rightWords.count ? (leftWords, rightWords) : (rightWords, leftWords)
-        let contained = shorter.count >= 2 && shorter.isSubset(of: longer)
-        return max(dice, contained ? 0.9 : 0)
+        self.similarity(NameProfile(lhs), NameProfile(rhs))
     }
 
-    private static func bigrams(_ text: String) -> [UInt32] {
-        let scalars = Array(text.unicodeScalars.filter { $0 != " " })
-        guard scalars.count >= 2 else { return [] }
-        return (0..<(scalars.count - 1)).map { scalars[$0].value << 16 ^ scalars[$0 + 1].value }
+    /// `nameSimilarity` on precomputed profiles (no allocation).
+    static func similarity(_ lhs: NameProfile, _ rhs: NameProfile) -> Double {
+        if lhs.key == rhs.key { return lhs.key.isEmpty ? 0 : 1 }
+        var dice = 0.0
+        if !lhs.bigrams.isEmpty, !rhs.bigrams.isEmpty {
+            var common = 0
+            var left = 0
+            var right = 0
+            while left < lhs.bigrams.count, right < rhs.bigrams.count {
+                let a = lhs.bigrams[left]
+                let b = rhs.bigrams[right]
+                if a == b {
+                    common += 1
+                    left += 1
+                    right += 1
+                } else if a < b {
+                    left += 1
+                } else {
+                    right += 1
+                }
+            }
+            dice = 2.0 * Double(common) / Double(lhs.bigrams.count + rhs.bigrams.count)
+        }
+        if dice >= 0.9 { return dice }
+        let (shorter, longer) = lhs.words.count <= rhs.words.count ? (lhs.words, rhs.words) : (rhs.words, lhs.words)
+        guard shorter.count >= 2 else { return dice }
+        let contained = shorter.allSatisfy { word in longer.contains(word) }
+        return max(dice, contained ? 0.9 : 0)
+    }
+}
+
+/// A normalised name's letter pairs (sorted) and distinct words, computed once per name.
+struct NameProfile: Sendable {
+    let key: String
+    let bigrams: [UInt32]
+    let words: [Substring]
+
+    init(_ key: String) {
+        self.key = key
+        var pairs: [UInt32] = []
+        var previous: UInt32?
+        for scalar in key.unicodeScalars {
+            if scalar == " " { continue }
+            if let previous { pairs.append(previous << 16 ^ scalar.value) }
+            previous = scalar.value
+        }
+        pairs.sort()
+        self.bigrams = pairs
+        var words: [Substring] = []
+        for word in key.split(separator: " ") where !words.contains(word) { words.append(word) }
+        self.words = words
     }
 }

@@ -51,12 +51,13 @@ extension SQLiteStore {
             } else {
                 candidates = try index.entries(at: postcodeKey, in: db)
             }
+            let profile = NameProfile(claim.nameKey)
             for entry in candidates where !(fhrsID != nil && entry.hasFHRS) {
                 let sameHouse: Bool? =
                     (claim.houseNumber != nil && entry.houseNumber != nil)
                     ? claim.houseNumber == entry.houseNumber : nil
                 let decision = MatchDecision.compare(
-                    nameSimilarity: MatchKeys.nameSimilarity(claim.nameKey, entry.nameKey), samePostcode: true,
+                    nameSimilarity: MatchKeys.similarity(profile, entry.profile), samePostcode: true,
                     bothPostcodes: true, sameHouseNumber: sameHouse)
                 switch decision.strength {
                 case .certain:
@@ -81,9 +82,8 @@ extension SQLiteStore {
         }
         if let (entry, decision) = best {
             if let fhrsID {
-                try db.execute(
-                    sql: "UPDATE entity SET fhrs_id = ?, kind = ? WHERE id = ?",
-                    arguments: [fhrsID, kind.rawValue, entry.id])
+                try db.cachedStatement(sql: "UPDATE entity SET fhrs_id = ?, kind = ? WHERE id = ?")
+                    .execute(arguments: [fhrsID, kind.rawValue, entry.id])
                 if let key = claim.postcodeKey { index.markFHRS(entry.id, at: key) }
             }
             return Resolution(
@@ -91,21 +91,23 @@ extension SQLiteStore {
                 uncertain: 0)
         }
         let id = try self.insertEntity(claim, kind: kind, source: source, fhrsID: fhrsID, in: db)
-        if let key = claim.postcodeKey, fhrsID == nil {
+        if let key = claim.postcodeKey {
             index.add(
-                PremisesIndex.Entry(id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: false),
-                at: key)
-        } else if let key = claim.postcodeKey {
-            index.add(
-                PremisesIndex.Entry(id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: true),
-                at: key)
+                id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: fhrsID != nil, at: key)
         }
         let queued = uncertain.sorted { $0.1.confidence > $1.1.confidence }.prefix(5)
-        for (candidate, decision) in queued {
-            try db.execute(
+        if !queued.isEmpty {
+            let insert = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO link_candidate (entity_id, candidate_id, method, confidence) "
-                    + "VALUES (?, ?, ?, ?)",
-                arguments: [id, candidate, decision.method, decision.confidence])
+                    + "VALUES (?, ?, ?, ?)")
+            for (candidate, decision) in queued {
+                var row = FastStatement(insert)
+                row.bind(id)
+                row.bind(candidate)
+                row.bind(decision.method)
+                row.bind(decision.confidence)
+                try row.run()
+            }
         }
         return Resolution(entityID: id, method: "new", confidence: 1, linkedExisting: false, uncertain: queued.count)
     }

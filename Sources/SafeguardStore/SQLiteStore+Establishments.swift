@@ -86,9 +86,8 @@ extension SQLiteStore {
                             method: "new", confidence: 1, linkedExisting: false, uncertain: 0)
                     if !anyUnclaimed, let key = claim.postcodeKey {
                         index.add(
-                            PremisesIndex.Entry(
-                                id: resolution.entityID, nameKey: claim.nameKey, houseNumber: claim.houseNumber,
-                                hasFHRS: true), at: key)
+                            id: resolution.entityID, nameKey: claim.nameKey, houseNumber: claim.houseNumber,
+                            hasFHRS: true, at: key)
                     }
                     summary.new += 1
                     if resolution.linkedExisting { summary.linked += 1 }
