@@ -85,8 +85,19 @@ let package = Package(
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
         .testTarget(
             name: "SafeguardPipelineTests",
-            dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore"]
+            dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore", "SafeguardImport"]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer), only when SAFEGUARD_FUZZ is set — see docs/fuzzing.md:
+//   SAFEGUARD_FUZZ=1 swift build -c release --scratch-path .build-fuzz --product FuzzCSV \
+//       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+if Context.environment["SAFEGUARD_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "FuzzCSV", dependencies: ["SafeguardImport"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzXML", dependencies: ["SafeguardImport"], path: "Fuzz/FuzzXML"),
+        .executableTarget(name: "FuzzRuleExpression", dependencies: ["SafeguardCore"], path: "Fuzz/FuzzRuleExpression"),
+    ]
+}

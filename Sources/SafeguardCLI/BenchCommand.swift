@@ -9,6 +9,11 @@ struct BenchCommand: AsyncParsableCommand {
             Examples:
               swift build -c release && .build/release/safeguard bench rules
             """,
-        subcommands: [BenchRulesCommand.self, BenchTextCommand.self]
+        subcommands: [
+            BenchRulesCommand.self,
+            BenchImport.self,
+            BenchTextCommand.self,
+            BenchProfileCommand.self,
+        ]
     )
 }

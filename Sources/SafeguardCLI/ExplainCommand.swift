@@ -49,7 +49,7 @@ struct ExplainCommand: AsyncParsableCommand {
         do {
             entities = try FactsFile.read(URL(fileURLWithPath: self.facts))
         } catch {
-            throw ValidationError(error.description)
+            throw CommandError(error.description)
         }
         let engine = Engine(ruleSet: ruleSet)
         let decisions = entities.map { facts in

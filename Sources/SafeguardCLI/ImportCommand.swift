@@ -14,7 +14,14 @@ struct ImportCommand: ParsableCommand {
             Exit status: 0 when every file was read to its end (even with rejects); 1 when a file could \
             not be read or was cut short. Formats: docs/formats.md.
             """,
-        subcommands: [ImportFHRS.self, ImportPremises.self, ImportTaxi.self, ImportIntelligence.self, ImportReviews.self, ImportReports.self]
+        subcommands: [
+            ImportFHRS.self,
+            ImportPremises.self,
+            ImportTaxi.self,
+            ImportIntelligence.self,
+            ImportReviews.self,
+            ImportReports.self,
+        ]
     )
 }
 

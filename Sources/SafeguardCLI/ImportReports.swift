@@ -1,27 +1,24 @@
 import ArgumentParser
-import Foundation
 import SafeguardCore
 import SafeguardImport
+import SafeguardPipeline
 import SafeguardStore
-import SafeguardText
 
-/// `safeguard import reports FILE...`
+/// `safeguard import reports`: whistle-blowing reports (JSON Lines, docs/formats.md).
 struct ImportReports: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
-        abstract: "Import whistle-blowing reports (JSON Lines): pseudonymised, scanned, linked to premises and vehicles.",
+        abstract: "Import whistle-blowing reports (JSON Lines), pseudonymised and scanned like reviews.",
         discussion: """
-            One report a line: {"id": "WB-0001", "received": "2025-03-02", "role": "taxi-driver|hotel-staff|\
-            licence-holder|public|other", "seen": "...", "signs": ["young-people"], "text": "...", \
-            "where": {"premises", "address", "postcode", "vehicle", "badge"}, "when": "...", \
-            "apparent-age": "13-15"|null, "danger-now": false, "contact": null|{"name", "phone", "email"}}.
-            "text" and "seen" are pseudonymised and scanned; contact details are stored as their tokens only.
+            Each report is linked to the premises, vehicle or driver it names. Its text and "seen" line \
+            are pseudonymised before storage and scanned for signs; signs the reporter ticked become \
+            evidence too. A bad line goes to --rejects with its line and field; the rest go on.
 
-            Example: safeguard import reports reports.jsonl --rejects rejects.csv
+            Example: safeguard import reports corpus/reports/reports.jsonl --rejects rejects.csv
             """
     )
 
-    @Argument(help: ArgumentHelp("Report files (JSON Lines).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Report JSON Lines files.", valueName: "file"))
     var files: [String]
 
     @OptionGroup var options: ImportOptions
@@ -32,18 +29,23 @@ struct ImportReports: ParsableCommand {
         let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
         let analyser = try self.text.makeAnalyser()
-        let builder = TextRecordBuilder(analyser: analyser)
-        let known = Set(analyser.scanner.signs.map(\.id))
         for file in self.files {
             run.begin(file)
+            var batch: [ReportRecord] = []
             var summary = ImportSummary()
             let failure = run.guarded(file) {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw ImportError(code: "import.unreadable", file: file, message: "cannot read the file; check the path and permissions")
+                try WhistleblowingReportReader().read(path: file, onIssue: { run.report($0) }) { record in
+                    batch.append(CorpusImport.screen(record, analyser: analyser))
+                    if batch.count >= self.options.batchSize {
+                        summary.add(try store.saveReports(batch))
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 }
-                let (reports, issues) = ReportFileReader.read(String(decoding: data, as: UTF8.self), file: file, knownSigns: known)
-                for issue in issues { run.report(issue.importIssue(code: "report.rejected")) }
-                if !reports.isEmpty { summary.add(try store.saveReports(reports.map(builder.report))) }
+            }
+            do {
+                if !batch.isEmpty { summary.add(try store.saveReports(batch)) }
+            } catch {
+                run.storeFailed(file, error)
             }
             run.end(file, summary, failure: failure)
         }

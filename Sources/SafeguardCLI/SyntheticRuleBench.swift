@@ -98,4 +98,26 @@ enum SyntheticRuleBench {
         }
         return result
     }
+
+    static let hotelSigns = [
+        "noise", "noise", "dirty", "dirty", "men-loitering", "condoms", "young-people", "night-traffic", "cash-only",
+        "no-id-check", "id-checked", "security-present", "drug-use", "screaming",
+    ]
+
+    /// `count` hotels with 0-11 evidence items from reviews, reports and intelligence over two years.
+    static func hotels(_ count: Int, today: CalendarDay, seed: UInt64 = 7) -> [EntityFacts] {
+        var random = Random(state: seed)
+        let sources: [EvidenceSource] = [.review, .review, .review, .review, .report, .intelligence]
+        return (0..<count).map { n in
+            let evidence = (0..<random.int(0..<12)).map { e in
+                Evidence(
+                    sign: self.hotelSigns[random.int(0..<self.hotelSigns.count)], source: sources[random.int(0..<sources.count)],
+                    sourceID: "H-\(n)-\(e / 2)", date: today.adding(days: -random.int(0..<730)), snippet: "synthetic")
+            }
+            return EntityFacts(
+                kind: .hotel, id: "H\(n)",
+                fields: ["hotel.name": .string("Hotel \(n)"), "hotel.licensed": .bool(random.int(0..<3) == 0)],
+                evidence: evidence)
+        }
+    }
 }

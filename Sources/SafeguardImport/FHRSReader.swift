@@ -134,7 +134,11 @@ public struct FHRSReader {
                     guard let pointer = reader.valuePointer else { continue }
                     if inRecord, current >= 0 {
                         let text = String(cString: pointer)
-                        values[current] = (values[current] ?? "") + text
+                        if let existing = values[current] {
+                            values[current] = existing + text
+                        } else {
+                            values[current] = text
+                        }
                     } else if headerField != 0 {
                         headerText += String(cString: pointer)
                     }

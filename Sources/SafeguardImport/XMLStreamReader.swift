@@ -30,7 +30,8 @@ public final class XMLStreamReader {
     public let fileName: String
     let limits: XMLLimits
     private let errors = ErrorSink()
-    private var openElements: [String] = []
+    /// Interned names of the open elements (libxml2 dictionary pointers; no allocation per element).
+    private var openElements: [UnsafePointer<xmlChar>?] = []
     /// Keeps an in-memory document alive while the reader uses it.
     private let buffer: UnsafeMutableBufferPointer<CChar>?
     /// The size of the input, to tell a truncated document from a malformed one.
@@ -113,7 +114,7 @@ public final class XMLStreamReader {
                 }
                 if self.openElements.count > depth { self.openElements.removeLast(self.openElements.count - depth) }
                 if xmlTextReaderIsEmptyElement(self.reader) != 1 {
-                    self.openElements.append(self.localName)
+                    self.openElements.append(xmlTextReaderConstLocalName(self.reader))
                 }
             } else if type == NodeType.endElement.rawValue, !self.openElements.isEmpty {
                 self.openElements.removeLast()
@@ -133,7 +134,7 @@ public final class XMLStreamReader {
         if atEnd, !self.openElements.isEmpty {
             throw ImportError(
                 code: "xml.truncated", file: self.fileName, line: line, element: self.currentElement,
-                message: "the document ends before <\(self.openElements.last!)> and its parents are closed; "
+                message: "the document ends before <\(self.currentElement ?? "?")> and its parents are closed; "
                     + "the file was cut short — fetch or copy it again")
         }
         throw ImportError(
@@ -142,7 +143,10 @@ public final class XMLStreamReader {
     }
 
     /// The innermost open element, for error messages.
-    public var currentElement: String? { self.openElements.last }
+    public var currentElement: String? {
+        guard let last = self.openElements.last else { return nil }
+        return last.map { String(cString: $0) }
+    }
 
     /// The current node's type.
     public var nodeType: NodeType { NodeType(rawValue: xmlTextReaderNodeType(self.reader)) ?? .other }
@@ -187,10 +191,16 @@ private final class ErrorSink {
 }
 
 extension String {
+    /// The string without leading and trailing ASCII whitespace (no copy when there is none).
     func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if !isSpace(first), !isSpace(last) { return self }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return String(self[start..<end])
     }
 }

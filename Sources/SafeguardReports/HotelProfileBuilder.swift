@@ -152,10 +152,13 @@ public struct HotelProfileBuilder: Sendable {
         // (recurrence, corroboration, a rule), so the table says what and why.
         let positive = findings.filter { $0.contribution > 0 }
             .sorted { ($0.contribution, $1.title) > ($1.contribution, $0.title) }
-        let signReasons = positive.filter { $0.rule.hasPrefix("sign/") }
+        func isWeak(_ finding: ProfileFinding) -> Bool {
+            finding.rule.hasPrefix("sign/") && signByID[String(finding.rule.dropFirst(5))]?.kind == .weak
+        }
+        let signReasons = positive.filter { $0.rule.hasPrefix("sign/") && !isWeak($0) }
         let otherReasons = positive.filter { !$0.rule.hasPrefix("sign/") }
         var reasons = Array(signReasons.prefix(2)) + Array(otherReasons.prefix(1))
-        for finding in positive where reasons.count < 3 && !reasons.contains(finding) {
+        for finding in signReasons + otherReasons + positive.filter(isWeak) where reasons.count < 3 && !reasons.contains(finding) {
             reasons.append(finding)
         }
         let timeline = evidence.sorted {

@@ -10,11 +10,11 @@ public enum ProtectedCharacteristics {
         + "stereotyping one community hides victims and perpetrators and puts other children at risk"
 
     static let words: Set<String> = [
-        "ethnicity", "ethnic", "ethnically", "race", "racial", "racially", "religion", "religious", "faith",
+        "ethnicity", "ethnic", "ethnically", "race", "racial", "racially", "religion", "religious",
         "nationality", "nationalities", "citizenship", "caste", "complexion", "asian", "asians", "pakistani",
         "bangladeshi", "kashmiri", "muslim", "muslims", "islam", "islamic", "christian", "jewish", "sikh",
         "hindu", "roma", "gypsy", "gypsies", "immigrant", "immigrants", "migrant", "migrants", "asylum",
-        "foreigner", "foreigners", "gay", "lesbian", "transgender", "disability", "disabled", "pregnancy",
+        "foreigner", "foreigners", "gay", "lesbian", "transgender", "disability", "pregnancy",
         "pregnant", "bame",
     ]
 

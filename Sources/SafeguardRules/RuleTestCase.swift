@@ -56,4 +56,28 @@ public struct RuleTestReport: Sendable, Codable {
     public var passed: Bool {
         self.loadErrors.isEmpty && self.uncoveredFiles.isEmpty && self.results.allSatisfy(\.passed)
     }
+
+    enum CodingKeys: String, CodingKey {
+        case results, uncoveredFiles = "uncovered-files", neverFired = "never-fired", loadErrors = "load-errors"
+        case rulesetHash = "ruleset-hash", passed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.results = try container.decode([RuleTestResult].self, forKey: .results)
+        self.uncoveredFiles = try container.decode([String].self, forKey: .uncoveredFiles)
+        self.neverFired = try container.decode([String].self, forKey: .neverFired)
+        self.loadErrors = try container.decode([String].self, forKey: .loadErrors)
+        self.rulesetHash = try container.decode(String.self, forKey: .rulesetHash)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.passed, forKey: .passed)
+        try container.encode(self.results, forKey: .results)
+        try container.encode(self.uncoveredFiles, forKey: .uncoveredFiles)
+        try container.encode(self.neverFired, forKey: .neverFired)
+        try container.encode(self.loadErrors, forKey: .loadErrors)
+        try container.encode(self.rulesetHash, forKey: .rulesetHash)
+    }
 }

@@ -63,6 +63,21 @@ struct FastStatement {
         return nil
     }
 
+    /// Steps a query to its end; `read` sees each row's columns.
+    mutating func all<T>(_ read: (OpaquePointer) -> T) throws -> [T] {
+        defer { self.reset() }
+        var rows: [T] = []
+        while true {
+            let code = sqlite3_step(self.handle)
+            if code == SQLITE_ROW {
+                rows.append(read(self.handle))
+                continue
+            }
+            guard code == SQLITE_DONE else { throw self.error(code) }
+            return rows
+        }
+    }
+
     private mutating func reset() {
         sqlite3_reset(self.handle)
         sqlite3_clear_bindings(self.handle)

@@ -6,21 +6,24 @@ public enum MatchKeys {
     /// nil when it cannot be a UK postcode (fewer than 5 or more than 7 characters).
     public static func postcode(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        var out = ""
-        for scalar in raw.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        out.reserveCapacity(8)
+        for byte in raw.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A: out.append(byte)
+            case 0x61...0x7A: out.append(byte - 32)
+            default: continue
+            }
         }
-        out = out.uppercased()
-        guard (5...7).contains(out.count), let first = out.first, first.isLetter, let last = out.last,
-            last.isLetter
+        guard (5...7).contains(out.count), let first = out.first, first >= 0x41, let last = out.last, last >= 0x41
         else { return nil }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first UK postcode found in free text (an address line), normalised; nil when none.
     public static func postcodeIn(_ text: String?) -> String? {
         guard let text else { return nil }
-        let words = text.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let words = Self.words(text).map { $0.uppercased() }
         guard words.count >= 2 else { return nil }
         for index in 0..<(words.count - 1) {
             let outward = words[index]
@@ -36,7 +39,7 @@ public enum MatchKeys {
     /// A premises name for comparison: lower-case words, "&" as "and", no leading "the",
     /// no company suffix ("ltd", "limited", "plc").
     public static func name(_ raw: String) -> String {
-        var words = Self.words(raw.replacingOccurrences(of: "&", with: " and "))
+        var words = Self.words(raw, ampersandAsAnd: true)
         if words.first == "the", words.count > 1 { words.removeFirst() }
         while let last = words.last, ["ltd", "limited", "plc", "llp"].contains(last), words.count > 1 {
             words.removeLast()
@@ -44,9 +47,36 @@ public enum MatchKeys {
         return words.joined(separator: " ")
     }
 
-    /// Lower-case alphanumeric words of a text.
-    public static func words(_ raw: String) -> [String] {
-        raw.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    /// Lower-case alphanumeric words of a text (byte-level for speed; non-ASCII letters are kept
+    /// as part of words and lower-cased by Unicode rules).
+    public static func words(_ raw: String, ampersandAsAnd: Bool = false) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        var nonASCII = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            out.append(nonASCII ? word.lowercased() : word)
+            current.removeAll(keepingCapacity: true)
+            nonASCII = false
+        }
+        for byte in raw.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: current.append(byte)
+            case 0x41...0x5A: current.append(byte + 32)
+            case 0x80...:
+                current.append(byte)
+                nonASCII = true
+            case UInt8(ascii: "&") where ampersandAsAnd:
+                flush()
+                out.append("and")
+            case UInt8(ascii: "'"):
+                continue  // "King's" and "Kings" are the same word
+            default: flush()
+            }
+        }
+        flush()
+        return out
     }
 
     /// The first house number in an address ("12a High Street" → "12a"), for address agreement.
@@ -66,30 +96,59 @@ public enum MatchKeys {
     /// their letter pairs and 0.9 when every word of the shorter name (two words or more)
     /// appears in the longer one ("grand hotel" ~ "grand hotel blackpool").
     public static func nameSimilarity(_ lhs: String, _ rhs: String) -> Double {
-        if lhs == rhs { return lhs.isEmpty ? 0 : 1 }
-        let left = Self.bigrams(lhs)
-        let right = Self.bigrams(rhs)
-        var dice = 0.0
-        if !left.isEmpty, !right.isEmpty {
-            var counts: [UInt32: Int] = [:]
-            for pair in left { counts[pair, default: 0] += 1 }
-            var common = 0
-            for pair in right where (counts[pair] ?? 0) > 0 {
-                counts[pair]! -= 1
-                common += 1
-            }
-            dice = 2.0 * Double(common) / Double(left.count + right.count)
-        }
-        let leftWords = Set(lhs.split(separator: " "))
-        let rightWords = Set(rhs.split(separator: " "))
-        let (shorter, longer) = leftWords.count <= rightWords.count ? (leftWords, rightWords) : (rightWords, leftWords)
-        let contained = shorter.count >= 2 && shorter.isSubset(of: longer)
-        return max(dice, contained ? 0.9 : 0)
+        self.similarity(NameProfile(lhs), NameProfile(rhs))
     }
 
-    private static func bigrams(_ text: String) -> [UInt32] {
-        let scalars = Array(text.unicodeScalars.filter { $0 != " " })
-        guard scalars.count >= 2 else { return [] }
-        return (0..<(scalars.count - 1)).map { scalars[$0].value << 16 ^ scalars[$0 + 1].value }
+    /// `nameSimilarity` on precomputed profiles (no allocation).
+    static func similarity(_ lhs: NameProfile, _ rhs: NameProfile) -> Double {
+        if lhs.key == rhs.key { return lhs.key.isEmpty ? 0 : 1 }
+        var dice = 0.0
+        if !lhs.bigrams.isEmpty, !rhs.bigrams.isEmpty {
+            var common = 0
+            var left = 0
+            var right = 0
+            while left < lhs.bigrams.count, right < rhs.bigrams.count {
+                let a = lhs.bigrams[left]
+                let b = rhs.bigrams[right]
+                if a == b {
+                    common += 1
+                    left += 1
+                    right += 1
+                } else if a < b {
+                    left += 1
+                } else {
+                    right += 1
+                }
+            }
+            dice = 2.0 * Double(common) / Double(lhs.bigrams.count + rhs.bigrams.count)
+        }
+        if dice >= 0.9 { return dice }
+        let (shorter, longer) = lhs.words.count <= rhs.words.count ? (lhs.words, rhs.words) : (rhs.words, lhs.words)
+        guard shorter.count >= 2 else { return dice }
+        let contained = shorter.allSatisfy { word in longer.contains(word) }
+        return max(dice, contained ? 0.9 : 0)
+    }
+}
+
+/// A normalised name's letter pairs (sorted) and distinct words, computed once per name.
+struct NameProfile: Sendable {
+    let key: String
+    let bigrams: [UInt32]
+    let words: [Substring]
+
+    init(_ key: String) {
+        self.key = key
+        var pairs: [UInt32] = []
+        var previous: UInt32?
+        for scalar in key.unicodeScalars {
+            if scalar == " " { continue }
+            if let previous { pairs.append(previous << 16 ^ scalar.value) }
+            previous = scalar.value
+        }
+        pairs.sort()
+        self.bigrams = pairs
+        var words: [Substring] = []
+        for word in key.split(separator: " ") where !words.contains(word) { words.append(word) }
+        self.words = words
     }
 }

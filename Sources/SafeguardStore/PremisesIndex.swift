@@ -12,6 +12,15 @@ final class PremisesIndex {
         var nameKey: String
         var houseNumber: String?
         var hasFHRS: Bool
+        var profile: NameProfile
+
+        init(id: Int64, nameKey: String, houseNumber: String?, hasFHRS: Bool) {
+            self.id = id
+            self.nameKey = nameKey
+            self.houseNumber = houseNumber
+            self.hasFHRS = hasFHRS
+            self.profile = NameProfile(nameKey)
+        }
     }
 
     private var byPostcode: [String: [Entry]] = [:]
@@ -36,10 +45,11 @@ final class PremisesIndex {
         return loaded
     }
 
-    /// Adds a new entity (only after `entries(at:)` loaded its postcode, or it is skipped).
-    func add(_ entry: Entry, at postcodeKey: String) {
+    /// Adds a new entity when its postcode is cached (otherwise it loads with the postcode later).
+    func add(id: Int64, nameKey: String, houseNumber: String?, hasFHRS: Bool, at postcodeKey: String) {
         guard self.byPostcode[postcodeKey] != nil else { return }
-        self.byPostcode[postcodeKey]!.append(entry)
+        self.byPostcode[postcodeKey]!.append(
+            Entry(id: id, nameKey: nameKey, houseNumber: houseNumber, hasFHRS: hasFHRS))
         self.cachedEntries += 1
     }
 

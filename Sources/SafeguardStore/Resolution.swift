@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import SafeguardCore
 
 /// A premises as a record names it, with its match keys.
@@ -50,12 +51,13 @@ extension SQLiteStore {
             } else {
                 candidates = try index.entries(at: postcodeKey, in: db)
             }
+            let profile = NameProfile(claim.nameKey)
             for entry in candidates where !(fhrsID != nil && entry.hasFHRS) {
                 let sameHouse: Bool? =
                     (claim.houseNumber != nil && entry.houseNumber != nil)
                     ? claim.houseNumber == entry.houseNumber : nil
                 let decision = MatchDecision.compare(
-                    nameSimilarity: MatchKeys.nameSimilarity(claim.nameKey, entry.nameKey), samePostcode: true,
+                    nameSimilarity: MatchKeys.similarity(profile, entry.profile), samePostcode: true,
                     bothPostcodes: true, sameHouseNumber: sameHouse)
                 switch decision.strength {
                 case .certain:
@@ -80,9 +82,8 @@ extension SQLiteStore {
         }
         if let (entry, decision) = best {
             if let fhrsID {
-                try db.execute(
-                    sql: "UPDATE entity SET fhrs_id = ?, kind = ? WHERE id = ?",
-                    arguments: [fhrsID, kind.rawValue, entry.id])
+                try db.cachedStatement(sql: "UPDATE entity SET fhrs_id = ?, kind = ? WHERE id = ?")
+                    .execute(arguments: [fhrsID, kind.rawValue, entry.id])
                 if let key = claim.postcodeKey { index.markFHRS(entry.id, at: key) }
             }
             return Resolution(
@@ -90,21 +91,23 @@ extension SQLiteStore {
                 uncertain: 0)
         }
         let id = try self.insertEntity(claim, kind: kind, source: source, fhrsID: fhrsID, in: db)
-        if let key = claim.postcodeKey, fhrsID == nil {
+        if let key = claim.postcodeKey {
             index.add(
-                PremisesIndex.Entry(id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: false),
-                at: key)
-        } else if let key = claim.postcodeKey {
-            index.add(
-                PremisesIndex.Entry(id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: true),
-                at: key)
+                id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: fhrsID != nil, at: key)
         }
         let queued = uncertain.sorted { $0.1.confidence > $1.1.confidence }.prefix(5)
-        for (candidate, decision) in queued {
-            try db.execute(
+        if !queued.isEmpty {
+            let insert = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO link_candidate (entity_id, candidate_id, method, confidence) "
-                    + "VALUES (?, ?, ?, ?)",
-                arguments: [id, candidate, decision.method, decision.confidence])
+                    + "VALUES (?, ?, ?, ?)")
+            for (candidate, decision) in queued {
+                var row = FastStatement(insert)
+                row.bind(id)
+                row.bind(candidate)
+                row.bind(decision.method)
+                row.bind(decision.confidence)
+                try row.run()
+            }
         }
         return Resolution(entityID: id, method: "new", confidence: 1, linkedExisting: false, uncertain: queued.count)
     }
@@ -114,8 +117,12 @@ extension SQLiteStore {
         let statement = try db.cachedStatement(
             sql: "SELECT id, name_key, house_number FROM entity INDEXED BY entity_unclaimed_by_postcode "
                 + "WHERE postcode_key = ? AND fhrs_id IS NULL AND kind IN ('hotel', 'premises')")
-        return try Row.fetchAll(statement, arguments: [postcodeKey]).map {
-            PremisesIndex.Entry(id: $0[0], nameKey: $0[1], houseNumber: $0[2], hasFHRS: false)
+        var query = FastStatement(statement)
+        query.bind(postcodeKey)
+        return try query.all { row in
+            PremisesIndex.Entry(
+                id: sqlite3_column_int64(row, 0), nameKey: String(cString: sqlite3_column_text(row, 1)),
+                houseNumber: sqlite3_column_text(row, 2).map { String(cString: $0) }, hasFHRS: false)
         }
     }
 
@@ -125,10 +132,17 @@ extension SQLiteStore {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO entity (kind, source, name, name_key, address, postcode, postcode_key, "
                 + "house_number, fhrs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        try statement.execute(arguments: [
-            kind.rawValue, source, claim.name, claim.nameKey, claim.address, claim.postcode, claim.postcodeKey,
-            claim.houseNumber, fhrsID,
-        ])
+        var insert = FastStatement(statement)
+        insert.bind(kind.rawValue)
+        insert.bind(source)
+        insert.bind(claim.name)
+        insert.bind(claim.nameKey)
+        insert.bind(claim.address)
+        insert.bind(claim.postcode)
+        insert.bind(claim.postcodeKey)
+        insert.bind(claim.houseNumber)
+        insert.bind(fhrsID)
+        try insert.run()
         return db.lastInsertedRowID
     }
 

@@ -32,6 +32,12 @@ extension SQLiteStore {
                     + "FROM fhrs_establishment WHERE fhrs_id = ?")
             let upsert = try db.cachedStatement(sql: Self.upsertEstablishmentSQL)
             let touch = try db.cachedStatement(sql: "UPDATE fhrs_establishment SET extract_date = ? WHERE fhrs_id = ?")
+            // When no premises entity from another source is waiting for its FHRS record (the usual
+            // case when FHRS is imported first), there is nothing to match against.
+            let anyUnclaimed = try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM entity INDEXED BY entity_unclaimed_by_postcode "
+                    + "WHERE fhrs_id IS NULL AND kind IN ('hotel', 'premises'))") ?? true
             for establishment in establishments {
                 summary.read += 1
                 try self.faults.tick()
@@ -68,9 +74,21 @@ extension SQLiteStore {
                     let claim = PremisesClaim(
                         name: establishment.name, address: establishment.addressLines.joined(separator: ", "),
                         postcode: establishment.postcode)
-                    let resolution = try self.resolvePremises(
-                        claim, kind: basis == nil ? .premises : .hotel, source: "fhrs",
-                        fhrsID: Int64(establishment.fhrsID), in: db, index: index)
+                    let kind: EntityKind = basis == nil ? .premises : .hotel
+                    let resolution =
+                        anyUnclaimed
+                        ? try self.resolvePremises(
+                            claim, kind: kind, source: "fhrs", fhrsID: Int64(establishment.fhrsID), in: db,
+                            index: index)
+                        : Resolution(
+                            entityID: try self.insertEntity(
+                                claim, kind: kind, source: "fhrs", fhrsID: Int64(establishment.fhrsID), in: db),
+                            method: "new", confidence: 1, linkedExisting: false, uncertain: 0)
+                    if !anyUnclaimed, let key = claim.postcodeKey {
+                        index.add(
+                            id: resolution.entityID, nameKey: claim.nameKey, houseNumber: claim.houseNumber,
+                            hasFHRS: true, at: key)
+                    }
                     summary.new += 1
                     if resolution.linkedExisting { summary.linked += 1 }
                     summary.uncertain += resolution.uncertain

@@ -48,11 +48,14 @@ extension SQLiteStore {
                     caseID = db.lastInsertedRowID
                 }
                 let hash = Self.hash(event)
-                var eventQuery = FastStatement(findEvent)
-                eventQuery.bind(caseID)
-                eventQuery.bind(hash)
-                let existing = try eventQuery.first {
-                    (sqlite3_column_int64($0, 0), sqlite3_column_text($0, 1).map { String(cString: $0) })
+                var existing: (Int64, String?)?
+                if !isNewCase {  // a case created just now has no events yet
+                    var eventQuery = FastStatement(findEvent)
+                    eventQuery.bind(caseID)
+                    eventQuery.bind(hash)
+                    existing = try eventQuery.first {
+                        (sqlite3_column_int64($0, 0), sqlite3_column_text($0, 1).map { String(cString: $0) })
+                    }
                 }
                 if let (eventID, extract) = existing {
                     summary.unchanged += 1

@@ -22,7 +22,10 @@ public final class SQLiteStore: SafeguardStore {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            // WAL + NORMAL: a commit survives a process kill; only an OS crash can lose the last one.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
         do {
             self.writer = try DatabasePool(path: path, configuration: configuration)

@@ -35,6 +35,10 @@ import Testing
         #expect(try Expr.test("driver.dbs.update_service == true", self.driver) == true)
         #expect(try Expr.test("driver.revocation.reason matches \"indecen|sexual\"", self.driver) == true)
         #expect(try Expr.test("driver.revocation.reason contains \"ASSAULT\"", self.driver) == true)
+        // A real regular expression (not a plain alternation) goes through the regex engine.
+        #expect(try Expr.test("driver.revocation.reason matches \"^indecent\\\\s+ASSAULT$\"", self.driver) == true)
+        #expect(try Expr.test("driver.revocation.reason matches \"^assault\"", self.driver) == false)
+        #expect(try Expr.test("driver.revocation.reason matches \"grooming|theft\"", self.driver) == false)
         #expect(try Expr.test("lower(driver.revocation.reason) == \"indecent assault\"", self.driver) == true)
     }
 
@@ -82,5 +86,84 @@ import Testing
 
     @Test func divisionByZeroIsUnknown() throws {
         #expect(try Expr.test("driver.revocations / 0 > 1", self.driver) == nil)
+    }
+}
+
+@Suite struct ExplanationTemplateTests {
+    @Test func placeholdersKeepTheSpacesAroundThem() throws {
+        // Given a rule whose explanation has placeholders mid-sentence and surrounding whitespace,
+        let rule = RuleDefinition(
+            id: "r", title: "R", source: "5.6.6", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 1"),
+            weight: 1, explain: ExpressionSource("  {driver.revocations} revocation(s) for {driver.revocation.reason} on record.\n"))
+        let engine = Engine(ruleSet: try RuleSet(compiling: RuleSetDefinition(rules: [rule], hash: "h")))
+        // when it fires,
+        let decision = engine.evaluate(
+            EntityFacts(kind: .driver, id: "d", fields: ["driver.revocations": .number(2), "driver.revocation.reason": .string("dishonesty")]),
+            asOf: Expr.today)
+        // then the explanation is the sentence with values filled in, trimmed at both ends only.
+        #expect(decision.findings.first?.explanation == "2 revocation(s) for dishonesty on record.")
+        #expect(decision.rulesetHash == "h")
+    }
+
+    @Test func aMissingValueRendersAsNotRecorded() throws {
+        let rule = RuleDefinition(
+            id: "r", title: "R", source: "s", appliesTo: .report, when: ExpressionSource("report.danger_now == true"),
+            outcome: "urgent", explain: ExpressionSource("Danger now at {report.where.premises}."))
+        let ruleSet = try RuleSet(
+            compiling: RuleSetDefinition(
+                rules: [rule], bands: [.report: [BandDefinition(id: "routine", minimumScore: 0, action: "a"),
+                                                 BandDefinition(id: "urgent", minimumScore: 8, action: "call")]]))
+        let decision = Engine(ruleSet: ruleSet).evaluate(
+            EntityFacts(kind: .report, id: "r", fields: ["report.danger_now": .bool(true)]), asOf: Expr.today)
+        #expect(decision.findings.first?.explanation == "Danger now at not recorded.")
+        // The outcome raises the band even though the score (0) is below it.
+        #expect(decision.band == "urgent")
+        #expect(decision.action == "call")
+    }
+
+    @Test func checkerErrorsInTemplatesAreLocated() {
+        let rule = RuleDefinition(
+            id: "r", title: "R", source: "s", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 1"),
+            weight: 1, explain: ExpressionSource("Seen {driver.revocatons} times", file: "d.yaml", segments: [.init(offset: 0, line: 9, column: 15)]))
+        do {
+            _ = try RuleSet(compiling: RuleSetDefinition(rules: [rule]))
+            Issue.record("should not compile")
+        } catch {
+            let diagnostic = error.diagnostics.first
+            #expect(diagnostic?.location == SourceLocation(file: "d.yaml", line: 9, column: 21))
+            #expect(diagnostic?.suggestion == "driver.revocations")
+        }
+    }
+}
+
+@Suite struct BandTests {
+    @Test func scoresBelowTheLowestBandFallInNoneAndOutcomesStillRank() throws {
+        let bands = [
+            BandDefinition(id: "letter", minimumScore: 2, action: "Write"),
+            BandDefinition(id: "interview", minimumScore: 5, action: "Interview"),
+        ]
+        let rules = [
+            RuleDefinition(id: "small", title: "S", source: "s", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 1"), weight: 1),
+            RuleDefinition(id: "serious", title: "X", source: "s", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 3"), weight: 0, outcome: "interview"),
+        ]
+        let engine = Engine(ruleSet: try RuleSet(compiling: RuleSetDefinition(rules: rules, bands: [.driver: bands])))
+        func band(_ revocations: Double) -> String {
+            engine.evaluate(EntityFacts(kind: .driver, id: "d", fields: ["driver.revocations": .number(revocations)]), asOf: Expr.today).band
+        }
+        #expect(band(0) == "none")
+        #expect(band(1) == "none")
+        #expect(band(3) == "interview")
+    }
+
+    @Test func unknownOutcomeIsACheckError() {
+        let rule = RuleDefinition(
+            id: "r", title: "R", source: "s", appliesTo: .driver, when: ExpressionSource("driver.revocations >= 1"), outcome: "intervew")
+        do {
+            _ = try RuleSet(compiling: RuleSetDefinition(rules: [rule], bands: [.driver: [BandDefinition(id: "interview", minimumScore: 0, action: "a")]]))
+            Issue.record("should not compile")
+        } catch {
+            #expect(error.diagnostics.first?.code == "unknown-outcome")
+            #expect(error.diagnostics.first?.suggestion == "interview")
+        }
     }
 }

@@ -14,6 +14,8 @@ struct DemoRun: Sendable {
     let result: ProfileJob.Result
     let output: URL
     let issues: Int
+    let database: String
+    let rules: URL
 
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -39,7 +41,7 @@ struct DemoRun: Sendable {
         try importer.importAll(from: corpus)
         let output = work.appendingPathComponent("out")
         let result = try ProfileJob(databasePath: database, rulesDirectory: rules, asOf: manifest.asOf, outputDirectory: output).run()
-        return DemoRun(manifest: manifest, result: result, output: output, issues: importer.issues.count)
+        return DemoRun(manifest: manifest, result: result, output: output, issues: importer.issues.count, database: database, rules: rules)
     }
 
     static func get() throws -> DemoRun {
@@ -113,5 +115,43 @@ struct DemoRun: Sendable {
             #expect(!text.contains("07700 900"), "\(name) carries a phone number")
             #expect(!text.contains("@example.com"), "\(name) carries an e-mail address")
         }
+    }
+
+    @Test func areaAndSinceNarrowTheProfileAndSuppressSmallHidesCounts() throws {
+        let run = try DemoRun.get()
+        let output = run.output.deletingLastPathComponent().appendingPathComponent("kv10")
+        let result = try ProfileJob(
+            databasePath: run.database, rulesDirectory: run.rules, asOf: run.manifest.asOf,
+            since: CalendarDay(iso: "2026-01-01"), area: "KV10", suppressSmall: true, outputDirectory: output
+        ).run()
+        let profile = result.profile
+        #expect(profile.area == "KV10")
+        #expect(profile.scope.hotels > 0 && profile.scope.hotels < run.result.profile.scope.hotels)
+        #expect(profile.entries.allSatisfy { $0.district == "KV10" })
+        #expect(profile.monthly.first?.month == "2026-01")
+        #expect(profile.entries.flatMap(\.timeline).allSatisfy { ($0.date ?? CalendarDay(iso: "2026-01-01")!) >= CalendarDay(iso: "2026-01-01")! })
+        let csv = try String(contentsOf: output.appendingPathComponent("profile.csv"), encoding: .utf8)
+        let small = profile.entries.contains { (1...4).contains($0.reportCount) }
+        #expect(!small || csv.contains(",<5,"), "small counts are suppressed in the CSV")
+    }
+
+    @Test func driversWithPlantedGapsNeedAction() throws {
+        let run = try DemoRun.get()
+        let corpus = DemoRun.repository.appendingPathComponent("corpus")
+        let engine = Engine(ruleSet: try RuleSetLoader.load(directory: run.rules))
+        let output = run.output.deletingLastPathComponent().appendingPathComponent("drivers.csv")
+        let result = try DriverScreening.run(
+            drivers: corpus.appendingPathComponent(CorpusGenerator.Layout.drivers),
+            reports: corpus.appendingPathComponent(CorpusGenerator.Layout.reports), localAuthority: nil, engine: engine,
+            asOf: run.manifest.asOf, output: output)
+        let flagged = Dictionary(result.flagged.map { ($0.entityID, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(result.drivers == run.manifest.counts.drivers)
+        for gap in ["dbs-expired", "no-safeguarding-training", "revoked-sexual-offence", "barred-lists-not-checked"] {
+            for driver in run.manifest.plantedDrivers where driver.gap == gap {
+                #expect(flagged[driver.licenceNumber] != nil, "\(driver.licenceNumber) (\(gap)) needs no action")
+            }
+        }
+        let csv = try String(contentsOf: output, encoding: .utf8)
+        #expect(csv.hasPrefix("licence_number,band,score,action,reasons\n"))
     }
 }

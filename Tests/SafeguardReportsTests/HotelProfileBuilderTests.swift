@@ -63,3 +63,19 @@ import Testing
 func postcodeDistrict(postcode: String, district: String) {
     #expect(HotelAssessment.district(of: postcode) == district)
 }
+
+@Test func weakSignsComeLastAmongTheReasons() throws {
+    // Given a hotel whose noise complaints add more points than its one concern sign
+    var hotel = ProfileFixtures.hotel("201", "Loud Lodge", postcode: "KV3 1AA", score: 7, band: "monitor")
+    hotel.findings = [
+        ProfileFinding(rule: "sign/noise", title: "Ordinary noise complaints", contribution: 5, explanation: "", source: ""),
+        ProfileFinding(rule: "sign/cash-only", title: "Cash only", contribution: 1.5, explanation: "", source: ""),
+        ProfileFinding(rule: "hotel/recurrence", title: "Signs recur over time", contribution: 1, explanation: "", source: ""),
+    ]
+    let builder = HotelProfileBuilder(
+        area: "Kelverton", asOf: ProfileFixtures.asOf, rulesetHash: "x", extracts: [], bands: ProfileFixtures.bands,
+        signs: ProfileFixtures.signs)
+    // Then the concern sign and the recurrence lead, and noise comes last
+    let entry = try #require(builder.build([hotel]).entries.first)
+    #expect(entry.topReasons == ["Cash only", "Signs recur over time", "Ordinary noise complaints"])
+}

@@ -40,6 +40,7 @@ final class CompiledRule: Sendable {
             return self.definition.title
         }
         var text = ""
+        text.reserveCapacity(96)
         for part in self.template {
             switch part {
             case .text(let literal): text += literal

@@ -6,44 +6,78 @@ public struct Engine: Sendable {
     /// The rules in force.
     public let ruleSet: RuleSet
 
+    /// The hotel fact giving the number of reviews read (the review volume).
+    static let reviewCountPath = "hotel.review_count"
+    /// The derived hotel fact the engine fills from the evidence score: concern-bearing reviews beyond the
+    /// background rate (rules use it so that review-only signs at a big hotel do not fire by volume alone).
+    static let reviewExcessPath = "hotel.review_concern_excess"
+
     /// Creates an engine for `ruleSet`.
+    let compiled: CompiledRuleSet
+
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
+        self.compiled = ruleSet.compiled
     }
 
     /// Evaluates every rule for `facts.kind` as of `asOf`.
     ///
     /// - Parameter explainMisses: also report rules that did not fire and which part failed.
     public func evaluate(_ facts: EntityFacts, asOf: CalendarDay, explainMisses: Bool = false) -> Decision {
+        let compiled = self.compiled
         let kindIndex = EntityKind.allCases.firstIndex(of: facts.kind) ?? 0
         var issues: [String] = []
         let ctx = FactPreparation.context(
-            facts, signs: self.ruleSet.signTable, today: asOf.daysSinceEpoch, issues: &issues)
+            facts, signs: compiled.signTable, today: asOf.daysSinceEpoch, issues: &issues)
         var score = 0.0
         var findings: [Finding] = []
         var misses: [Miss] = []
         var outcomeRank = -1
-        if facts.kind == .hotel, let parameters = self.ruleSet.hotelScoring {
-            let scorer = HotelScorer(parameters: parameters, signs: self.ruleSet.signs)
-            let prepared = facts.evidence.map(self.ruleSet.signTable.prepare)
-            let result = scorer.score(prepared, today: asOf.daysSinceEpoch, explainMisses: explainMisses)
+        if facts.kind == .hotel, let parameters = compiled.hotelScoring {
+            let scorer = HotelScorer(parameters: parameters, signs: compiled.signs)
+            let prepared = facts.evidence.map(compiled.signTable.prepare)
+            let reviewCount = facts.fields[Self.reviewCountPath]
+                .flatMap { FactPreparation.coerce($0, to: .number) }
+                .flatMap { value -> Int? in
+                    guard case .number(let number) = value, number.isFinite, number >= 0 else { return nil }
+                    return Int(number)
+                }
+            let result = scorer.score(
+                prepared, today: asOf.daysSinceEpoch, reviewCount: reviewCount, explainMisses: explainMisses)
+            if let slot = FactSchema.hotel.slot(of: Self.reviewExcessPath) {
+                ctx.store(.number(result.reviewExcess), at: slot)
+            }
             score += result.score
             findings += result.findings
             misses += result.misses
         }
-        for rule in self.ruleSet.compiledRules[kindIndex] {
-            if rule.condition(ctx) == true {
-                let weight = rule.definition.weight
-                score += weight ?? 0
-                if let rank = rule.outcomeRank, rank > outcomeRank {
-                    outcomeRank = rank
+        var fired: [Int] = []
+        compiled.conditionsByKind[kindIndex].withUnsafeBufferPointer { conditions in
+            for index in 0..<conditions.count where conditions[index].test(ctx) == true {
+                fired.append(index)
+            }
+        }
+        let rules = compiled.compiledRules[kindIndex]
+        for index in fired {
+            let rule = rules[index]
+            let weight = rule.definition.weight
+            score += weight ?? 0
+            if let rank = rule.outcomeRank, rank > outcomeRank {
+                outcomeRank = rank
+            }
+            findings.append(
+                Finding(
+                    ruleID: rule.definition.id, title: rule.definition.title, weight: weight,
+                    outcome: rule.definition.outcome, contribution: weight ?? 0, evidence: rule.evidence(ctx),
+                    explanation: rule.render(ctx), source: rule.definition.source))
+        }
+        if explainMisses {
+            var next = 0
+            for (index, rule) in rules.enumerated() {
+                if next < fired.count, fired[next] == index {
+                    next += 1
+                    continue
                 }
-                findings.append(
-                    Finding(
-                        ruleID: rule.definition.id, title: rule.definition.title, weight: weight,
-                        outcome: rule.definition.outcome, contribution: weight ?? 0, evidence: rule.evidence(ctx),
-                        explanation: rule.render(ctx), source: rule.definition.source))
-            } else if explainMisses {
                 misses.append(
                     Miss(
                         ruleID: rule.definition.id, title: rule.definition.title, reason: rule.missReason(ctx),
@@ -51,7 +85,7 @@ public struct Engine: Sendable {
             }
         }
         var conditions: [RecommendedCondition] = []
-        for condition in self.ruleSet.compiledConditions[kindIndex] where condition.condition(ctx) == true {
+        for condition in compiled.compiledConditions[kindIndex] where condition.condition(ctx) == true {
             let definition = condition.definition
             var explanation = ""
             for part in condition.template {
@@ -65,7 +99,7 @@ public struct Engine: Sendable {
                     id: definition.id, title: definition.title, wording: definition.wording,
                     proportionality: definition.proportionality, explanation: explanation.trimmingWhitespace, source: definition.source))
         }
-        let bands = self.ruleSet.sortedBands[kindIndex]
+        let bands = compiled.sortedBands[kindIndex]
         var band = "none"
         var action = "No action"
         if !bands.isEmpty {
@@ -80,6 +114,6 @@ public struct Engine: Sendable {
         return Decision(
             entityID: facts.id, kind: facts.kind, asOf: asOf, score: (score * 100).rounded() / 100, band: band,
             action: action, findings: findings, misses: misses, conditions: conditions, factIssues: issues,
-            rulesetHash: self.ruleSet.hash)
+            rulesetHash: compiled.hash)
     }
 }

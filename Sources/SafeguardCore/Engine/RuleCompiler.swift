@@ -80,7 +80,11 @@ struct RuleCompiler {
             parts[0] = .text(String(first.drop { $0.isWhitespace }))
         }
         if case .text(let last) = parts.last {
-            parts[parts.count - 1] = .text(last.trimmingWhitespace)
+            var text = Substring(last)
+            while let character = text.last, character.isWhitespace {
+                text.removeLast()
+            }
+            parts[parts.count - 1] = .text(String(text))
         }
         return parts
     }

@@ -18,10 +18,8 @@ public struct RuleSet: Sendable {
     /// Non-fatal problems found while checking.
     public let warnings: [RuleDiagnostic]
 
-    let signTable: SignTable
-    let compiledRules: [[CompiledRule]]
-    let compiledConditions: [[CompiledCondition]]
-    let sortedBands: [[BandDefinition]]
+    /// The compiled form, shared by reference so engines never copy it.
+    let compiled: CompiledRuleSet
 
     /// Checks and compiles `definition`; throws every problem found, each with its file:line:column.
     public init(compiling definition: RuleSetDefinition) throws(RuleSetError) {
@@ -29,6 +27,10 @@ public struct RuleSet: Sendable {
         var compiler = RuleCompiler(signs: table)
         let kinds = EntityKind.allCases
         var bands: [[BandDefinition]] = kinds.map { (definition.bands[$0] ?? []).sorted { $0.minimumScore < $1.minimumScore } }
+        // Scores below the lowest band fall in an implicit "none" band (before outcome ranks are taken).
+        for (index, kindBands) in bands.enumerated() where (kindBands.first?.minimumScore ?? 0) > 0 {
+            bands[index].insert(BandDefinition(id: "none", minimumScore: -Double.infinity, action: "No action"), at: 0)
+        }
         var rules: [[CompiledRule]] = kinds.map { _ in [] }
         var conditions: [[CompiledCondition]] = kinds.map { _ in [] }
         for rule in definition.rules {
@@ -61,13 +63,6 @@ public struct RuleSet: Sendable {
             conditions[kindIndex].append(
                 CompiledCondition(definition: condition, condition: checked.test, template: template))
         }
-        if bands.allSatisfy(\.isEmpty) == false {
-            for (index, kindBands) in bands.enumerated() where !kindBands.isEmpty {
-                if kindBands.first?.minimumScore ?? 0 > 0 {
-                    bands[index].insert(BandDefinition(id: "none", minimumScore: -Double.infinity, action: "No action"), at: 0)
-                }
-            }
-        }
         let errors = compiler.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw RuleSetError(diagnostics: compiler.diagnostics)
@@ -80,9 +75,40 @@ public struct RuleSet: Sendable {
         self.hotelScoring = definition.hotelScoring
         self.files = definition.files
         self.warnings = compiler.diagnostics
-        self.signTable = table
+        self.compiled = CompiledRuleSet(
+            hash: definition.hash, signs: definition.signs, signTable: table, rules: rules, conditions: conditions,
+            bands: bands, hotelScoring: definition.hotelScoring)
+    }
+}
+
+/// The compiled rules, per entity kind (indexed by `EntityKind.allCases` position).
+final class CompiledRuleSet: Sendable {
+    let hash: String
+    let signs: [SignDefinition]
+    let signTable: SignTable
+    let compiledRules: [[CompiledRule]]
+    /// The rules' conditions per kind, flat, for the evaluation loop.
+    let conditionsByKind: [ContiguousArray<ConditionBox>]
+    let compiledConditions: [[CompiledCondition]]
+    let sortedBands: [[BandDefinition]]
+    let hotelScoring: HotelScoringParameters?
+
+    init(
+        hash: String, signs: [SignDefinition], signTable: SignTable, rules: [[CompiledRule]],
+        conditions: [[CompiledCondition]], bands: [[BandDefinition]], hotelScoring: HotelScoringParameters?
+    ) {
+        self.hash = hash
+        self.signs = signs
+        self.signTable = signTable
         self.compiledRules = rules
+        self.conditionsByKind = rules.map { ContiguousArray($0.map { ConditionBox(test: $0.condition) }) }
         self.compiledConditions = conditions
         self.sortedBands = bands
+        self.hotelScoring = hotelScoring
     }
+}
+
+/// A condition closure in a struct, so arrays store it in its natural (thunk-free) representation.
+struct ConditionBox: Sendable {
+    let test: @Sendable (EvaluationContext) -> Bool?
 }

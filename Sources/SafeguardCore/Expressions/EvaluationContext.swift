@@ -39,28 +39,46 @@ final class EvaluationContext {
     /// Index of the evidence item an aggregate filter is looking at.
     var current = 0
 
+    /// The raw block holding every numeric column (one allocation instead of eleven).
+    private let block: UnsafeMutableRawPointer
+
     init(slotCount: Int, evidence: [Evidence], signs: SignTable, today: Int) {
-        self.slotCount = slotCount
-        self.numbers = .allocate(capacity: max(1, slotCount))
-        self.numbers.initialize(repeating: .nan, count: max(1, slotCount))
-        self.dates = .allocate(capacity: max(1, slotCount))
-        self.dates.initialize(repeating: Self.missingDay, count: max(1, slotCount))
-        self.flags = .allocate(capacity: max(1, slotCount))
-        self.flags.initialize(repeating: Self.missingFlag, count: max(1, slotCount))
-        self.strings = .allocate(capacity: max(1, slotCount))
-        self.strings.initialize(repeating: nil, count: max(1, slotCount))
-        self.lists = .allocate(capacity: max(1, slotCount))
-        self.lists.initialize(repeating: nil, count: max(1, slotCount))
+        let slots = max(1, slotCount)
         let count = evidence.count
+        let capacity = max(1, count)
+        // Layout: 8-byte columns first (numbers, dates, six evidence columns), then the Int8 flags.
+        let words = slots * 2 + capacity * 6
+        self.block = .allocate(byteCount: words * 8 + slots, alignment: 8)
+        var cursor = self.block
+        func doubles(_ n: Int) -> UnsafeMutablePointer<Double> {
+            let pointer = cursor.bindMemory(to: Double.self, capacity: n)
+            cursor += n * 8
+            return pointer
+        }
+        func ints(_ n: Int) -> UnsafeMutablePointer<Int> {
+            let pointer = cursor.bindMemory(to: Int.self, capacity: n)
+            cursor += n * 8
+            return pointer
+        }
+        self.slotCount = slotCount
+        self.numbers = doubles(slots)
+        self.numbers.initialize(repeating: .nan, count: slots)
+        self.dates = ints(slots)
+        self.dates.initialize(repeating: Self.missingDay, count: slots)
+        self.signIDs = ints(capacity)
+        self.sourceIndexes = ints(capacity)
+        self.days = ints(capacity)
+        self.months = ints(capacity)
+        self.weights = doubles(capacity)
+        self.kindCodes = ints(capacity)
+        self.flags = cursor.bindMemory(to: Int8.self, capacity: slots)
+        self.flags.initialize(repeating: Self.missingFlag, count: slots)
+        self.strings = .allocate(capacity: slots)
+        self.strings.initialize(repeating: nil, count: slots)
+        self.lists = .allocate(capacity: slots)
+        self.lists.initialize(repeating: nil, count: slots)
         self.evidenceCount = count
         self.items = evidence
-        let capacity = max(1, count)
-        self.signIDs = .allocate(capacity: capacity)
-        self.sourceIndexes = .allocate(capacity: capacity)
-        self.days = .allocate(capacity: capacity)
-        self.months = .allocate(capacity: capacity)
-        self.weights = .allocate(capacity: capacity)
-        self.kindCodes = .allocate(capacity: capacity)
         for (index, item) in evidence.enumerated() {
             let id = signs.index(of: item.sign)
             let known = id < signs.ids.count
@@ -75,19 +93,11 @@ final class EvaluationContext {
     }
 
     deinit {
-        self.numbers.deallocate()
-        self.dates.deallocate()
-        self.flags.deallocate()
         self.strings.deinitialize(count: max(1, self.slotCount))
         self.strings.deallocate()
         self.lists.deinitialize(count: max(1, self.slotCount))
         self.lists.deallocate()
-        self.signIDs.deallocate()
-        self.sourceIndexes.deallocate()
-        self.days.deallocate()
-        self.months.deallocate()
-        self.weights.deallocate()
-        self.kindCodes.deallocate()
+        self.block.deallocate()
     }
 
     /// Stores a typed fact value in its slot.

@@ -4,6 +4,9 @@ extension ExpressionCompiler {
         guard arguments.count == 1 else {
             throw self.fail(node, "argument-count", "`\(name)` takes exactly one argument")
         }
+        if name == "missing" || name == "present", let fused = self.fusedPresence(name, arguments[0]) {
+            return .bool(fused)
+        }
         let argument = try self.compile(arguments[0])
         switch (name, argument) {
         case ("days_since", .date(let day)):
@@ -57,19 +60,25 @@ extension ExpressionCompiler {
         }
         switch name {
         case "count":
+            guard let test else {
+                return .number { ctx in Double(ctx.evidenceCount) }
+            }
             return .number { ctx in
                 var total = 0
                 for index in 0..<ctx.evidenceCount {
                     ctx.current = index
-                    if keep(ctx) { total += 1 }
+                    if test(ctx) == true { total += 1 }
                 }
                 return Double(total)
             }
         case "any":
+            guard let test else {
+                return .bool { ctx in ctx.evidenceCount > 0 }
+            }
             return .bool { ctx in
                 for index in 0..<ctx.evidenceCount {
                     ctx.current = index
-                    if keep(ctx) { return true }
+                    if test(ctx) == true { return true }
                 }
                 return false
             }

@@ -28,6 +28,9 @@ extension ExpressionCompiler {
             if let fast = try self.evidenceIdentityComparison(op, left, right) {
                 return .bool(fast)
             }
+            if let fused = self.fusedComparison(op, left, right) {
+                return .bool(fused)
+            }
             return .bool(try self.comparison(op, try self.compile(left), try self.compile(right), node))
         case .in, .notIn:
             let test = try self.membership(left, right, node)
@@ -73,9 +76,11 @@ extension ExpressionCompiler {
             "cannot compare \(left.type.article) with \(right.type.article) using `\(op.rawValue)`")
     }
 
-    static func ordered<T: Comparable>(
-        _ op: BinaryOperator, _ l: @escaping @Sendable (EvaluationContext) -> T?,
-        _ r: @escaping @Sendable (EvaluationContext) -> T?
+    // Concrete (non-generic) comparisons: a generic version would wrap every operand closure in a
+    // reabstraction thunk on the hot path.
+    static func ordered(
+        _ op: BinaryOperator, _ l: @escaping @Sendable (EvaluationContext) -> Double?,
+        _ r: @escaping @Sendable (EvaluationContext) -> Double?
     ) -> @Sendable (EvaluationContext) -> Bool? {
         switch op {
         case .equal: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a == b }
@@ -84,6 +89,31 @@ extension ExpressionCompiler {
         case .lessOrEqual: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a <= b }
         case .greater: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a > b }
         default: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a >= b }
+        }
+    }
+
+    static func ordered(
+        _ op: BinaryOperator, _ l: @escaping @Sendable (EvaluationContext) -> Int?,
+        _ r: @escaping @Sendable (EvaluationContext) -> Int?
+    ) -> @Sendable (EvaluationContext) -> Bool? {
+        switch op {
+        case .equal: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a == b }
+        case .notEqual: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a != b }
+        case .less: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a < b }
+        case .lessOrEqual: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a <= b }
+        case .greater: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a > b }
+        default: return { ctx in guard let a = l(ctx), let b = r(ctx) else { return nil }; return a >= b }
+        }
+    }
+
+    static func ordered(
+        _ op: BinaryOperator, _ l: @escaping @Sendable (EvaluationContext) -> String?,
+        _ r: @escaping @Sendable (EvaluationContext) -> String?
+    ) -> @Sendable (EvaluationContext) -> Bool? {
+        let equal = op == .equal
+        return { ctx in
+            guard let a = l(ctx), let b = r(ctx) else { return nil }
+            return (a == b) == equal
         }
     }
 

@@ -104,13 +104,44 @@ public struct FHRSEstablishment: Sendable, Hashable, Codable {
 
     /// True when a business name reads as a hotel, B&B, guest house or hostel.
     public static func nameSaysHotel(_ name: String) -> Bool {
-        let words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "&" })
-        let text = " " + words.joined(separator: " ") + " "
-        let markers = [
-            " hotel ", " hotels ", " motel ", " aparthotel ", " b&b ", " b & b ", " bed and breakfast ",
-            " bed & breakfast ", " guest house ", " guesthouse ", " hostel ", " travelodge ", " premier inn ",
-            " holiday inn ", " ibis ", " youth hostel ", " serviced apartments ",
-        ]
-        return markers.contains { text.contains($0) }
+        // Lower-case words joined by single spaces, "&" kept as a word, padded with spaces.
+        var text: [UInt8] = [0x20]
+        for byte in name.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A, 0x80...: text.append(byte)
+            case 0x41...0x5A: text.append(byte + 32)
+            case UInt8(ascii: "&"):
+                if text.last != 0x20 { text.append(0x20) }
+                text.append(byte)
+                text.append(0x20)
+            default: if text.last != 0x20 { text.append(0x20) }
+            }
+        }
+        if text.last != 0x20 { text.append(0x20) }
+        return Self.hotelMarkers.contains { marker in Self.contains(text, marker) }
+    }
+
+    private static let hotelMarkers: [[UInt8]] = [
+        " hotel ", " hotels ", " motel ", " aparthotel ", " b&b ", " b & b ", " bed and breakfast ",
+        " bed & breakfast ", " guest house ", " guesthouse ", " hostel ", " travelodge ", " premier inn ",
+        " holiday inn ", " ibis ", " youth hostel ", " serviced apartments ",
+    ].map { Array($0.utf8) }
+
+    private static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard text.count >= needle.count else { return false }
+        let first = needle[0]
+        var index = 0
+        while index + needle.count <= text.count {
+            if text[index] == first, text[index + 1] == needle[1] {
+                var match = true
+                for offset in 2..<needle.count where text[index + offset] != needle[offset] {
+                    match = false
+                    break
+                }
+                if match { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }
