@@ -67,6 +67,7 @@ extension WordScanner {
             } else if unknown {
                 isPerson = strongCue || staff || knownSurnameFollows
                     || (verb && self.isStrongVerb(next)) || self.hasListPartner(word, capitalised: true)
+                    || self.isSpeakerLabel(core)
             }
         } else {
             let lowerSurname = next.exists && ByteClass.isLower(self.text[next.start]) && self.contains(g.surnames, next)
@@ -160,6 +161,14 @@ extension WordScanner {
         }
         guard next.exists else { return false }
         return g.verbsAfter.contains(hash: ByteWordSet.hash(self.text, next.start, next.end))
+    }
+
+    /// A speaker label in a transcript: the word opens a line and a colon follows ("Koppány: Who are you?").
+    func isSpeakerLabel(_ word: Word) -> Bool {
+        guard word.end < self.text.count, self.text[word.end] == 0x3A else { return false }
+        var k = word.start - 1
+        while k >= 0 && self.text[k] == 0x20 { k -= 1 }
+        return k < 0 || self.text[k] == 0x0A
     }
 
     /// Whether every letter of the word is a capital ("OTT", "GERDA").
