@@ -41,6 +41,7 @@ extension WordScanner {
         if capitalised, let span = self.nameOnItsOwnLine(core) { return span }
         let next = core.end == word.end ? self.nextWord(after: word.end) : .none
         if next.exists && self.contains(g.venueWords, next) { return nil }
+        if self.contains(g.streetPrefixes, self.previous) { return nil }
         let length = core.end - core.start
         if length <= 2 || (length <= 3 && self.isAllCaps(core)) { return nil }
         let afterArticle = self.word(self.previous, is: "the") || self.word(self.previous, is: "a")
