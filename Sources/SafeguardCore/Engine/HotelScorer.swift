@@ -167,7 +167,7 @@ struct HotelScorer {
                     ruleID: "sign/\(sign.id)", title: sign.label, weight: self.weight(sign), outcome: nil,
                     contribution: Self.round(tally.contribution),
                     evidence: tally.items.sorted { ($0.date?.daysSinceEpoch ?? 0) > ($1.date?.daysSinceEpoch ?? 0) },
-                    explanation: self.explain(sign, tally), source: sign.source))
+                    explanation: self.explain(sign, tally, reviewFactor: volume.factor), source: sign.source))
         }
         if recurrence > 0, let first = firstMonthDay, let last = lastMonthDay {
             findings.append(
@@ -233,7 +233,7 @@ struct HotelScorer {
         return Result(score: score, findings: findings, misses: misses, reviewExcess: volume.excess)
     }
 
-    func explain(_ sign: SignDefinition, _ tally: SignTally) -> String {
+    func explain(_ sign: SignDefinition, _ tally: SignTally, reviewFactor: Double = 1) -> String {
         var counts: [String] = []
         for source in EvidenceSource.allCases {
             var ids: [String] = []
@@ -255,6 +255,9 @@ struct HotelScorer {
         text += "; adds \(NumberFormat.short(tally.contribution)) after age decay"
         if tally.capped {
             text += " and the per-document cap of \(NumberFormat.short(self.parameters.perDocumentCap))"
+        }
+        if reviewFactor < 1, tally.documents.contains(where: { $0.source == .review }) {
+            text += ", before the review-volume adjustment"
         }
         return text + "."
     }
