@@ -62,7 +62,7 @@ public struct HotelProfileRun: Sendable {
             if start < end {
                 local.reserveCapacity(end - start)
                 for snapshot in snapshots[start..<end] {
-                    let facts = snapshot.facts(since: self.since)
+                    let facts = snapshot.facts(since: self.since, asOf: self.asOf, scoring: self.engine.ruleSet.hotelScoring)
                     let decision = self.engine.evaluate(facts, asOf: self.asOf)
                     local.append(HotelAssessment(snapshot: snapshot, decision: decision, evidence: facts.evidence, since: self.since))
                 }

@@ -2,6 +2,29 @@ import SafeguardCore
 
 extension HotelSnapshot {
     /// The hotel's facts for the engine (`kind: hotel`), with evidence before `since` left out.
+    ///
+    /// With `asOf` and a recent window (`review-volume: recent-window` of the hotel scoring parameters),
+    /// also `hotel.recent_review_count`: the reviews dated in that window ending on `asOf`, so the engine
+    /// can see a recent burst of signs at a hotel with years of reviews.
+    public func facts(since: CalendarDay?, asOf: CalendarDay, scoring: HotelScoringParameters?) -> EntityFacts {
+        var facts = self.facts(since: since)
+        if let scoring, scoring.recentWindowDays > 0 {
+            let count = self.recentReviewCount(since: since, asOf: asOf, scoring: scoring)
+            facts.fields["hotel.recent_review_count"] = .number(Double(count))
+        }
+        return facts
+    }
+
+    /// Reviews dated within the scoring's recent window ending on `asOf` (and on or after `since`).
+    public func recentReviewCount(since: CalendarDay?, asOf: CalendarDay, scoring: HotelScoringParameters) -> Int {
+        let today = asOf.daysSinceEpoch
+        return self.reviewDates.filter { day in
+            scoring.isRecent(day.daysSinceEpoch, today: today) && since.map { day >= $0 } != false
+        }.count
+    }
+
+    /// The hotel's facts for the engine (`kind: hotel`), with evidence before `since` left out
+    /// (without `hotel.recent_review_count`).
     public func facts(since: CalendarDay?) -> EntityFacts {
         let place = self.establishment
         var fields: [String: FactValue] = [

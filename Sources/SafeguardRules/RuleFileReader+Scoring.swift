@@ -31,9 +31,13 @@ extension RuleFileReader {
             }
         }
         if let node = fields["review-volume"], let sub = self.reader.mapping(node, what: "`review-volume`") {
-            self.reader.rejectUnknownKeys(sub, allowed: ["background-rate"], what: "`review-volume`")
-            if let value = self.positive(Self.dictionary(sub)["background-rate"], "background-rate", upTo: 1) {
+            self.reader.rejectUnknownKeys(sub, allowed: ["background-rate", "recent-window"], what: "`review-volume`")
+            let values = Self.dictionary(sub)
+            if let value = self.positive(values["background-rate"], "background-rate", upTo: 1) {
                 parameters.backgroundRate = value
+            }
+            if let window = values["recent-window"], let days = self.duration(window, field: "recent-window") {
+                parameters.recentWindowDays = days
             }
         }
         if let node = fields["recurrence"], let sub = self.reader.mapping(node, what: "`recurrence`") {

@@ -8,6 +8,8 @@ public struct Engine: Sendable {
 
     /// The hotel fact giving the number of reviews read (the review volume).
     static let reviewCountPath = "hotel.review_count"
+    /// The hotel fact giving the number of reviews dated within the recent window (`review-volume: recent-window`).
+    static let recentReviewCountPath = "hotel.recent_review_count"
     /// The derived hotel fact the engine fills from the evidence score: concern-bearing reviews beyond the
     /// background rate (rules use it so that review-only signs at a big hotel do not fire by volume alone).
     static let reviewExcessPath = "hotel.review_concern_excess"
@@ -18,6 +20,16 @@ public struct Engine: Sendable {
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         self.compiled = ruleSet.compiled
+    }
+
+    /// A whole, non-negative count fact (nil when missing or not a count).
+    static func count(_ facts: EntityFacts, _ path: String) -> Int? {
+        facts.fields[path]
+            .flatMap { FactPreparation.coerce($0, to: .number) }
+            .flatMap { value -> Int? in
+                guard case .number(let number) = value, number.isFinite, number >= 0 else { return nil }
+                return Int(number)
+            }
     }
 
     /// Evaluates every rule for `facts.kind` as of `asOf`.
@@ -36,14 +48,9 @@ public struct Engine: Sendable {
         if facts.kind == .hotel, let parameters = compiled.hotelScoring {
             let scorer = HotelScorer(parameters: parameters, signs: compiled.signs)
             let prepared = facts.evidence.map(compiled.signTable.prepare)
-            let reviewCount = facts.fields[Self.reviewCountPath]
-                .flatMap { FactPreparation.coerce($0, to: .number) }
-                .flatMap { value -> Int? in
-                    guard case .number(let number) = value, number.isFinite, number >= 0 else { return nil }
-                    return Int(number)
-                }
             let result = scorer.score(
-                prepared, today: asOf.daysSinceEpoch, reviewCount: reviewCount, explainMisses: explainMisses)
+                prepared, today: asOf.daysSinceEpoch, reviewCount: Self.count(facts, Self.reviewCountPath),
+                recentReviewCount: Self.count(facts, Self.recentReviewCountPath), explainMisses: explainMisses)
             if let slot = FactSchema.hotel.slot(of: Self.reviewExcessPath) {
                 ctx.store(.number(result.reviewExcess), at: slot)
             }

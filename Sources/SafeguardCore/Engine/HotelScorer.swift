@@ -50,24 +50,45 @@ struct HotelScorer {
 
     /// Scores a hotel's prepared evidence as of `today`.
     ///
-    /// - Parameter reviewCount: reviews read for the hotel (`hotel.review_count`); nil when unknown, in
-    ///   which case the review documents present in the evidence are the volume (a lower bound).
-    func score(_ evidence: [PreparedEvidence], today: Int, reviewCount: Int? = nil, explainMisses: Bool) -> Result {
+    /// - Parameters:
+    ///   - reviewCount: reviews read for the hotel (`hotel.review_count`); nil when unknown, in
+    ///     which case the review documents present in the evidence are the volume (a lower bound).
+    ///   - recentReviewCount: reviews dated within the recent window (`hotel.recent_review_count`); nil when
+    ///     unknown, in which case only the all-time comparison is made (and the finding says so).
+    func score(
+        _ evidence: [PreparedEvidence], today: Int, reviewCount: Int? = nil, recentReviewCount: Int? = nil,
+        explainMisses: Bool
+    ) -> Result {
         guard !evidence.isEmpty else { return Result(score: 0, findings: [], misses: [], reviewExcess: 0) }
         // Documents asserting a concern sign: weak signs lean on them, and reviews among them are
-        // weighed against the hotel's review volume.
+        // weighed against the hotel's review volume, over all time and within the recent window.
         var concernDocuments: Set<DocumentKey> = []
         var reviewDocuments: Set<String> = []
+        var recentReviewDocuments: Set<String> = []
+        var recentConcernReviews: Set<String> = []
         for item in evidence where item.signID < self.signs.count {
-            if item.item.source == .review { reviewDocuments.insert(item.item.sourceID) }
-            if self.signs[item.signID].kind == .concern {
+            let isConcern = self.signs[item.signID].kind == .concern
+            if item.item.source == .review {
+                reviewDocuments.insert(item.item.sourceID)
+                if let day = item.day, self.parameters.isRecent(day, today: today) {
+                    recentReviewDocuments.insert(item.item.sourceID)
+                    if isConcern { recentConcernReviews.insert(item.item.sourceID) }
+                }
+            }
+            if isConcern {
                 concernDocuments.insert(DocumentKey(source: item.item.source, id: item.item.sourceID))
             }
+        }
+        var recent: ReviewVolume.Window?
+        if let recentReviewCount, self.parameters.recentWindowDays > 0 {
+            recent = ReviewVolume.Window(
+                days: self.parameters.recentWindowDays, concernReviews: recentConcernReviews.count,
+                reviews: max(recentReviewCount, recentReviewDocuments.count))
         }
         let volume = ReviewVolume(
             concernReviews: concernDocuments.filter { $0.source == .review }.count,
             reviews: max(reviewCount ?? 0, reviewDocuments.count), reviewCountKnown: reviewCount != nil,
-            rate: self.parameters.backgroundRate)
+            rate: self.parameters.backgroundRate, recent: recent, windowDays: self.parameters.recentWindowDays)
         // Group by document; within a document, each sign counts once, at its strongest (newest) decay.
         var documents: [DocumentKey: [Int: (decay: Double, items: [Evidence], month: Int?, day: Int?)]] = [:]
         var documentOrder: [DocumentKey] = []

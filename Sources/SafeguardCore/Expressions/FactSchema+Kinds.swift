@@ -11,6 +11,8 @@ extension FactSchema {
         ("hotel.licensed", .bool, "holds a premises licence (alcohol or entertainment)"),
         ("hotel.licence_status", .string, "premises licence status when licensed"),
         ("hotel.review_count", .number, "number of reviews read for this premises"),
+        ("hotel.recent_review_count", .number,
+         "reviews dated within the recent window (scoring.yaml `recent-window`) ending on the as-of day"),
         ("hotel.review_concern_excess", .number,
          "derived by the engine: reviews with concern signs beyond review_count × the background rate (scoring.yaml)"),
         ("hotel.last_visit", .date, "date of the last joint task-force visit"),

@@ -30,6 +30,11 @@ public struct HotelScoringParameters: Sendable, Hashable, Codable {
     /// (`review-volume: background-rate`); 0 turns the volume adjustment off. Review-based concern counts
     /// only in proportion to the excess over `rate × reviews`; reports, intelligence and visits are not discounted.
     public var backgroundRate: Double
+    /// The recent window for the review-volume comparison, in days (`review-volume: recent-window`).
+    /// Concern-bearing reviews are also compared with the background within the last `recentWindowDays`
+    /// (using the fact `hotel.recent_review_count`), and the larger excess counts, so a recent burst at a
+    /// big hotel is not lost in years of reviews. 0 turns the recent comparison off.
+    public var recentWindowDays: Double
     /// Points per distinct month with signs beyond the first.
     public var monthBonus: Double
     /// Most the recurrence bonus can add.
@@ -51,7 +56,7 @@ public struct HotelScoringParameters: Sendable, Hashable, Codable {
         monthBonus: Double = 1, maxRecurrenceBonus: Double = 6,
         independentSources: [EvidenceSource] = [.review, .report, .intelligence, .visit],
         corroborationStep: Double = 0.25, maxCorroboration: Double = 1.75, maxGoodPracticeReduction: Double = 4,
-        signWeights: [String: Double] = [:]
+        signWeights: [String: Double] = [:], recentWindowDays: Double = 365
     ) {
         self.halfLifeDays = halfLifeDays
         self.undatedFactor = undatedFactor
@@ -66,5 +71,13 @@ public struct HotelScoringParameters: Sendable, Hashable, Codable {
         self.maxCorroboration = maxCorroboration
         self.maxGoodPracticeReduction = maxGoodPracticeReduction
         self.signWeights = signWeights
+        self.recentWindowDays = recentWindowDays
+    }
+
+    /// Whether a day falls in the recent window ending on `today` (`today` and the `recentWindowDays - 1`
+    /// days before it). The facts side (`hotel.recent_review_count`) and the scorer both use this test.
+    public func isRecent(_ day: Int, today: Int) -> Bool {
+        let age = today - day
+        return age >= 0 && Double(age) < self.recentWindowDays
     }
 }
