@@ -43,8 +43,7 @@ struct ProfileCommand: ParsableCommand {
         @Option(help: "Directory to write profile.html, profile.csv and profile.json into.")
         var out: String
 
-        @Option(help: ArgumentHelp("The Safeguard database file (default: $SAFEGUARD_DB, else ./safeguard.sqlite).", valueName: "path"))
-        var db: String?
+        @OptionGroup var store: StoreOptions
 
         @OptionGroup var rules: RulesDirectoryOptions
 
@@ -58,17 +57,27 @@ struct ProfileCommand: ParsableCommand {
         }
 
         func run() throws {
-            let path = self.db ?? ProcessInfo.processInfo.environment["SAFEGUARD_DB"] ?? "./safeguard.sqlite"
+            let path = self.store.path
             guard FileManager.default.fileExists(atPath: path) else {
-                throw ValidationError("No database at '\(path)'. Import data first (`safeguard import fhrs ...`) or pass --db PATH; `safeguard demo` builds one from the demo corpus.")
+                Self.fail("No database at '\(path)'. Import data first (`safeguard import fhrs ...`) or pass --db PATH; `safeguard demo` builds one from the demo corpus.")
             }
-            let result = try ProfileJob(
-                databasePath: path, rulesDirectory: try self.rules.directory(),
-                asOf: self.asOf.flatMap { CalendarDay(iso: $0) } ?? ExplainCommand.today(),
-                since: self.since.flatMap { CalendarDay(iso: $0) }, area: self.area,
-                suppressSmall: self.suppressSmall, outputDirectory: URL(fileURLWithPath: self.out)
-            ).run()
-            print(result.summary)
+            do {
+                let result = try ProfileJob(
+                    databasePath: path, rulesDirectory: try self.rules.directory(),
+                    asOf: self.asOf.flatMap { CalendarDay(iso: $0) } ?? ExplainCommand.today(),
+                    since: self.since.flatMap { CalendarDay(iso: $0) }, area: self.area,
+                    suppressSmall: self.suppressSmall, outputDirectory: URL(fileURLWithPath: self.out)
+                ).run()
+                print(result.summary)
+            } catch let error as PipelineError {
+                Self.fail(error.message)
+            }
+        }
+
+        /// Prints a message for a person (not the usage text) and exits with status 1.
+        static func fail(_ message: String) -> Never {
+            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+            Foundation.exit(1)
         }
     }
 }

@@ -20,6 +20,22 @@ extension RuleFileReader {
         if let value = self.reader.bool(fields["weak-signs-need-concern"], field: "weak-signs-need-concern") {
             parameters.weakSignsNeedConcern = value
         }
+        if let node = fields["weak-signs-scope"], let text = self.reader.string(node, field: "weak-signs-scope") {
+            let names = HotelScoringParameters.WeakSignScope.allCases.map(\.rawValue)
+            if let scope = HotelScoringParameters.WeakSignScope(rawValue: text) {
+                parameters.weakSignScope = scope
+            } else {
+                self.reader.error(
+                    "unknown-weak-sign-scope", "`weak-signs-scope` must be one of \(names.joined(separator: ", "))", at: node,
+                    excerpt: text, suggestion: Suggest.closest(to: text, in: names))
+            }
+        }
+        if let node = fields["review-volume"], let sub = self.reader.mapping(node, what: "`review-volume`") {
+            self.reader.rejectUnknownKeys(sub, allowed: ["background-rate"], what: "`review-volume`")
+            if let value = self.positive(Self.dictionary(sub)["background-rate"], "background-rate", upTo: 1) {
+                parameters.backgroundRate = value
+            }
+        }
         if let node = fields["recurrence"], let sub = self.reader.mapping(node, what: "`recurrence`") {
             self.reader.rejectUnknownKeys(sub, allowed: ["per-extra-month", "max-bonus"], what: "`recurrence`")
             let values = Self.dictionary(sub)

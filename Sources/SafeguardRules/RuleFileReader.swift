@@ -11,8 +11,8 @@ struct RuleFileReader {
     ]
     static let bandFields = ["id", "min", "action"]
     static let scoringFields = [
-        "half-life", "undated-factor", "per-document-cap", "weak-signs-need-concern", "recurrence", "corroboration",
-        "good-practice", "sign-weights",
+        "half-life", "undated-factor", "per-document-cap", "weak-signs-need-concern", "weak-signs-scope", "review-volume",
+        "recurrence", "corroboration", "good-practice", "sign-weights",
     ]
     /// Largest absolute rule weight accepted.
     static let maxWeight = 10.0

@@ -212,6 +212,11 @@ extension SQLiteStore {
                     );
                     """)
         }
+        // The hotel profile reads every hotel's review dates; a covering index turns that into an
+        // index-only range scan per hotel (half the profile time at 1M reviews).
+        migrator.registerMigration("v2-review-dates-by-entity") { db in
+            try db.execute(sql: "CREATE INDEX review_dates_by_entity ON review(entity_id, date)")
+        }
         return migrator
     }
 }

@@ -29,6 +29,8 @@ public final class NameGazetteer: Sendable {
     public let venueWords: ByteWordSet
     /// Street-type words that end an address ("Street", "Rd").
     public let streetWords: ByteWordSet
+    /// Street words that come before the street's name ("Rue Gafsa", "Rua Franco").
+    public let streetPrefixes: ByteWordSet
     /// Words for staff places after a name ("Maria on reception").
     public let staffPlaces: ByteWordSet
 
@@ -77,6 +79,10 @@ public final class NameGazetteer: Sendable {
             "way", "drive", "close", "grove", "row", "walk", "mews", "quay", "dock", "docks", "rail",
             "underground", "tube", "dlr", "express", "resort", "suites", "apartments", "bar", "pub",
             "restaurant", "cafe", "club", "group", "ltd", "limited", "plc", "inc", "company", "bank", "palace",
+            "force", "agency", "council", "police", "service", "services", "department", "office", "associates",
+            "association", "partners", "partnership", "corporation", "corp", "llc", "llp", "foundation",
+            "institute", "trust", "media", "news", "systems", "solutions", "consulting", "insurance", "holdings",
+            "industries", "international", "fund", "hathaway", "elsevier",
             "dock", "estate", "road's", "street's",
         ])
         self.streetWords = ByteWordSet([
@@ -84,6 +90,9 @@ public final class NameGazetteer: Sendable {
             "place", "pl", "crescent", "cres", "court", "ct", "gardens", "gdns", "grove", "terrace", "hill",
             "row", "square", "sq", "walk", "mews", "parade", "wall", "green", "rise", "vale", "view",
             "boulevard", "blvd", "highway", "park", "gate", "yard", "wharf", "embankment", "circus",
+        ])
+        self.streetPrefixes = ByteWordSet([
+            "rua", "rue", "calle", "via", "avenida", "piazza", "plaza", "strada", "ulica", "ul", "avenue", "boulevard",
         ])
         self.staffPlaces = ByteWordSet([
             "reception", "front", "desk", "concierge", "bar", "restaurant", "breakfast", "door", "night",

@@ -13,7 +13,7 @@ public enum PhraseVariants {
         "screaming": ["screeming", "screming"], "pornography": ["pornagraphy", "pornografy"],
         "security": ["securty", "secuirty"], "reception": ["reciption", "recption", "receiption"],
         "loitering": ["loittering", "lottering"], "teenagers": ["teenages", "teens"],
-        "id": ["i.d.", "i.d", "identification", "ids"], "nobody": ["no body"],
+        "id": ["i.d.", "i.d", "identification", "identity", "ids", "passport", "passports"], "nobody": ["no body"],
         "cctv": ["c.c.t.v.", "cameras"], "smelled": ["smelt", "smelling", "smells", "stank", "stunk", "stinks"],
         "smelt": ["smelled"], "dirty": ["dirtey", "durty"], "filthy": ["filthey"],
     ]

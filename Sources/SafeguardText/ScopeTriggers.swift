@@ -49,7 +49,8 @@ public struct ScopeTriggers: Sendable {
             "concerned that", "whether", "should there", "expected", "expecting", "hope", "hoped", "hoping",
             "imagine", "wondering", "wonder if", "fear", "feared", "to avoid", "prevent", "prevents", "unless",
             "in order to", "ready for", "suitable for", "perfect for", "great for", "ideal for", "good for",
-            "bring", "earplugs", "ear plugs", "policy", "sign saying", "signs saying", "warned",
+            "bring", "earplugs", "ear plugs", "policy", "sign saying", "signs saying", "warned", "can get", "can be",
+            "could get", "may get", "tends to be", "light sleeper", "light sleepers",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",

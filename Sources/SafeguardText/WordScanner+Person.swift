@@ -17,14 +17,15 @@ extension WordScanner {
         let g = self.gazetteer
         let capitalised = ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3
         let core = self.withoutPossessive(word)
+        let dotted = core.end < self.text.count && self.text[core.end] == 0x2E
+        if !capitalised && core.end - core.start < 2 { return nil }
         let hash = ByteWordSet.hash(self.text, core.start, core.end)
         if g.stopWords.contains(hash: hash) { return nil }
         if !capitalised {
-            // lower-case words: only a dotted title, or a known first name in a name context (fast exit
+            // lower-case words: only a dotted title, or a known first name in a name context (tested
             // before the large first-name list is touched)
-            let dottedTitle = core.end < self.text.count && self.text[core.end] == 0x2E && g.titles.contains(hash: hash)
-            guard dottedTitle || (core.end - core.start >= 3 && self.lowerCaseNameContext(core)) else { return nil }
-            guard dottedTitle || g.firstNames.contains(hash: hash) else { return nil }
+            guard dotted || (core.end - core.start >= 3 && self.lowerCaseNameContext(core)) else { return nil }
+            guard (dotted && g.titles.contains(hash: hash)) || g.firstNames.contains(hash: hash) else { return nil }
         }
         if let preserving = self.preserving, preserving.contains(hash: hash) { return nil }
         if g.titles.contains(hash: hash) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
@@ -40,6 +41,7 @@ extension WordScanner {
         if capitalised, let span = self.nameOnItsOwnLine(core) { return span }
         let next = core.end == word.end ? self.nextWord(after: word.end) : .none
         if next.exists && self.contains(g.venueWords, next) { return nil }
+        if self.contains(g.streetPrefixes, self.previous) { return nil }
         let length = core.end - core.start
         if length <= 2 || (length <= 3 && self.isAllCaps(core)) { return nil }
         let afterArticle = self.word(self.previous, is: "the") || self.word(self.previous, is: "a")
@@ -66,6 +68,7 @@ extension WordScanner {
             } else if unknown {
                 isPerson = strongCue || staff || knownSurnameFollows
                     || (verb && self.isStrongVerb(next)) || self.hasListPartner(word, capitalised: true)
+                    || self.isSpeakerLabel(core)
             }
         } else {
             let lowerSurname = next.exists && ByteClass.isLower(self.text[next.start]) && self.contains(g.surnames, next)
@@ -135,9 +138,17 @@ extension WordScanner {
     /// place preposition, an initial, a person's verb or a list separator.
     func lowerCaseNameContext(_ word: Word) -> Bool {
         let g = self.gazetteer
+        if word.end < self.text.count && self.text[word.end] == 0x2C { return true }
+        let next = self.nextWord(after: word.end)
+        if next.exists {
+            if next.end - next.start == 1 { return true }
+            if self.word(next, is: "on") || self.word(next, is: "at") || self.word(next, is: "from") || self.word(next, is: "in")
+                || self.word(next, is: "behind") || self.word(next, is: "and") || self.word(next, is: "or")
+            {
+                return true
+            }
+        }
         if self.previous.exists {
-            let p = ByteWordSet.hash(self.text, self.previous.start, self.previous.end)
-            if g.cuesBefore.contains(hash: p) || g.weakCuesBefore.contains(hash: p) { return true }
             if self.word(self.previous, is: "is") || self.word(self.previous, is: "you") || self.word(self.previous, is: "him")
                 || self.word(self.previous, is: "her") || self.word(self.previous, is: "and")
             {
@@ -146,15 +157,19 @@ extension WordScanner {
             var j = word.start - 1
             while j > self.previous.end && self.text[j] == 0x20 { j -= 1 }
             if self.text[j] == 0x2C { return true }
+            let p = ByteWordSet.hash(self.text, self.previous.start, self.previous.end)
+            if g.cuesBefore.contains(hash: p) || g.weakCuesBefore.contains(hash: p) { return true }
         }
-        if word.end < self.text.count && self.text[word.end] == 0x2C { return true }
-        let next = self.nextWord(after: word.end)
         guard next.exists else { return false }
-        if next.end - next.start == 1 { return true }
-        let h = ByteWordSet.hash(self.text, next.start, next.end)
-        if g.verbsAfter.contains(hash: h) { return true }
-        return self.word(next, is: "on") || self.word(next, is: "at") || self.word(next, is: "from") || self.word(next, is: "in")
-            || self.word(next, is: "behind") || self.word(next, is: "and") || self.word(next, is: "or")
+        return g.verbsAfter.contains(hash: ByteWordSet.hash(self.text, next.start, next.end))
+    }
+
+    /// A speaker label in a transcript: the word opens a line and a colon follows ("Koppány: Who are you?").
+    func isSpeakerLabel(_ word: Word) -> Bool {
+        guard word.end < self.text.count, self.text[word.end] == 0x3A else { return false }
+        var k = word.start - 1
+        while k >= 0 && self.text[k] == 0x20 { k -= 1 }
+        return k < 0 || self.text[k] == 0x0A
     }
 
     /// Whether every letter of the word is a capital ("OTT", "GERDA").

@@ -29,7 +29,10 @@ struct WordScanner {
     }
 
 
-    @inline(__always) func cls(_ i: Int) -> UInt8 { ByteClass.table[Int(self.text[i])] }
+    /// The byte class table, held here so the hot loop does not re-check a global's initialisation.
+    let table: [UInt8] = ByteClass.table
+
+    @inline(__always) func cls(_ i: Int) -> UInt8 { self.table[Int(self.text[i])] }
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < self.text.count && (self.cls(i) & ByteClass.word) != 0 }
 
     /// End of the word starting at `i` (letters, digits, non-ASCII; inner `'` or `-` before a letter).
@@ -38,9 +41,9 @@ struct WordScanner {
         let n = self.text.count
         while e < n {
             let b = self.text[e]
-            if (ByteClass.table[Int(b)] & ByteClass.word) != 0 {
+            if (self.table[Int(b)] & ByteClass.word) != 0 {
                 e += 1
-            } else if (b == 0x27 || b == 0x2D) && e + 1 < n && (ByteClass.table[Int(self.text[e + 1])] & ByteClass.letter) != 0
+            } else if (b == 0x27 || b == 0x2D) && e + 1 < n && (self.table[Int(self.text[e + 1])] & ByteClass.letter) != 0
                 && e > i
             {
                 e += 1
@@ -90,7 +93,7 @@ struct WordScanner {
                 continue
             }
             let b = self.text[i]
-            let c = ByteClass.table[Int(b)]
+            let c = self.table[Int(b)]
             if (c & ByteClass.word) == 0 {
                 switch b {
                 case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x3A, 0x22, 0x3B:
@@ -140,12 +143,19 @@ struct WordScanner {
 
     /// Lower-case words: badge/plate cues, lower-case plates and postcodes, names after a cue.
     func lowerCaseWord(_ word: Word) -> PIISpan? {
+        let length = word.end - word.start
         let first = self.text[word.start]
-        if first == 0x62 || first == 0x70 || first == 0x6C || first == 0x72 || first == 0x74 {
+        if (length == 3 || length == 4 || length == 5 || length == 7 || length == 12)
+            && (first == 0x62 || first == 0x70 || first == 0x6C || first == 0x72 || first == 0x74)
+        {
             if let span = self.licenceNumber(after: word) { return span }
         }
-        if word.end - word.start <= 4, let span = self.plate(at: word.start, end: word.end) ?? self.postcode(at: word.start, end: word.end) {
-            return span
+        if length <= 4 {
+            var digit = false
+            for k in word.start..<word.end where ByteClass.isDigit(self.text[k]) { digit = true }
+            if digit, let span = self.plate(at: word.start, end: word.end) ?? self.postcode(at: word.start, end: word.end) {
+                return span
+            }
         }
         return self.person(word)
     }

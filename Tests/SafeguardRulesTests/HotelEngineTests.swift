@@ -76,6 +76,102 @@ import Testing
     }
 }
 
+@Suite struct HotelReviewVolumeTests {
+    let engine: Engine
+
+    init() throws {
+        self.engine = Engine(ruleSet: try HotelEngineTests.shippedRules())
+    }
+
+    func evidence(_ sign: String, _ id: String, _ date: String, source: EvidenceSource = .review) -> Evidence {
+        Evidence(sign: sign, source: source, sourceID: id, date: CalendarDay(iso: date), snippet: "…")
+    }
+
+    /// Nine reviews with one concern sign each, one a month through 2026 (young people and condoms
+    /// among them), and sixty ordinary noise or dirt complaints.
+    var strayMentions: [Evidence] {
+        let signs = ["young-people", "condoms", "men-loitering", "cash-only", "screaming", "no-id-check", "night-traffic",
+                     "oversight-lacking", "drug-use"]
+        var items = signs.enumerated().map { self.evidence($1, "R-C\($0)", "2026-0\($0 + 1)-15") }
+        items += (0..<60).map { self.evidence($0 % 3 == 0 ? "dirty" : "noise", "R-W\($0)", "2026-\(String(format: "%02d", $0 % 10 + 1))-03") }
+        return items
+    }
+
+    func hotel(reviews: Int?, extra: [Evidence] = []) -> EntityFacts {
+        var fields: [String: FactValue] = ["hotel.name": .string("Test Hotel"), "hotel.licensed": .bool(false)]
+        if let reviews { fields["hotel.review_count"] = .number(Double(reviews)) }
+        return EntityFacts(kind: .hotel, id: "h", fields: fields, evidence: self.strayMentions + extra)
+    }
+
+    @Test func aBigHotelWithABackgroundLevelOfStrayMentionsIsNotFlagged() throws {
+        // Given 1,200 reviews, of which nine carry a concern sign (about twelve expected at 1 in 100),
+        let decision = self.engine.evaluate(self.hotel(reviews: 1_200), asOf: HotelEngineTests.today)
+        // then nothing recurs above the background: no band, and no review-only rule fires.
+        #expect(decision.band == "none")
+        #expect(decision.score < 6)
+        let ids = decision.findings.map(\.ruleID)
+        #expect(!ids.contains("hotel-young-people-with-sexual-signs"))
+        #expect(!ids.contains("hotel-signs-recur-recently"))
+        #expect(!ids.contains("hotel-unlicensed-with-concern"))
+        #expect(!ids.contains("hotel/recurrence"))
+        // The explanation says it plainly.
+        let volume = try #require(decision.findings.first { $0.ruleID == "hotel/review-volume" })
+        #expect(volume.explanation.hasPrefix("9 reviews with concern signs out of 1,200; about 12 expected at the background rate of 1 in 100 reviews."))
+        #expect(volume.contribution < 0)
+    }
+
+    @Test func theSameSignsInASmallHotelAreFlagged() throws {
+        let big = self.engine.evaluate(self.hotel(reviews: 1_200), asOf: HotelEngineTests.today)
+        let small = self.engine.evaluate(self.hotel(reviews: 80), asOf: HotelEngineTests.today)
+        #expect(["advisory-letter", "visit"].contains(small.band))
+        #expect(small.score > big.score + 10)
+        let ids = small.findings.map(\.ruleID)
+        #expect(ids.contains("hotel/recurrence"))
+        #expect(ids.contains("hotel-young-people-with-sexual-signs"))
+        let volume = try #require(small.findings.first { $0.ruleID == "hotel/review-volume" })
+        #expect(volume.explanation.contains("9 reviews with concern signs out of 80; about 0.8 expected"))
+        #expect(volume.explanation.contains("count for 91%"))
+    }
+
+    @Test func aReportCorroboratingTheBigHotelsMentionsIsNotDiscounted() throws {
+        let reports = [
+            self.evidence("young-people", "WB-1", "2026-10-02", source: .report),
+            self.evidence("night-traffic", "WB-1", "2026-10-02", source: .report),
+            self.evidence("men-loitering", "INT-1", "2026-11-10", source: .intelligence),
+        ]
+        let alone = self.engine.evaluate(self.hotel(reviews: 1_200), asOf: HotelEngineTests.today)
+        let decision = self.engine.evaluate(self.hotel(reviews: 1_200, extra: reports), asOf: HotelEngineTests.today)
+        #expect(decision.band != "none")
+        #expect(decision.score > alone.score + 6)
+        // The report and the intelligence record count in full; the review-only gate opens for the rules.
+        let ids = decision.findings.map(\.ruleID)
+        #expect(ids.contains("hotel-young-people-with-sexual-signs"))
+        #expect(ids.contains("hotel-intelligence-and-reviews-agree"))
+        let youngPeople = try #require(decision.findings.first { $0.ruleID == "sign/young-people" })
+        #expect(youngPeople.explanation.contains("1 report"))
+    }
+
+    @Test func weakSignsCountOnlyInsideAConcernDocument() throws {
+        // One review reports men loitering and noise; sixty others only complain about noise or dirt.
+        let facts = EntityFacts(
+            kind: .hotel, id: "w", fields: ["hotel.review_count": .number(80)],
+            evidence: [self.evidence("men-loitering", "R-1", "2026-10-01"), self.evidence("noise", "R-1", "2026-10-01")]
+                + (0..<60).map { self.evidence($0 % 2 == 0 ? "noise" : "dirty", "R-N\($0)", "2026-09-0\($0 % 9 + 1)") })
+        let decision = self.engine.evaluate(facts, asOf: HotelEngineTests.today, explainMisses: true)
+        let noise = try #require(decision.findings.first { $0.ruleID == "sign/noise" })
+        #expect(noise.explanation.hasPrefix("Ordinary noise complaints: reported in 1 review"))
+        #expect(!decision.findings.contains { $0.ruleID == "sign/dirty" })
+        #expect(decision.misses.contains { $0.ruleID == "sign/dirty" && $0.reason.contains("also reports a concern sign") })
+        #expect(decision.band == "none")
+    }
+
+    @Test func anUnknownReviewCountUsesTheReviewsInTheEvidence() throws {
+        let decision = self.engine.evaluate(self.hotel(reviews: nil), asOf: HotelEngineTests.today)
+        let volume = try #require(decision.findings.first { $0.ruleID == "hotel/review-volume" })
+        #expect(volume.explanation.contains("out of at least 69 (the hotel's review count was not given)"))
+    }
+}
+
 @Suite struct ConcurrentEvaluationTests {
     @Test func oneEngineSharedByManyTasksGivesTheSameDecisions() async throws {
         // Given one engine over the shipped rules and the sample facts,

@@ -142,6 +142,41 @@ struct RulesDirectory {
         #expect(report.errors.contains { $0.code == "one-document-can-flag" })
     }
 
+    static func hotelScoring(_ block: String) -> String {
+        """
+        version: 1
+        applies-to: hotel
+        scoring:
+        \(block)
+        bands:
+          - {id: none, min: 0, action: "No action"}
+          - {id: monitor, min: 6, action: "Monitor"}
+        """
+    }
+
+    @Test func weakSignScopeAndBackgroundRateAreReadAndChecked() throws {
+        let signs = try String(contentsOf: repositoryRoot.appendingPathComponent("rules/hotels/signs.yaml"), encoding: .utf8)
+        // The shipped file: weak signs only inside concern documents, 1 concern review in 100 as background.
+        let shipped = try #require(try HotelEngineTests.shippedRules().hotelScoring)
+        #expect(shipped.weakSignScope == .sameDocument)
+        #expect(shipped.backgroundRate == 0.01)
+        let valid = Self.hotelScoring("  weak-signs-scope: any-document\n  review-volume:\n    background-rate: 0.004")
+        let loaded = try RuleSetLoader.load(
+            directory: try RulesDirectory(["hotels/signs.yaml": signs, "hotels/scoring.yaml": valid]).url)
+        #expect(loaded.hotelScoring?.weakSignScope == .anyDocument)
+        #expect(loaded.hotelScoring?.backgroundRate == 0.004)
+        // A misspelt scope names the field, its line and the closest value; a rate above 1 is out of range.
+        let bad = Self.hotelScoring("  weak-signs-scope: same-documents\n  review-volume:\n    background-rate: 2")
+        let report = try RulesDirectory(["hotels/signs.yaml": signs, "hotels/scoring.yaml": bad]).check()
+        let scope = try #require(report.errors.first { $0.code == "unknown-weak-sign-scope" })
+        #expect(scope.message.contains("same-document, any-document"))
+        #expect(scope.suggestion == "same-document")
+        #expect(scope.location?.line == 4)
+        let rate = try #require(report.errors.first { $0.code == "out-of-range" })
+        #expect(rate.message.contains("`background-rate` must be between 0 and 1"))
+        #expect(rate.location?.line == 6)
+    }
+
     @Test func theHashIgnoresTrailingSpacesButNotContent() throws {
         let base = Self.driverFile(when: "driver.revocations >= 1")
         let a = try RuleSetLoader.load(directory: try RulesDirectory(["d.yaml": base]).url)

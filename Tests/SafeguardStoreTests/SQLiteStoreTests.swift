@@ -7,7 +7,7 @@ import Testing
     @Test func opensWithWALAndNamedMigrations() throws {
         let store = try temporaryStore()
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-entities-and-feeds"])
+        #expect(try store.appliedMigrations() == ["v1-entities-and-feeds", "v2-review-dates-by-entity"])
     }
 
     @Test func reimportingTheSameExtractChangesNothing() throws {

@@ -21,6 +21,7 @@ heather daisy lily violet iris olive ginger sandy rusty skip chip rob pat sue bo
 eve gene jay king prince earl duke baron major sterling page hall green brown white black gray grey
 young love star storm river sky rain april harmony melody chance destiny justice liberty trinity
 unknown infant baby among an mad harm sever patience prudence charity mercy constance felicity
+princess royal border force e-mail email i'm im website tel fax mobile phone
 """.split())
 open(sys.argv[2], "w").write("\n".join(sorted(words)) + "\n")
 print(len(words))

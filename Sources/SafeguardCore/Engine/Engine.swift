@@ -6,6 +6,12 @@ public struct Engine: Sendable {
     /// The rules in force.
     public let ruleSet: RuleSet
 
+    /// The hotel fact giving the number of reviews read (the review volume).
+    static let reviewCountPath = "hotel.review_count"
+    /// The derived hotel fact the engine fills from the evidence score: concern-bearing reviews beyond the
+    /// background rate (rules use it so that review-only signs at a big hotel do not fire by volume alone).
+    static let reviewExcessPath = "hotel.review_concern_excess"
+
     /// Creates an engine for `ruleSet`.
     let compiled: CompiledRuleSet
 
@@ -30,7 +36,17 @@ public struct Engine: Sendable {
         if facts.kind == .hotel, let parameters = compiled.hotelScoring {
             let scorer = HotelScorer(parameters: parameters, signs: compiled.signs)
             let prepared = facts.evidence.map(compiled.signTable.prepare)
-            let result = scorer.score(prepared, today: asOf.daysSinceEpoch, explainMisses: explainMisses)
+            let reviewCount = facts.fields[Self.reviewCountPath]
+                .flatMap { FactPreparation.coerce($0, to: .number) }
+                .flatMap { value -> Int? in
+                    guard case .number(let number) = value, number.isFinite, number >= 0 else { return nil }
+                    return Int(number)
+                }
+            let result = scorer.score(
+                prepared, today: asOf.daysSinceEpoch, reviewCount: reviewCount, explainMisses: explainMisses)
+            if let slot = FactSchema.hotel.slot(of: Self.reviewExcessPath) {
+                ctx.store(.number(result.reviewExcess), at: slot)
+            }
             score += result.score
             findings += result.findings
             misses += result.misses

@@ -11,6 +11,9 @@ struct HotelScorer {
         var score: Double
         var findings: [Finding]
         var misses: [Miss]
+        /// Concern-bearing reviews beyond what the review volume produces at the background rate
+        /// (the derived fact `hotel.review_concern_excess`).
+        var reviewExcess: Double
     }
 
     /// A source document: the kind of source and its id.
@@ -45,9 +48,26 @@ struct HotelScorer {
         return pow(0.5, age / self.parameters.halfLifeDays)
     }
 
-    func score(_ evidence: [PreparedEvidence], today: Int, explainMisses: Bool) -> Result {
-        guard !evidence.isEmpty else { return Result(score: 0, findings: [], misses: []) }
-        let hasConcern = evidence.contains { $0.signID < self.signs.count && self.signs[$0.signID].kind == .concern }
+    /// Scores a hotel's prepared evidence as of `today`.
+    ///
+    /// - Parameter reviewCount: reviews read for the hotel (`hotel.review_count`); nil when unknown, in
+    ///   which case the review documents present in the evidence are the volume (a lower bound).
+    func score(_ evidence: [PreparedEvidence], today: Int, reviewCount: Int? = nil, explainMisses: Bool) -> Result {
+        guard !evidence.isEmpty else { return Result(score: 0, findings: [], misses: [], reviewExcess: 0) }
+        // Documents asserting a concern sign: weak signs lean on them, and reviews among them are
+        // weighed against the hotel's review volume.
+        var concernDocuments: Set<DocumentKey> = []
+        var reviewDocuments: Set<String> = []
+        for item in evidence where item.signID < self.signs.count {
+            if item.item.source == .review { reviewDocuments.insert(item.item.sourceID) }
+            if self.signs[item.signID].kind == .concern {
+                concernDocuments.insert(DocumentKey(source: item.item.source, id: item.item.sourceID))
+            }
+        }
+        let volume = ReviewVolume(
+            concernReviews: concernDocuments.filter { $0.source == .review }.count,
+            reviews: max(reviewCount ?? 0, reviewDocuments.count), reviewCountKnown: reviewCount != nil,
+            rate: self.parameters.backgroundRate)
         // Group by document; within a document, each sign counts once, at its strongest (newest) decay.
         var documents: [DocumentKey: [Int: (decay: Double, items: [Evidence], month: Int?, day: Int?)]] = [:]
         var documentOrder: [DocumentKey] = []
@@ -55,6 +75,8 @@ struct HotelScorer {
         var ignoredWeak: [Int: [Evidence]] = [:]
         var sources: Set<EvidenceSource> = []
         var months: Set<Int> = []
+        var reviewOnlyMonths: Set<Int> = []
+        var otherMonths: Set<Int> = []
         var firstMonthDay: Int?
         var lastMonthDay: Int?
         for item in evidence where item.signID < self.signs.count {
@@ -67,11 +89,17 @@ struct HotelScorer {
                 goodPractice[item.signID] = entry
                 continue
             }
-            if sign.kind == .weak, self.parameters.weakSignsNeedConcern, !hasConcern {
-                ignoredWeak[item.signID, default: []].append(item.item)
-                continue
-            }
             let key = DocumentKey(source: item.item.source, id: item.item.sourceID)
+            if sign.kind == .weak, self.parameters.weakSignsNeedConcern {
+                let supported = switch self.parameters.weakSignScope {
+                case .sameDocument: concernDocuments.contains(key)
+                case .anyDocument: !concernDocuments.isEmpty
+                }
+                if !supported {
+                    ignoredWeak[item.signID, default: []].append(item.item)
+                    continue
+                }
+            }
             if documents[key] == nil {
                 documents[key] = [:]
                 documentOrder.append(key)
@@ -80,17 +108,20 @@ struct HotelScorer {
             entry.decay = max(entry.decay, factor)
             entry.items.append(item.item)
             documents[key]![item.signID] = entry
-            if self.parameters.independentSources.contains(item.item.source) {
+            if self.parameters.independentSources.contains(item.item.source), item.item.source != .review || volume.excess > 0 {
                 sources.insert(item.item.source)
             }
             if let month = item.month, sign.kind == .concern {
                 months.insert(month)
+                if item.item.source == .review { reviewOnlyMonths.insert(month) } else { otherMonths.insert(month) }
                 firstMonthDay = min(firstMonthDay ?? Int.max, item.day ?? Int.max)
                 lastMonthDay = max(lastMonthDay ?? Int.min, item.day ?? Int.min)
             }
         }
+        reviewOnlyMonths.subtract(otherMonths)
         var tallies: [Int: SignTally] = [:]
         var base = 0.0
+        var reviewBase = 0.0
         for key in documentOrder {
             let signsInDocument = documents[key] ?? [:]
             var raw = 0.0
@@ -101,6 +132,7 @@ struct HotelScorer {
             let kept = min(raw, self.parameters.perDocumentCap)
             let scale = kept / raw
             base += kept
+            if key.source == .review { reviewBase += kept }
             for (signID, entry) in signsInDocument {
                 var tally = tallies[signID] ?? SignTally()
                 tally.contribution += self.weight(self.signs[signID]) * entry.decay * scale
@@ -112,8 +144,11 @@ struct HotelScorer {
                 tallies[signID] = tally
             }
         }
-        let recurrence = months.count >= 2
-            ? min(self.parameters.maxRecurrenceBonus, self.parameters.monthBonus * Double(months.count - 1)) : 0
+        // Reviews count only for their excess over the background; the other sources in full.
+        let volumeCut = reviewBase * (1 - volume.factor)
+        base -= volumeCut
+        let effectiveMonths = Double(otherMonths.count) + volume.factor * Double(reviewOnlyMonths.count)
+        let recurrence = min(self.parameters.maxRecurrenceBonus, self.parameters.monthBonus * max(0, effectiveMonths - 1))
         let multiplier = sources.count >= 2
             ? min(self.parameters.maxCorroboration, 1 + self.parameters.corroborationStep * Double(sources.count - 1)) : 1
         var reduction = 0.0
@@ -132,7 +167,7 @@ struct HotelScorer {
                     ruleID: "sign/\(sign.id)", title: sign.label, weight: self.weight(sign), outcome: nil,
                     contribution: Self.round(tally.contribution),
                     evidence: tally.items.sorted { ($0.date?.daysSinceEpoch ?? 0) > ($1.date?.daysSinceEpoch ?? 0) },
-                    explanation: self.explain(sign, tally), source: sign.source))
+                    explanation: self.explain(sign, tally, reviewFactor: volume.factor), source: sign.source))
         }
         if recurrence > 0, let first = firstMonthDay, let last = lastMonthDay {
             findings.append(
@@ -140,9 +175,14 @@ struct HotelScorer {
                     ruleID: "hotel/recurrence", title: "Signs recur over time", weight: self.parameters.monthBonus,
                     outcome: nil, contribution: Self.round(recurrence), evidence: [],
                     explanation: "Concern signs were reported in \(months.count) different months between "
-                        + "\(DayFormat.iso(first)) and \(DayFormat.iso(last)); "
-                        + "recurrence adds \(NumberFormat.short(recurrence)).",
+                        + "\(DayFormat.iso(first)) and \(DayFormat.iso(last))"
+                        + (volume.factor < 1 && !reviewOnlyMonths.isEmpty
+                            ? " (\(reviewOnlyMonths.count) of them from reviews alone, counted at \(volume.percent) for review volume)" : "")
+                        + "; recurrence adds \(NumberFormat.short(recurrence)).",
                     source: Self.recurrenceSource))
+        }
+        if volume.concernReviews > 0, volume.expected > 0 {
+            findings.append(self.volumeFinding(volume, cut: volumeCut))
         }
         if multiplier > 1 {
             let names = EvidenceSource.allCases.filter { sources.contains($0) }.map(\.rawValue)
@@ -177,7 +217,10 @@ struct HotelScorer {
                     Miss(
                         ruleID: "sign/\(sign.id)", title: sign.label,
                         reason: "\(sign.label) was reported \(items.count) time(s) but is a weak sign: it counts only "
-                            + "alongside a concern sign, and there is none", source: sign.source))
+                            + (self.parameters.weakSignScope == .sameDocument
+                                ? "in a source document that also reports a concern sign, and these do not"
+                                : "alongside a concern sign, and there is none"),
+                        source: sign.source))
             }
             if base > 0, documentOrder.count == 1 {
                 misses.append(
@@ -187,10 +230,10 @@ struct HotelScorer {
                             + "\(NumberFormat.short(self.parameters.perDocumentCap))", source: Self.recurrenceSource))
             }
         }
-        return Result(score: score, findings: findings, misses: misses)
+        return Result(score: score, findings: findings, misses: misses, reviewExcess: volume.excess)
     }
 
-    func explain(_ sign: SignDefinition, _ tally: SignTally) -> String {
+    func explain(_ sign: SignDefinition, _ tally: SignTally, reviewFactor: Double = 1) -> String {
         var counts: [String] = []
         for source in EvidenceSource.allCases {
             var ids: [String] = []
@@ -212,6 +255,9 @@ struct HotelScorer {
         text += "; adds \(NumberFormat.short(tally.contribution)) after age decay"
         if tally.capped {
             text += " and the per-document cap of \(NumberFormat.short(self.parameters.perDocumentCap))"
+        }
+        if reviewFactor < 1, tally.documents.contains(where: { $0.source == .review }) {
+            text += ", before the review-volume adjustment"
         }
         return text + "."
     }

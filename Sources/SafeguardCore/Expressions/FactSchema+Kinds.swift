@@ -11,6 +11,8 @@ extension FactSchema {
         ("hotel.licensed", .bool, "holds a premises licence (alcohol or entertainment)"),
         ("hotel.licence_status", .string, "premises licence status when licensed"),
         ("hotel.review_count", .number, "number of reviews read for this premises"),
+        ("hotel.review_concern_excess", .number,
+         "derived by the engine: reviews with concern signs beyond review_count × the background rate (scoring.yaml)"),
         ("hotel.last_visit", .date, "date of the last joint task-force visit"),
         ("hotel.training_offered", .bool, "Say Something If You See Something training already offered"),
         ("hotel.training_taken", .bool, "staff have taken CSE awareness training"),

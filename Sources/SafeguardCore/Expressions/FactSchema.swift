@@ -12,6 +12,9 @@ public struct FactSchema: Sendable {
     /// The fields in slot order.
     public let fields: [Field]
     let slotByPath: [String: Int]
+    /// Paths bucketed by UTF-8 length: finding a slot compares a few equal-length strings instead of
+    /// hashing (facts dictionaries are read once per evaluated entity).
+    let buckets: [[(path: String, slot: Int)]]
 
     init(kind: EntityKind, _ fields: [(String, ValueType, String)]) {
         self.kind = kind
@@ -21,11 +24,21 @@ public struct FactSchema: Sendable {
             slots[field.path] = index
         }
         self.slotByPath = slots
+        var buckets = [[(path: String, slot: Int)]](repeating: [], count: (self.fields.map(\.path.utf8.count).max() ?? 0) + 1)
+        for (index, field) in self.fields.enumerated() {
+            buckets[field.path.utf8.count].append((field.path, index))
+        }
+        self.buckets = buckets
     }
 
     /// The slot index of `path`, nil when the kind has no such field.
     public func slot(of path: String) -> Int? {
-        self.slotByPath[path]
+        let length = path.utf8.count
+        guard length < self.buckets.count else { return nil }
+        for candidate in self.buckets[length] where candidate.path == path {
+            return candidate.slot
+        }
+        return nil
     }
 
     /// The schema of `kind`.
