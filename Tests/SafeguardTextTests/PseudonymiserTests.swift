@@ -80,6 +80,38 @@ import Testing
         #expect(result.pii.isEmpty)
     }
 
+    /// A cue word that ends one sentence ("asked.", "thanks.") says nothing about the capitalised
+    /// word that opens the next one; sentence-initial ordinary words are not names.
+    @Test(arguments: [
+        "Walked in, paid and got a key, no questions asked. The bathroom was dirty.",
+        "No questions asked. Breakfast was good.",
+        "Lovely hotel, great stay. Will come again.",
+        "Nobody asked. Will come again!",
+        "Checked in, nobody asked. Young girls in the bar.",
+        "Many thanks. Mark my words, we will be back.",
+        "The receptionist said; Rose petals on the bed.",
+        "Nobody asked?\nGrace and charm everywhere.",
+    ])
+    func cuesDoNotCrossSentenceEnds(text: String) {
+        let result = TextFixtures.pseudonymiser.pseudonymise(text)
+        #expect(result.text == text)
+        #expect(result.pii.isEmpty)
+    }
+
+    @Test func bugReportSentenceKeepsItsSigns() {
+        let analysis = TextFixtures.analyser.analyse("Paid cash, no questions asked. The bathroom was dirty.")
+        #expect(analysis.text == "Paid cash, no questions asked. The bathroom was dirty.")
+        #expect(analysis.signs.contains("dirty"))
+        #expect(analysis.signs.contains("no-id-check"))
+    }
+
+    @Test func cuesInsideTheSentenceStillWork() {
+        let result = TextFixtures.pseudonymiser.pseudonymise("Nobody asked. Thanks to Will on reception. Great stay, thanks Grace.")
+        #expect(result.pii.map(\.type) == ["person", "person"])
+        #expect(result.text.hasPrefix("Nobody asked. Thanks to [PERSON-"))
+        #expect(!result.text.contains("Will") && !result.text.contains("Grace"))
+    }
+
     @Test func premisesNameIsPreserved() {
         let text = "Stayed at the Sandra Palace, Sandra Palace staff were kind"
         let result = TextFixtures.pseudonymiser.pseudonymise(text, preserving: ["Sandra Palace Hotel"])
