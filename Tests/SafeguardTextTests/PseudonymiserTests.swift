@@ -73,16 +73,8 @@ import Testing
         "Victoria Station is a short walk; Charlotte Street has good restaurants.",
         "Will stay again. Grace and charm everywhere. May was a quiet month.",
         "The Holiday Inn next door was full so we came here on the 2nd of June.",
-    ])
-    func ordinaryTextIsUnchanged(text: String) {
-        let result = TextFixtures.pseudonymiser.pseudonymise(text)
-        #expect(result.text == text)
-        #expect(result.pii.isEmpty)
-    }
-
-    /// A cue word that ends one sentence ("asked.", "thanks.") says nothing about the capitalised
-    /// word that opens the next one; sentence-initial ordinary words are not names.
-    @Test(arguments: [
+        // a cue word ending one sentence ("asked.", "thanks.") says nothing about the capitalised
+        // word opening the next; sentence-initial ordinary words are not names
         "Walked in, paid and got a key, no questions asked. The bathroom was dirty.",
         "No questions asked. Breakfast was good.",
         "Lovely hotel, great stay. Will come again.",
@@ -92,7 +84,7 @@ import Testing
         "The receptionist said; Rose petals on the bed.",
         "Nobody asked?\nGrace and charm everywhere.",
     ])
-    func cuesDoNotCrossSentenceEnds(text: String) {
+    func ordinaryTextIsUnchanged(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)
         #expect(result.text == text)
         #expect(result.pii.isEmpty)
