@@ -36,36 +36,12 @@ struct ImportIntelligence: ParsableCommand {
     func run() throws {
         let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
-        let screen = SummaryScreen(analyser: try self.text.makeAnalyser())
+        let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
         for file in self.files {
             run.importCSV(file, profile: IntelligenceProfile(), batchSize: self.options.batchSize) { records in
-                try store.saveIntelligence(records.map(screen.prepare))
+                try store.saveIntelligence(records.map(builder.intelligence))
             }
         }
         try run.finish()
-    }
-}
-
-/// Makes an intelligence record safe to store: the summary is pseudonymised (never kept in the
-/// clear) and scanned for signs; signs the record lists explicitly become evidence too.
-struct SummaryScreen {
-    let analyser: TextAnalyser
-
-    func prepare(_ record: IntelligenceRecord) -> IntelligenceRecord {
-        var record = record
-        let analysis = self.analyser.analyse(record.summary, preserving: [record.place.premises].compactMap { $0 })
-        record.summary = analysis.text
-        var evidence = analysis.evidence(
-            source: .intelligence, sourceID: record.id, date: record.date, origin: record.source.rawValue)
-        let found = Set(evidence.map(\.sign))
-        let excerpt = String(analysis.text.prefix(160))
-        for sign in record.signs where !found.contains(sign) {
-            evidence.append(
-                Evidence(
-                    sign: sign, source: .intelligence, sourceID: record.id, date: record.date, snippet: excerpt,
-                    origin: record.source.rawValue))
-        }
-        record.evidence = evidence
-        return record
     }
 }

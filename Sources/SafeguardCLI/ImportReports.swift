@@ -1,8 +1,8 @@
 import ArgumentParser
 import SafeguardCore
 import SafeguardImport
-import SafeguardPipeline
 import SafeguardStore
+import SafeguardText
 
 /// `safeguard import reports`: whistle-blowing reports (JSON Lines, docs/formats.md).
 struct ImportReports: ParsableCommand {
@@ -12,7 +12,7 @@ struct ImportReports: ParsableCommand {
         discussion: """
             Each report is linked to the premises, vehicle or driver it names. Its text and "seen" line \
             are pseudonymised before storage and scanned for signs; signs the reporter ticked become \
-            evidence too. A bad line goes to --rejects with its line and field; the rest go on.
+            evidence too; contact details are stored as tokens only. A line with a bad field or an unknown sign id goes to --rejects with its line and field; the rest go on.
 
             Example: safeguard import reports corpus/reports/reports.jsonl --rejects rejects.csv
             """
@@ -28,14 +28,15 @@ struct ImportReports: ParsableCommand {
     func run() throws {
         let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
-        let analyser = try self.text.makeAnalyser()
+        let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
+        let reader = WhistleblowingReportReader(knownSigns: Set(builder.analyser.scanner.signs.map(\.id)))
         for file in self.files {
             run.begin(file)
             var batch: [ReportRecord] = []
             var summary = ImportSummary()
             let failure = run.guarded(file) {
-                try WhistleblowingReportReader().read(path: file, onIssue: { run.report($0) }) { record in
-                    batch.append(CorpusImport.screen(record, analyser: analyser))
+                try reader.read(path: file, onIssue: { run.report($0) }) { record in
+                    batch.append(builder.report(record))
                     if batch.count >= self.options.batchSize {
                         summary.add(try store.saveReports(batch))
                         batch.removeAll(keepingCapacity: true)

@@ -9,7 +9,13 @@ public struct WhistleblowingReportReader: Sendable {
     /// Apparent age bands a report may give.
     public static let ageBands = ["under-13", "13-15", "16-17", "18+"]
 
-    public init() {}
+    /// Sign ids a report may tick (`rules/hotels/signs.yaml`); nil accepts any id.
+    public var knownSigns: Set<String>?
+
+    /// Creates a reader; with `knownSigns`, a line ticking another sign id is rejected.
+    public init(knownSigns: Set<String>? = nil) {
+        self.knownSigns = knownSigns
+    }
 
     /// Reads a file; throws `ImportError` only when the file cannot be read at all.
     @discardableResult
@@ -42,7 +48,7 @@ public struct WhistleblowingReportReader: Sendable {
             if text.isEmpty { continue }
             result.rows += 1
             do {
-                try onRecord(try Self.record(from: text))
+                try onRecord(try Self.record(from: text, knownSigns: self.knownSigns))
                 result.delivered += 1
             } catch let problem as RowProblem {
                 result.rejected += 1
@@ -54,8 +60,8 @@ public struct WhistleblowingReportReader: Sendable {
         return result
     }
 
-    /// Maps one JSON object (a line) to a report record.
-    public static func record(from line: String) throws(RowProblem) -> ReportRecord {
+    /// Maps one JSON object (a line) to a report record; with `knownSigns`, unknown sign ids are a problem.
+    public static func record(from line: String, knownSigns: Set<String>? = nil) throws(RowProblem) -> ReportRecord {
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
@@ -107,6 +113,14 @@ public struct WhistleblowingReportReader: Sendable {
             }
         default:
             throw RowProblem(code: "report.type", field: "signs", message: "signs must be a list of sign ids, e.g. [\"young-people\"]")
+        }
+        if let knownSigns {
+            let unknown = signs.filter { !knownSigns.contains($0) }
+            guard unknown.isEmpty else {
+                throw RowProblem(
+                    code: "report.sign", field: "signs",
+                    message: "unknown sign id(s) \(unknown.joined(separator: ", ")); use the ids of rules/hotels/signs.yaml")
+            }
         }
         var place = PlaceReference()
         switch object["where"] {

@@ -9,13 +9,13 @@ import SafeguardText
 /// pseudonymised and scanned before storage. Used by `demo` and `bench profile`.
 public final class CorpusImport {
     let store: SQLiteStore
-    let analyser: TextAnalyser
+    let builder: TextRecordBuilder
     var batchSize = 5_000
 
     /// Creates an importer writing into `store`, analysing text with `analyser`.
     public init(store: SQLiteStore, analyser: TextAnalyser) {
         self.store = store
-        self.analyser = analyser
+        self.builder = TextRecordBuilder(analyser: analyser)
     }
     /// Bad records, by file (the demo prints the count and writes them to a rejects file).
     public private(set) var issues: [ImportIssue] = []
@@ -56,9 +56,9 @@ public final class CorpusImport {
         try step("Reviews") { try self.importReviews(path("reviews/reviews.csv")) }
         try step("Whistle-blowing reports") { try self.importReports(path("reports/reports.jsonl")) }
         try step("Intelligence records") {
-            let analyser = self.analyser
+            let builder = self.builder
             return try self.importCSV(path("intelligence/intelligence.csv"), IntelligenceProfile()) { records in
-                try self.store.saveIntelligence(records.map { CorpusImport.screen($0, analyser: analyser) })
+                try self.store.saveIntelligence(ParallelMap.map(records, builder.intelligence))
             }
         }
         return lines
@@ -109,15 +109,9 @@ public final class CorpusImport {
 
     /// Reviews: pseudonymise and scan in parallel batches, then store.
     private func importReviews(_ path: String) throws -> (read: Int, stored: Int, rejected: Int) {
-        let analyser = self.analyser
+        let builder = self.builder
         return try self.importCSV(path, CorpusReviewProfile()) { rows in
-            try self.store.saveReviews(ParallelMap.map(rows) { row in
-                let analysis = analyser.analyse(row.text, preserving: [row.premisesName])
-                return ReviewRecord(
-                    sourceID: row.id, site: row.site, premisesName: row.premisesName, address: row.address,
-                    postcode: row.postcode, date: row.date, rating: row.rating, text: analysis.text,
-                    evidence: analysis.evidence(source: .review, sourceID: row.id, date: row.date, origin: row.site))
-            })
+            try self.store.saveReviews(ParallelMap.map(rows, builder.review))
         }
     }
 
@@ -125,66 +119,13 @@ public final class CorpusImport {
         guard FileManager.default.fileExists(atPath: path) else { return (0, 0, 0) }
         var records: [ReportRecord] = []
         var issues: [ImportIssue] = []
-        let result = try WhistleblowingReportReader().read(path: path, onIssue: { issues.append($0) }) { records.append($0) }
+        let reader = WhistleblowingReportReader(knownSigns: Set(self.builder.analyser.scanner.signs.map(\.id)))
+        let result = try reader.read(path: path, onIssue: { issues.append($0) }) { records.append($0) }
         self.issues += issues
-        let screened = records.map { CorpusImport.screen($0, analyser: self.analyser) }
+        let screened = ParallelMap.map(records, self.builder.report)
         let summary = try self.store.saveReports(screened)
         return (result.rows, summary.read - summary.rejected, result.rejected + summary.rejected)
     }
-
-    /// A report pseudonymised and scanned like a review; ticked signs the text does not show
-    /// become evidence with the report's "seen" line as the snippet.
-    public static func screen(_ record: ReportRecord, analyser: TextAnalyser) -> ReportRecord {
-        var record = record
-        let preserving = [record.place.premises].compactMap { $0 }
-        let text = analyser.analyse(record.text, preserving: preserving)
-        let seen = analyser.analyse(record.seen, preserving: preserving)
-        record.text = text.text
-        record.seen = seen.text
-        let date = record.when.flatMap { CalendarDay(iso: $0) } ?? record.received
-        var evidence = text.evidence(source: .report, sourceID: record.receiptID, date: date, origin: record.role.rawValue)
-        var found = Set(evidence.map(\.sign))
-        for item in seen.evidence(source: .report, sourceID: record.receiptID, date: date, origin: record.role.rawValue)
-        where found.insert(item.sign).inserted {
-            evidence.append(item)
-        }
-        for sign in record.signs where found.insert(sign).inserted {
-            evidence.append(Evidence(
-                sign: sign, source: .report, sourceID: record.receiptID, date: date,
-                snippet: seen.text.isEmpty ? String(text.text.prefix(160)) : seen.text, origin: record.role.rawValue))
-        }
-        record.evidence = evidence
-        return record
-    }
-
-    /// An intelligence record with its summary pseudonymised and scanned; listed signs the summary
-    /// does not show become evidence with an excerpt.
-    public static func screen(_ record: IntelligenceRecord, analyser: TextAnalyser) -> IntelligenceRecord {
-        var record = record
-        let analysis = analyser.analyse(record.summary, preserving: [record.place.premises].compactMap { $0 })
-        record.summary = analysis.text
-        var evidence = analysis.evidence(source: .intelligence, sourceID: record.id, date: record.date, origin: record.source.rawValue)
-        var found = Set(evidence.map(\.sign))
-        for sign in record.signs where found.insert(sign).inserted {
-            evidence.append(Evidence(
-                sign: sign, source: .intelligence, sourceID: record.id, date: record.date,
-                snippet: String(analysis.text.prefix(160)), origin: record.source.rawValue))
-        }
-        record.evidence = evidence
-        return record
-    }
-}
-
-/// One row of the Safeguard review CSV (`id,premises_name,address,postcode,site,date,rating,text`).
-struct CorpusReviewRow: Sendable {
-    var id: String
-    var premisesName: String
-    var address: String?
-    var postcode: String?
-    var site: String
-    var date: CalendarDay?
-    var rating: Double?
-    var text: String
 }
 
 /// The Safeguard review CSV as a CSV profile.
@@ -199,7 +140,7 @@ struct CorpusReviewProfile: CSVProfile {
         ]
     }
 
-    func record(from row: MappedRow) throws(RowProblem) -> CorpusReviewRow {
+    func record(from row: MappedRow) throws(RowProblem) -> ReviewInput {
         let ratingText = row.text(6)
         var rating: Double?
         if let ratingText {
@@ -208,9 +149,9 @@ struct CorpusReviewProfile: CSVProfile {
             }
             rating = value
         }
-        return CorpusReviewRow(
-            id: try row.required(0), premisesName: try row.required(1), address: row.text(2), postcode: row.text(3),
-            site: row.text(4) ?? "unknown", date: try row.date(5), rating: rating, text: try row.required(7))
+        return ReviewInput(
+            id: try row.required(0), premisesName: try row.required(1), address: row.text(2) ?? "", postcode: row.text(3),
+            site: row.text(4), date: try row.date(5), rating: rating, text: try row.required(7), line: row.line)
     }
 }
 

@@ -21,6 +21,22 @@ public struct ReviewInput: Sendable, Hashable {
     public var text: String
     /// The line of the file it came from.
     public var line: Int
+
+    /// Creates a review as read (raw text).
+    public init(
+        id: String, premisesName: String, address: String, postcode: String?, site: String?, date: CalendarDay?,
+        rating: Double?, text: String, line: Int
+    ) {
+        self.id = id
+        self.premisesName = premisesName
+        self.address = address
+        self.postcode = postcode
+        self.site = site
+        self.date = date
+        self.rating = rating
+        self.text = text
+        self.line = line
+    }
 }
 
 /// A record of a review or report file that could not be read, with where and why.

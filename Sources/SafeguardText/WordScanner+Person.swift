@@ -60,7 +60,7 @@ extension WordScanner {
             if clearFirstName {
                 isPerson = true
             } else if isFirstName && !place {
-                isPerson = strongCue || staff || surnameFollows
+                isPerson = strongCue || staff || surnameFollows || self.isSpeakerLabel(core)
             } else if known && g.ordinaryWords.contains(hash: hash) {
                 isPerson = strongCue || staff || surnameFollows
             } else if known {

@@ -1,8 +1,9 @@
 import SafeguardCore
 
 /// The word-by-word pass of ``PIIDetector``: walks the text once, remembers the two words
-/// before the current one and whether a sentence just started, and hands each word start to
-/// the detector for its first byte (digit, capital, lower-case cue word, `+`/`(`).
+/// before the current one in the same sentence (a cue never reaches across `.`, `!`, `?`, `;` or
+/// a line break) and whether a sentence just started, and hands each word start to the detector
+/// for its first byte (digit, capital, lower-case cue word, `+`/`(`).
 struct WordScanner {
     struct Word {
         var start: Int
@@ -96,7 +97,16 @@ struct WordScanner {
             let c = self.table[Int(b)]
             if (c & ByteClass.word) == 0 {
                 switch b {
-                case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x3A, 0x22, 0x3B:
+                case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x3B:
+                    // a sentence ends: cue words before it ("no questions asked.") say nothing
+                    // about the next sentence's first word ("The", "Will", "Young"); only a
+                    // question for a name ("What's your name? Maria") reaches across
+                    self.sentenceStart = true
+                    if !(b == 0x3F && (self.word(self.previous, is: "name") || self.word(self.previous, is: "surname"))) {
+                        self.previous = .none
+                        self.beforePrevious = .none
+                    }
+                case 0x3A, 0x22:
                     self.sentenceStart = true
                 case 0x2B, 0x28:
                     if i + 1 < n && ByteClass.isDigit(self.text[i + 1]) && !self.isWord(i - 1),

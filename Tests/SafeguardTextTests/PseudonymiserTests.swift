@@ -73,11 +73,35 @@ import Testing
         "Victoria Station is a short walk; Charlotte Street has good restaurants.",
         "Will stay again. Grace and charm everywhere. May was a quiet month.",
         "The Holiday Inn next door was full so we came here on the 2nd of June.",
+        // a cue word ending one sentence ("asked.", "thanks.") says nothing about the capitalised
+        // word opening the next; sentence-initial ordinary words are not names
+        "Walked in, paid and got a key, no questions asked. The bathroom was dirty.",
+        "No questions asked. Breakfast was good.",
+        "Lovely hotel, great stay. Will come again.",
+        "Nobody asked. Will come again!",
+        "Checked in, nobody asked. Young girls in the bar.",
+        "Many thanks. Mark my words, we will be back.",
+        "The receptionist said; Rose petals on the bed.",
+        "Nobody asked?\nGrace and charm everywhere.",
     ])
     func ordinaryTextIsUnchanged(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)
         #expect(result.text == text)
         #expect(result.pii.isEmpty)
+    }
+
+    @Test func bugReportSentenceKeepsItsSigns() {
+        let analysis = TextFixtures.analyser.analyse("Paid cash, no questions asked. The bathroom was dirty.")
+        #expect(analysis.text == "Paid cash, no questions asked. The bathroom was dirty.")
+        #expect(analysis.signs.contains("dirty"))
+        #expect(analysis.signs.contains("no-id-check"))
+    }
+
+    @Test func cuesInsideTheSentenceStillWork() {
+        let result = TextFixtures.pseudonymiser.pseudonymise("Nobody asked. Thanks to Will on reception. Great stay, thanks Grace.")
+        #expect(result.pii.map(\.type) == ["person", "person"])
+        #expect(result.text.hasPrefix("Nobody asked. Thanks to [PERSON-"))
+        #expect(!result.text.contains("Will") && !result.text.contains("Grace"))
     }
 
     @Test func premisesNameIsPreserved() {

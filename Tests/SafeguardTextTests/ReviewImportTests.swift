@@ -87,23 +87,4 @@ import Testing
         let stored = Self.databaseBytes(path)
         for name in names { #expect(stored.range(of: Data(name.utf8)) == nil, "\(name) found in the database file") }
     }
-
-    @Test func reportsAreReadPseudonymisedAndBadLinesRejected() throws {
-        let lines = """
-            {"id": "WB-0001", "received": "2025-03-02", "role": "taxi-driver", "seen": "Two girls about 14 taken up by a man", "signs": ["young-people"], "text": "I dropped two young girls at the Seaview, a man called Darren Walsh met them, he paid cash only", "where": {"premises": "Seaview Hotel", "postcode": "CV1 1AA", "vehicle": "AB12 CDE"}, "when": "2025-03-01T23:30", "apparent-age": "13-15", "danger-now": false, "contact": {"name": "Jo Bloggs", "phone": "07700 900456", "email": null}}
-            {"id": "WB-0002", "received": "yesterday", "role": "public", "text": "x"}
-            {"id": "WB-0003", "received": "2025-03-03", "role": "public", "text": "noisy", "signs": ["made-up"]}
-            not json
-            """
-        let (reports, issues) = ReportFileReader.read(lines, file: "wb.jsonl", knownSigns: Set(TextFixtures.signs.map(\.id)))
-        #expect(reports.count == 1)
-        #expect(issues.map(\.line) == [2, 3, 4])
-        #expect(issues.map(\.field) == ["received", "signs", nil])
-        let record = TextRecordBuilder(analyser: TextFixtures.analyser).report(try #require(reports.first))
-        #expect(!record.text.contains("Darren") && !record.text.contains("Walsh"))
-        #expect(record.signs.contains("young-people"))
-        #expect(record.contact?.name?.hasPrefix("[PERSON-") == true)
-        #expect(record.contact?.phone == TextFixtures.pseudonymiser.pseudonymise("07700 900456").pii.first?.token)
-        #expect(record.place.vehicle == "AB12 CDE")
-    }
 }
