@@ -89,3 +89,25 @@ import Testing
         }
     }
 }
+
+/// Regressions found by the rule-expression fuzzer (docs/fuzzing.md).
+@Suite struct FuzzRegressionTests {
+    @Test(arguments: [9.9e15, -9.9e15, 5.5e19, 1e300, 123_456_789_012_345.6])
+    func hugeNumbersFormatWithoutTrapping(value: Double) {
+        // Given a literal too large for Int, when formatted for a message or explanation,
+        // then it prints as a number instead of trapping in Int(_:).
+        let text = NumberFormat.short(value)
+        #expect(!text.isEmpty)
+        #expect(Double(text) != nil)
+    }
+
+    @Test func theMinimisedCrashInputParsesOrThrows() {
+        // The 31-byte input from Fuzz/crashes/rule-expression-int-overflow.txt.
+        let input = "[Nbpi0*5]55555555555555555550\n0"
+        do {
+            _ = try Parser.parse(input)
+        } catch {
+            #expect(!error.message.isEmpty)
+        }
+    }
+}

@@ -65,7 +65,9 @@ public enum NumberFormat {
             return String(Int(value))
         }
         let scaled = (value * 10).rounded() / 10
-        if scaled == scaled.rounded() {
+        // Past 1e15 a Double has no tenths left and `Int(_:)` would trap above Int.max
+        // (found by the rule-expression fuzzer): print such values as Swift does.
+        if scaled == scaled.rounded(), abs(scaled) < 1e15 {
             return String(Int(scaled))
         }
         return String(scaled)
