@@ -6,6 +6,8 @@ import Foundation
 public final class NameGazetteer: Sendable {
     /// Given names of many origins, lower case.
     public let firstNames: ByteWordSet
+    /// A small bit filter over `firstNames`, asked first on the hot path of lower-case words.
+    public let firstNameFilter: ByteHashFilter
     /// Family names of many origins, lower case.
     public let surnames: ByteWordSet
     /// Ordinary English words (SCOWL): an unknown capitalised word that is one is not taken as a name.
@@ -43,6 +45,7 @@ public final class NameGazetteer: Sendable {
         let lastSet = Set(surnames.map { $0.lowercased() })
         self.stopWords = ByteWordSet(commonWords.filter { !firstSet.contains($0) && !lastSet.contains($0) })
         self.firstNames = ByteWordSet(firstNames)
+        self.firstNameFilter = ByteHashFilter(firstNames)
         self.surnames = ByteWordSet(surnames)
         self.ordinaryWords = ByteWordSet(ordinaryWords)
         self.places = ByteWordSet(places)
@@ -110,9 +113,11 @@ public final class NameGazetteer: Sendable {
                     message: "The names gazetteer resource \(name).txt is missing from the SafeguardText bundle; "
                         + "rebuild the package (swift build) so Sources/SafeguardText/Resources is copied.")
             }
-            return text.split(separator: "\n").compactMap { line in
-                let word = line.trimmingCharacters(in: .whitespaces)
-                return word.isEmpty || word.hasPrefix("#") ? nil : word
+            // split on bytes: trimming 190,000 lines through Foundation took a third of a second per run
+            return text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+                let word = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+                guard let first = word.last, first != UInt8(ascii: "#") else { return nil }
+                return String(decoding: word.reversed(), as: UTF8.self)
             }
         }
         return NameGazetteer(

@@ -22,9 +22,10 @@ extension WordScanner {
         let hash = ByteWordSet.hash(self.text, core.start, core.end)
         if g.stopWords.contains(hash: hash) { return nil }
         if !capitalised {
-            // lower-case words: only a dotted title, or a known first name in a name context (tested
-            // before the large first-name list is touched)
-            guard dotted || (core.end - core.start >= 3 && self.lowerCaseNameContext(core)) else { return nil }
+            // lower-case words: only a dotted title, or a known first name in a name context (the
+            // small first-name filter and the context are tested before the large list is touched)
+            guard dotted || (core.end - core.start >= 3 && g.firstNameFilter.mayContain(hash: hash) && self.lowerCaseNameContext(core))
+            else { return nil }
             guard (dotted && g.titles.contains(hash: hash)) || g.firstNames.contains(hash: hash) else { return nil }
         }
         if let preserving = self.preserving, preserving.contains(hash: hash) { return nil }
