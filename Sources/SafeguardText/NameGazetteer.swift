@@ -35,6 +35,14 @@ public final class NameGazetteer: Sendable {
     public let streetPrefixes: ByteWordSet
     /// Words for staff places after a name ("Maria on reception").
     public let staffPlaces: ByteWordSet
+    /// First names, surnames, ordinary and common words, places and titles in one table: one
+    /// probe tells every list a word is in.
+    public let wordFlags: WordFlagTable
+
+    static let titleWords = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "mister", "madam",
+        "madame", "monsieur", "herr", "frau", "señor", "senor", "sr", "sra",
+    ]
 
     /// Creates a gazetteer from explicit word lists (tests use small ones).
     public init(
@@ -49,7 +57,7 @@ public final class NameGazetteer: Sendable {
         self.surnames = ByteWordSet(surnames)
         self.ordinaryWords = ByteWordSet(ordinaryWords)
         self.places = ByteWordSet(places)
-        self.titles = ByteWordSet(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "mister", "madam", "madame", "monsieur", "herr", "frau", "señor", "senor", "sr", "sra"])
+        self.titles = ByteWordSet(Self.titleWords)
         self.cuesBefore = ByteWordSet([
             "says", "said", "asks", "asked", "told", "tells", "thanks", "thank", "named", "called", "by",
             "receptionist", "manager", "porter", "concierge", "waiter", "waitress", "cleaner", "housekeeper",
@@ -100,6 +108,14 @@ public final class NameGazetteer: Sendable {
         self.staffPlaces = ByteWordSet([
             "reception", "front", "desk", "concierge", "bar", "restaurant", "breakfast", "door", "night",
         ])
+        var flags = WordFlagTable()
+        flags.add(firstNames, .firstName)
+        flags.add(surnames, .surname)
+        flags.add(ordinaryWords, .ordinary)
+        flags.add(commonWords, .common)
+        flags.add(places, .place)
+        flags.add(Self.titleWords, .title)
+        self.wordFlags = flags
     }
 
     /// The gazetteer shipped in this module's resources.

@@ -16,7 +16,10 @@ public struct PatternMatcher: Sendable {
 
     private let classOf: [UInt8]
     private let classCount: Int
-    private let delta: [Int32]
+    /// Transitions, indexed by row offset (state × class count) + class; each entry is the target
+    /// state's row offset, so the scan loop needs no multiply, with ``outputFlag`` set when the
+    /// target has outputs.
+    private let delta: [UInt32]
     private let outputStart: [Int32]
     private let outputs: [Int32]
     private let lengths: [Int]
@@ -85,9 +88,11 @@ public struct PatternMatcher: Sendable {
             outputs.append(contentsOf: all[s])
         }
         outputStart[states] = Int32(outputs.count)
-        // mark transitions into states with outputs, so the scan loop reads one table per byte
-        for k in 0..<delta.count where !all[Int(delta[k])].isEmpty {
-            delta[k] |= Self.outputFlag
+        // row offsets instead of state numbers; mark transitions into states with outputs, so the
+        // scan loop reads one table per byte
+        precondition(states * c < Int(Self.outputFlag), "PatternMatcher: too many patterns for one table")
+        let rows = delta.map { t -> UInt32 in
+            UInt32(Int(t) * c) | (all[Int(t)].isEmpty ? 0 : Self.outputFlag)
         }
         // ASCII capitals share their lower-case letter's class: raw text can be scanned unfolded
         for upper in 0x41...0x5A where classOf[upper] == 0 {
@@ -95,7 +100,7 @@ public struct PatternMatcher: Sendable {
         }
         self.classOf = classOf
         self.classCount = c
-        self.delta = delta
+        self.delta = rows
         self.outputStart = outputStart
         self.outputs = outputs
         self.lengths = patterns.map(\.count)
@@ -103,7 +108,7 @@ public struct PatternMatcher: Sendable {
         self.checkEnd = patterns.map { $0.last.map { ByteClass.isAlnum($0) || $0 >= 0x80 } ?? false }
     }
 
-    static let outputFlag: Int32 = 1 << 30
+    static let outputFlag: UInt32 = 1 << 31
 
     /// All whole-word hits in `text`, in order of their end. ASCII capitals match like lower case.
     public func hits(in text: UnsafeBufferPointer<UInt8>) -> [Hit] {
@@ -115,12 +120,13 @@ public struct PatternMatcher: Sendable {
                 self.outputStart.withUnsafeBufferPointer { outputStart in
                     self.outputs.withUnsafeBufferPointer { outputs in
                         self.lengths.withUnsafeBufferPointer { lengths in
-                            var s = 0
+                            var row = 0
                             var i = 0
                             while i < n {
-                                let v = delta[s &* c &+ Int(classOf[Int(text[i])])]
-                                s = Int(v & ~Self.outputFlag)
+                                let v = delta[row &+ Int(classOf[Int(text[i])])]
+                                row = Int(v & ~Self.outputFlag)
                                 if v & Self.outputFlag != 0 {
+                                    let s = row / c
                                     for o in Int(outputStart[s])..<Int(outputStart[s &+ 1]) {
                                         let p = Int(outputs[o])
                                         let start = i &+ 1 &- lengths[p]

@@ -19,25 +19,29 @@ extension WordScanner {
         let core = self.withoutPossessive(word)
         let dotted = core.end < self.text.count && self.text[core.end] == 0x2E
         if !capitalised && core.end - core.start < 2 { return nil }
+        // lower-case words: only a dotted title, or a known first name in a name context; the
+        // length and the small first-name filter go first, so most words end before any table probe
+        if !capitalised && !dotted && core.end - core.start < 3 { return nil }
         let hash = ByteWordSet.hash(self.text, core.start, core.end)
+        if !capitalised && !dotted && !g.firstNameFilter.mayContain(hash: hash) { return nil }
         if g.stopWords.contains(hash: hash) { return nil }
+        if !capitalised && !dotted && !self.lowerCaseNameContext(core) { return nil }
+        // one probe for every list the word is in
+        let flags = g.wordFlags.flags(hash: hash)
         if !capitalised {
-            // lower-case words: only a dotted title, or a known first name in a name context (the
-            // small first-name filter and the context are tested before the large list is touched)
-            guard dotted || (core.end - core.start >= 3 && g.firstNameFilter.mayContain(hash: hash) && self.lowerCaseNameContext(core))
-            else { return nil }
-            guard (dotted && g.titles.contains(hash: hash)) || g.firstNames.contains(hash: hash) else { return nil }
+            guard (dotted && flags.contains(.title)) || flags.contains(.firstName) else { return nil }
         }
         if let preserving = self.preserving, preserving.contains(hash: hash) { return nil }
-        if g.titles.contains(hash: hash) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
+        if flags.contains(.title) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
             return self.nameAfterTitle(word)
         }
-        let isFirstName = g.firstNames.contains(hash: hash)
-        let isSurname = g.surnames.contains(hash: hash)
-        let common = g.commonWords.contains(hash: hash)
-        let place = g.places.contains(hash: hash)
+        let isFirstName = flags.contains(.firstName)
+        let isSurname = flags.contains(.surname)
+        let common = flags.contains(.common)
+        let place = flags.contains(.place)
+        let ordinary = flags.contains(.ordinary)
         // fast exit: an ordinary word, common word or place that is no name at all
-        if !isFirstName && !isSurname && (common || place || g.ordinaryWords.contains(hash: hash)) { return nil }
+        if !isFirstName && !isSurname && (common || place || ordinary) { return nil }
         if let span = self.nameWithInitial(core, capitalised: capitalised) { return span }
         if capitalised, let span = self.nameOnItsOwnLine(core) { return span }
         let next = core.end == word.end ? self.nextWord(after: word.end) : .none
@@ -49,12 +53,13 @@ extension WordScanner {
         let clearFirstName = isFirstName && !common && !place
         if afterArticle && !clearFirstName { return nil }
         let known = (isFirstName || isSurname) && !common && !place
-        let unknown = !isFirstName && !isSurname && !common && !place && !g.ordinaryWords.contains(hash: hash)
+        let unknown = !isFirstName && !isSurname && !common && !place && !ordinary
         let strongCue = self.hasCueBefore()
         let weakCue = self.contains(g.weakCuesBefore, self.previous)
         let staff = self.hasStaffPlaceAfter(next)
         let surnameFollows = next.exists && self.isSurnameLike(next)
-        let knownSurnameFollows = surnameFollows && self.contains(g.surnames, next) && !self.contains(g.commonWords, next)
+        let nextFlags = next.exists ? self.flags(next) : []
+        let knownSurnameFollows = surnameFollows && nextFlags.contains(.surname) && !nextFlags.contains(.common)
         let verb = next.exists && self.contains(g.verbsAfter, next)
         var isPerson = false
         if capitalised {
@@ -62,7 +67,7 @@ extension WordScanner {
                 isPerson = true
             } else if isFirstName && !place {
                 isPerson = strongCue || staff || surnameFollows || self.isSpeakerLabel(core)
-            } else if known && g.ordinaryWords.contains(hash: hash) {
+            } else if known && ordinary {
                 isPerson = strongCue || staff || surnameFollows
             } else if known {
                 isPerson = strongCue || weakCue || staff || verb || surnameFollows || self.hasListPartner(word, capitalised: true)
@@ -72,8 +77,8 @@ extension WordScanner {
                     || self.isSpeakerLabel(core)
             }
         } else {
-            let lowerSurname = next.exists && ByteClass.isLower(self.text[next.start]) && self.contains(g.surnames, next)
-                && !self.contains(g.commonWords, next) && !self.contains(g.ordinaryWords, next)
+            let lowerSurname = next.exists && ByteClass.isLower(self.text[next.start]) && nextFlags.contains(.surname)
+                && !nextFlags.contains(.common) && !nextFlags.contains(.ordinary)
             isPerson = clearFirstName && (strongCue || staff || (verb && self.isStrongVerb(next)) || lowerSurname
                 || self.hasListPartner(word, capitalised: false))
             if isPerson && lowerSurname {
@@ -96,15 +101,17 @@ extension WordScanner {
         if dotted { after += 1 }
         let last = self.nextWord(after: after)
         guard last.exists, word.end - word.start >= 3 else { return nil }
+        let f = self.flags(word)
         if capitalised {
             guard ByteClass.isUpper(letter), letter != 0x49 || dotted, self.isSurnameLike(last),
-                !self.contains(g.commonWords, word), !self.contains(g.places, word), !self.contains(g.venueWords, word),
-                self.contains(g.firstNames, word) || self.contains(g.surnames, word) || !self.contains(g.ordinaryWords, word)
+                !f.contains(.common), !f.contains(.place), !self.contains(g.venueWords, word),
+                f.contains(.firstName) || f.contains(.surname) || !f.contains(.ordinary)
             else { return nil }
         } else {
+            let lastFlags = self.flags(last)
             guard ByteClass.isLower(letter), letter != 0x61, letter != 0x69 || dotted, ByteClass.isLower(self.text[last.start]),
-                self.contains(g.firstNames, word), !self.contains(g.commonWords, word), !self.contains(g.places, word),
-                !self.contains(g.ordinaryWords, last) || self.contains(g.surnames, last)
+                f.contains(.firstName), !f.contains(.common), !f.contains(.place),
+                !lastFlags.contains(.ordinary) || lastFlags.contains(.surname)
             else { return nil }
         }
         return PIISpan(type: .person, start: word.start, end: self.withoutPossessive(last).end)
@@ -116,9 +123,8 @@ extension WordScanner {
         var k = word.start - 1
         while k >= 0 && (self.text[k] == 0x20 || self.text[k] == 0x3E) { k -= 1 }
         guard k < 0 || self.text[k] == 0x0A else { return nil }
-        let g = self.gazetteer
-        guard !self.contains(g.ordinaryWords, word), !self.contains(g.commonWords, word), !self.contains(g.places, word),
-            !self.contains(g.venueWords, word)
+        let f = self.flags(word)
+        guard !f.contains(.ordinary), !f.contains(.common), !f.contains(.place), !self.contains(self.gazetteer.venueWords, word)
         else { return nil }
         var end = word.end
         var parts = 1
@@ -205,10 +211,8 @@ extension WordScanner {
             guard w.exists else { return false }
             let upper = ByteClass.isUpper(self.text[w.start]) || self.text[w.start] >= 0xC3
             guard upper == capitalised else { return false }
-            let core = self.withoutPossessive(w)
-            let g = self.gazetteer
-            return (self.contains(g.firstNames, core) || self.contains(g.surnames, core)) && !self.contains(g.commonWords, core)
-                && !self.contains(g.places, core)
+            let f = self.flags(self.withoutPossessive(w))
+            return (f.contains(.firstName) || f.contains(.surname)) && !f.contains(.common) && !f.contains(.place)
         }
         // after: ", X" / " and X" / " or X" / " & X"
         var k = word.end
@@ -241,12 +245,14 @@ extension WordScanner {
         let g = self.gazetteer
         guard word.exists, ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3 else { return false }
         let core = self.withoutPossessive(word)
-        if self.contains(g.venueWords, core) || self.contains(g.places, core) || self.contains(g.titles, core) { return false }
+        if self.contains(g.venueWords, core) { return false }
+        let f = self.flags(core)
+        if f.contains(.place) || f.contains(.title) { return false }
         if let preserving = self.preserving, self.contains(preserving, core) { return false }
-        if self.contains(g.surnames, core) || self.contains(g.firstNames, core) {
-            return !self.contains(g.commonWords, core)
+        if f.contains(.surname) || f.contains(.firstName) {
+            return !f.contains(.common)
         }
-        return !self.contains(g.ordinaryWords, core) && !self.contains(g.commonWords, core)
+        return !f.contains(.ordinary) && !f.contains(.common)
     }
 
     /// The end of a name starting with `word`: following surname-like words and initials.

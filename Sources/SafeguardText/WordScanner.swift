@@ -77,6 +77,11 @@ struct WordScanner {
         return true
     }
 
+    /// The gazetteer lists an existing word is in (one probe of the combined table).
+    @inline(__always) func flags(_ word: Word) -> WordFlagTable.Flags {
+        self.gazetteer.wordFlags.flags(hash: ByteWordSet.hash(self.text, word.start, word.end))
+    }
+
     @inline(__always) func contains(_ set: ByteWordSet, _ word: Word) -> Bool {
         word.exists && set.contains(self.text, word.start, word.end)
     }
