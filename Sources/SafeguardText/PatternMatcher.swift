@@ -113,37 +113,41 @@ public struct PatternMatcher: Sendable {
     /// All whole-word hits in `text`, in order of their end. ASCII capitals match like lower case.
     public func hits(in text: UnsafeBufferPointer<UInt8>) -> [Hit] {
         var hits: [Hit] = []
+        guard let bytes = text.baseAddress else { return hits }
         let n = text.count
         let c = self.classCount
         self.classOf.withUnsafeBufferPointer { classOf in
             self.delta.withUnsafeBufferPointer { delta in
-                self.outputStart.withUnsafeBufferPointer { outputStart in
-                    self.outputs.withUnsafeBufferPointer { outputs in
-                        self.lengths.withUnsafeBufferPointer { lengths in
-                            var row = 0
-                            var i = 0
-                            while i < n {
-                                let v = delta[row &+ Int(classOf[Int(text[i])])]
-                                row = Int(v & ~Self.outputFlag)
-                                if v & Self.outputFlag != 0 {
-                                    let s = row / c
-                                    for o in Int(outputStart[s])..<Int(outputStart[s &+ 1]) {
-                                        let p = Int(outputs[o])
-                                        let start = i &+ 1 &- lengths[p]
-                                        let end = i &+ 1
-                                        if self.checkStart[p] && start > 0 && Self.isWordByte(text[start - 1]) { continue }
-                                        if self.checkEnd[p] && end < n && Self.isWordByte(text[end]) { continue }
-                                        hits.append(Hit(pattern: p, start: start, end: end))
-                                    }
-                                }
-                                i &+= 1
-                            }
-                        }
+                // the loop keeps only the row, the position and three pointers live: hits are rare
+                // and handled out of line, so nothing here spills to the stack
+                let classes = classOf.baseAddress!
+                let table = delta.baseAddress!
+                var row = 0
+                var i = 0
+                while i < n {
+                    let v = table[row &+ Int(classes[Int(bytes[i])])]
+                    row = Int(v & ~Self.outputFlag)
+                    if v & Self.outputFlag != 0 {
+                        self.appendHits(state: row / c, end: i &+ 1, in: text, to: &hits)
                     }
+                    i &+= 1
                 }
             }
         }
         return hits
+    }
+
+    /// Appends the whole-word outputs of `state`, reached at `end`.
+    @inline(never)
+    private func appendHits(state: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, to hits: inout [Hit]) {
+        let n = text.count
+        for o in Int(self.outputStart[state])..<Int(self.outputStart[state + 1]) {
+            let p = Int(self.outputs[o])
+            let start = end - self.lengths[p]
+            if self.checkStart[p] && start > 0 && Self.isWordByte(text[start - 1]) { continue }
+            if self.checkEnd[p] && end < n && Self.isWordByte(text[end]) { continue }
+            hits.append(Hit(pattern: p, start: start, end: end))
+        }
     }
 
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
