@@ -30,8 +30,9 @@ final class PremisesIndex {
     private var profiles: [String: NameProfile] = [:]
     var dataVersion: Int?
 
-    /// The cache stays below this many entries; past it, it is cleared and reloads lazily.
-    let capacity = 400_000
+    /// The cache stays below this many entries; past it, it is cleared and reloads lazily. Entries
+    /// share name profiles (~70 bytes each), so a million-row register fits without a reload storm.
+    let capacity = 1_000_000
 
     func entries(at postcodeKey: String, in db: Database) throws -> [Entry] {
         if let hit = self.byPostcode[postcodeKey] { return hit }
