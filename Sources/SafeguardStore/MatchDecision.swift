@@ -16,6 +16,9 @@ struct MatchDecision: Sendable, Equatable {
     /// 0-1.
     var confidence: Double
 
+    /// The highest confidence `compare` gives (same postcode, identical name key).
+    static let perfectConfidence = 1.0
+
     /// Decides whether two premises are the same from name similarity, postcode and house number.
     ///
     /// Same postcode and a name similarity of 0.85+ (or 0.6+ with the same house number) is

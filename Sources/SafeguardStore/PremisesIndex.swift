@@ -14,21 +14,25 @@ final class PremisesIndex {
         var hasFHRS: Bool
         var profile: NameProfile
 
-        init(id: Int64, nameKey: String, houseNumber: String?, hasFHRS: Bool) {
+        init(id: Int64, nameKey: String, houseNumber: String?, hasFHRS: Bool, profile: NameProfile? = nil) {
             self.id = id
             self.nameKey = nameKey
             self.houseNumber = houseNumber
             self.hasFHRS = hasFHRS
-            self.profile = NameProfile(nameKey)
+            self.profile = profile ?? NameProfile(nameKey)
         }
     }
 
     private var byPostcode: [String: [Entry]] = [:]
     private var cachedEntries = 0
+    /// One profile per distinct name key: registers repeat names ("Royal Oak") across many
+    /// postcodes, and entries sharing a profile share its arrays (copy-on-write).
+    private var profiles: [String: NameProfile] = [:]
     var dataVersion: Int?
 
-    /// The cache stays below this many entries; past it, it is cleared and reloads lazily.
-    let capacity = 400_000
+    /// The cache stays below this many entries; past it, it is cleared and reloads lazily. Entries
+    /// share name profiles (~70 bytes each), so a million-row register fits without a reload storm.
+    let capacity = 1_000_000
 
     func entries(at postcodeKey: String, in db: Database) throws -> [Entry] {
         if let hit = self.byPostcode[postcodeKey] { return hit }
@@ -37,7 +41,9 @@ final class PremisesIndex {
                 + "WHERE postcode_key = ? AND kind IN ('hotel', 'premises')")
         let rows = try Row.fetchAll(statement, arguments: [postcodeKey])
         let loaded = rows.map { row in
-            Entry(id: row[0], nameKey: row[1], houseNumber: row[2], hasFHRS: row[3])
+            let nameKey: String = row[1]
+            return Entry(
+                id: row[0], nameKey: nameKey, houseNumber: row[2], hasFHRS: row[3], profile: self.profile(nameKey))
         }
         if self.cachedEntries + loaded.count > self.capacity { self.clear() }
         self.byPostcode[postcodeKey] = loaded
@@ -45,11 +51,24 @@ final class PremisesIndex {
         return loaded
     }
 
+    /// The shared profile of a name key, computed on first use.
+    func profile(_ nameKey: String) -> NameProfile {
+        if let hit = self.profiles[nameKey] { return hit }
+        let profile = NameProfile(nameKey)
+        self.profiles[nameKey] = profile
+        return profile
+    }
+
     /// Adds a new entity when its postcode is cached (otherwise it loads with the postcode later).
-    func add(id: Int64, nameKey: String, houseNumber: String?, hasFHRS: Bool, at postcodeKey: String) {
+    func add(
+        id: Int64, nameKey: String, houseNumber: String?, hasFHRS: Bool, at postcodeKey: String,
+        profile: NameProfile? = nil
+    ) {
         guard self.byPostcode[postcodeKey] != nil else { return }
         self.byPostcode[postcodeKey]!.append(
-            Entry(id: id, nameKey: nameKey, houseNumber: houseNumber, hasFHRS: hasFHRS))
+            Entry(
+                id: id, nameKey: nameKey, houseNumber: houseNumber, hasFHRS: hasFHRS,
+                profile: profile ?? self.profile(nameKey)))
         self.cachedEntries += 1
     }
 
@@ -63,6 +82,7 @@ final class PremisesIndex {
 
     func clear() {
         self.byPostcode.removeAll(keepingCapacity: true)
+        self.profiles.removeAll(keepingCapacity: true)
         self.cachedEntries = 0
     }
 }

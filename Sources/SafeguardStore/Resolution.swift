@@ -44,6 +44,7 @@ extension SQLiteStore {
     ) throws -> Resolution {
         var best: (PremisesIndex.Entry, MatchDecision)?
         var uncertain: [(Int64, MatchDecision)] = []
+        var profile: NameProfile?
         if let postcodeKey = claim.postcodeKey {
             let candidates: [PremisesIndex.Entry]
             if fhrsID != nil {
@@ -51,18 +52,24 @@ extension SQLiteStore {
             } else {
                 candidates = try index.entries(at: postcodeKey, in: db)
             }
-            let profile = NameProfile(claim.nameKey)
-            for entry in candidates where !(fhrsID != nil && entry.hasFHRS) {
+            profile = index.profile(claim.nameKey)
+            // Index-based so entries are read in place, not copied (retained) one by one.
+            scan: for position in candidates.indices {
+                if fhrsID != nil && candidates[position].hasFHRS { continue }
                 let sameHouse: Bool? =
-                    (claim.houseNumber != nil && entry.houseNumber != nil)
-                    ? claim.houseNumber == entry.houseNumber : nil
+                    (claim.houseNumber != nil && candidates[position].houseNumber != nil)
+                    ? claim.houseNumber == candidates[position].houseNumber : nil
                 let decision = MatchDecision.compare(
-                    nameSimilarity: MatchKeys.similarity(profile, entry.profile), samePostcode: true,
+                    nameSimilarity: MatchKeys.similarity(profile!, candidates[position].profile), samePostcode: true,
                     bothPostcodes: true, sameHouseNumber: sameHouse)
                 switch decision.strength {
                 case .certain:
-                    if best == nil || decision.confidence > best!.1.confidence { best = (entry, decision) }
-                case .uncertain: uncertain.append((entry.id, decision))
+                    if best == nil || decision.confidence > best!.1.confidence {
+                        best = (candidates[position], decision)
+                        // Nothing beats a perfect match (same name key) and ties keep the first, so stop.
+                        if decision.confidence >= MatchDecision.perfectConfidence { break scan }
+                    }
+                case .uncertain: uncertain.append((candidates[position].id, decision))
                 case .none: break
                 }
             }
@@ -93,7 +100,8 @@ extension SQLiteStore {
         let id = try self.insertEntity(claim, kind: kind, source: source, fhrsID: fhrsID, in: db)
         if let key = claim.postcodeKey {
             index.add(
-                id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: fhrsID != nil, at: key)
+                id: id, nameKey: claim.nameKey, houseNumber: claim.houseNumber, hasFHRS: fhrsID != nil, at: key,
+                profile: profile)
         }
         let queued = uncertain.sorted { $0.1.confidence > $1.1.confidence }.prefix(5)
         if !queued.isEmpty {
