@@ -47,7 +47,9 @@ extension SQLiteStore {
                 case .nameFallback: summary.hotelsByName! += 1
                 case nil: break
                 }
-                let hash = Self.hash(establishment)
+                let addressText = establishment.addressLines.joined(separator: "\n")
+                let ratingDate = establishment.ratingDate?.description
+                let hash = Self.hash(establishment, addressText: addressText, ratingDate: ratingDate)
                 var query = FastStatement(lookup)
                 query.bind(establishment.fhrsID)
                 let existing = try query.first { row in
@@ -104,11 +106,11 @@ extension SQLiteStore {
                 insert.bind(establishment.name)
                 insert.bind(establishment.businessType)
                 insert.bind(establishment.businessTypeID)
-                insert.bind(establishment.addressLines.joined(separator: "\n"))
+                insert.bind(addressText)
                 insert.bind(establishment.postcode)
                 insert.bind(establishment.ratingValue)
                 insert.bind(establishment.ratingKey)
-                insert.bind(establishment.ratingDate?.description)
+                insert.bind(ratingDate)
                 insert.bind(establishment.localAuthorityCode)
                 insert.bind(establishment.localAuthorityName)
                 insert.bind(establishment.hygieneScore)
@@ -129,17 +131,24 @@ extension SQLiteStore {
     }
 
     static func hash(_ establishment: FHRSEstablishment) -> Int64 {
+        Self.hash(
+            establishment, addressText: establishment.addressLines.joined(separator: "\n"),
+            ratingDate: establishment.ratingDate?.description)
+    }
+
+    /// The content hash, given the joined address and rating date the caller also binds.
+    static func hash(_ establishment: FHRSEstablishment, addressText: String, ratingDate: String?) -> Int64 {
         var hasher = ContentHash()
         hasher.add(establishment.fhrsID)
         hasher.add(establishment.localAuthorityBusinessID)
         hasher.add(establishment.name)
         hasher.add(establishment.businessType)
         hasher.add(establishment.businessTypeID)
-        hasher.add(establishment.addressLines.joined(separator: "\n"))
+        hasher.add(addressText)
         hasher.add(establishment.postcode)
         hasher.add(establishment.ratingValue)
         hasher.add(establishment.ratingKey)
-        hasher.add(establishment.ratingDate?.description)
+        hasher.add(ratingDate)
         hasher.add(establishment.localAuthorityCode)
         hasher.add(establishment.localAuthorityName)
         hasher.add(establishment.hygieneScore)
