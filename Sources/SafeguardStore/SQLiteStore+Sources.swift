@@ -56,15 +56,10 @@ extension SQLiteStore {
         try self.writeWithIndex { db, index in
             var summary = ImportSummary()
             for report in reports {
-                summary.read += 1
                 let hash = Self.hash(of: report)
                 let existing = try Int64.fetchOne(
                     db, sql: "SELECT content_hash FROM report WHERE receipt_id = ?", arguments: [report.receiptID])
-                if existing == hash {
-                    summary.unchanged += 1
-                    continue
-                }
-                if existing == nil { summary.new += 1 } else { summary.updated += 1 }
+                guard summary.needsWrite(stored: existing, hash: hash) else { continue }
                 try db.execute(
                     sql: """
                         INSERT INTO report (receipt_id, received, role, seen, text, signs, premises, address, postcode,
@@ -100,15 +95,10 @@ extension SQLiteStore {
         try self.writeWithIndex { db, index in
             var summary = ImportSummary()
             for record in records {
-                summary.read += 1
                 let hash = Self.hash(of: record)
                 let existing = try Int64.fetchOne(
                     db, sql: "SELECT content_hash FROM intelligence WHERE record_id = ?", arguments: [record.id])
-                if existing == hash {
-                    summary.unchanged += 1
-                    continue
-                }
-                if existing == nil { summary.new += 1 } else { summary.updated += 1 }
+                guard summary.needsWrite(stored: existing, hash: hash) else { continue }
                 try db.execute(
                     sql: """
                         INSERT INTO intelligence (record_id, date, source, premises, address, postcode, vehicle, badge,

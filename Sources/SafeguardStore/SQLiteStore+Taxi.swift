@@ -146,7 +146,6 @@ extension SQLiteStore {
         try self.writeWithIndex { db, _ in
             var summary = ImportSummary()
             for licence in operators {
-                summary.read += 1
                 var hasher = ContentHash()
                 for field in [
                     licence.operatorName, licence.issuedOn?.description, licence.expiresOn?.description,
@@ -159,11 +158,7 @@ extension SQLiteStore {
                     db,
                     sql: "SELECT content_hash FROM taxi_operator WHERE issuing_authority = ? AND licence_number = ?",
                     arguments: [licence.issuingAuthority, licence.licenceNumber])
-                if existing == hash {
-                    summary.unchanged += 1
-                    continue
-                }
-                if existing == nil { summary.new += 1 } else { summary.updated += 1 }
+                guard summary.needsWrite(stored: existing, hash: hash) else { continue }
                 try db.execute(
                     sql: """
                         INSERT INTO taxi_operator (issuing_authority, licence_number, operator_name, issued_on,
