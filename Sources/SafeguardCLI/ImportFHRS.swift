@@ -29,38 +29,12 @@ struct ImportFHRS: ParsableCommand {
         let run = try ImportRun(options: self.options, wantsHotels: true)
         for file in self.files {
             run.begin(file)
-            var fileSummary = ImportSummary()
-            fileSummary.hotels = 0
-            fileSummary.hotelsByName = 0
-            var storeFailure: (any Error)?
-            let failure = run.guarded(file) {
-                // The header (with the extract date) precedes the records, so read it first.
-                let extract = try FHRSReader().header(path: file).extractDate
-                // Parsing runs on a second thread while this one stores, batch by batch.
-                let progress = run.progressHandler
-                let readFailure = try ImportPipeline.run(batchSize: self.options.batchSize) {
-                    (sink: ImportBatchSink<FHRSEstablishment>) in
-                    try FHRSReader().read(
-                        path: file, progress: sink.progress, onIssue: sink.issue, onRecord: sink.record)
-                } store: { batch in
-                    for issue in batch.issues { run.report(issue) }
-                    do {
-                        fileSummary.add(try store.recordEstablishments(batch.records, extractDate: extract))
-                    } catch {
-                        storeFailure = error
-                        throw error
-                    }
-                    if let bytes = batch.bytesConsumed { progress?(bytes) }
-                }
-                // Records read before a fault were stored; the fault is still reported.
-                if let readFailure { throw readFailure }
-            }
-            if let storeFailure {
-                run.storeFailed(file, storeFailure)
-                run.end(file, fileSummary, failure: nil)
-            } else {
-                run.end(file, fileSummary, failure: failure)
-            }
+            let outcome = FHRSImportLoop.run(
+                file, batchSize: self.options.batchSize, onIssue: run.report, progress: run.progressHandler
+            ) { try store.recordEstablishments(prepared: $0, extractDate: $1) }
+            if let storeFailure = outcome.storeFailure { run.storeFailed(file, storeFailure) }
+            // Records read before a fault were stored; the fault is still reported.
+            run.end(file, outcome.summary, failure: outcome.readFailure.map { run.importError(file, $0) })
         }
         try run.finish()
     }

@@ -49,6 +49,7 @@ public enum ImportPipeline {
             }
             channel.finish(failure)
         }
+        thread.name = "import-reader"
         thread.stackSize = 8 << 20
         thread.start()
         do {

@@ -29,6 +29,9 @@ final class PremisesIndex {
     /// postcodes, and entries sharing a profile share its arrays (copy-on-write).
     private var profiles: [String: NameProfile] = [:]
     var dataVersion: Int?
+    /// FHRS ids written since the FHRS table was seen empty (a first import): no other id can
+    /// exist, so their look-ups are skipped. Nil when the table held rows, or after a clear.
+    var fhrsWritten: Set<Int>?
 
     /// The cache stays below this many entries; past it, it is cleared and reloads lazily. Entries
     /// share name profiles (~70 bytes each), so a million-row register fits without a reload storm.
@@ -84,6 +87,7 @@ final class PremisesIndex {
         self.byPostcode.removeAll(keepingCapacity: true)
         self.profiles.removeAll(keepingCapacity: true)
         self.cachedEntries = 0
+        self.fhrsWritten = nil
     }
 }
 

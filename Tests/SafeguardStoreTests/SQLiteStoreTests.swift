@@ -26,6 +26,22 @@ import Testing
         #expect(try store.tableCounts()["fhrs_establishment"] == 2)
     }
 
+    @Test func firstImportWithARepeatedIDStillStoresOneRow() throws {
+        // Given an empty store (look-ups are skipped for ids the import has not written yet),
+        let store = try temporaryStore()
+        var changed = cafe
+        changed.ratingValue = "5"
+        // when one extract repeats an establishment, in the same batch and in a later one,
+        let first = try store.recordEstablishments([cafe, grandHotel, cafe], extractDate: nil)
+        let second = try store.recordEstablishments([changed], extractDate: nil)
+        // then the repeat is recognised, not stored twice or given a second entity.
+        #expect(first.new == 2)
+        #expect(first.unchanged == 1)
+        #expect(second.updated == 1)
+        #expect(try store.tableCounts()["fhrs_establishment"] == 2)
+        #expect(try store.tableCounts()["entity"] == 2)
+    }
+
     @Test func licenceRegisterAndFHRSBecomeOneEntity() throws {
         // Given the FHRS hotel, when the licence register names it slightly differently at the same postcode,
         let store = try temporaryStore()
