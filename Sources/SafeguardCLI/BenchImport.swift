@@ -40,20 +40,16 @@ struct BenchImport: ParsableCommand {
             Self.report("fhrs-parse", bytes: bytes, records: count, parse)
             // The command's own path: parse and prepare on a second thread, store on this one.
             let store = try self.freshStore("bench-fhrs.sqlite")
-            var storeCPU = 0.0
             var outcome = FHRSImportLoop.Outcome()
             let load = try Measure.run {
-                outcome = FHRSImportLoop.run(xml, batchSize: 5000, onIssue: { _ in }, progress: nil) { batch, extract in
-                    let started = Measure.threadCPUSeconds()
-                    defer { storeCPU += Measure.threadCPUSeconds() - started }
-                    return try store.recordEstablishments(prepared: batch, extractDate: extract)
-                }
+                outcome = FHRSImportLoop.run(xml, batchSize: 5000, onIssue: { _ in }, progress: nil, into: store)
             }
             if let failure = outcome.readFailure ?? outcome.storeFailure { throw failure }
             Self.report("fhrs-import", bytes: bytes, records: outcome.summary.new, load)
             print(
-                "fhrs-store-thread cpu_s=\(String(format: "%.2f", storeCPU)) "
-                    + "records/cpu_s=\(Int(Double(outcome.summary.new) / storeCPU))")
+                "fhrs-import-threads store_cpu_s=\(String(format: "%.2f", outcome.storeCPU)) "
+                    + "read_cpu_s=\(String(format: "%.2f", outcome.readCPU)) "
+                    + "index_build_s=\(String(format: "%.2f", outcome.indexSeconds))")
         }
         if let csv {
             let bytes = Self.size(csv)

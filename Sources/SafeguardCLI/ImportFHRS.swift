@@ -30,8 +30,8 @@ struct ImportFHRS: ParsableCommand {
         for file in self.files {
             run.begin(file)
             let outcome = FHRSImportLoop.run(
-                file, batchSize: self.options.batchSize, onIssue: run.report, progress: run.progressHandler
-            ) { try store.recordEstablishments(prepared: $0, extractDate: $1) }
+                file, batchSize: self.options.batchSize, onIssue: run.report, progress: run.progressHandler,
+                into: store)
             if let storeFailure = outcome.storeFailure { run.storeFailed(file, storeFailure) }
             // Records read before a fault were stored; the fault is still reported.
             run.end(file, outcome.summary, failure: outcome.readFailure.map { run.importError(file, $0) })

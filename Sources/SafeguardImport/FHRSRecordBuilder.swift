@@ -35,7 +35,16 @@ final class FHRSRecordBuilder: XMLEventHandler {
         /// 1 ExtractDate, 2 ItemCount.
         var headerField = 0
         var headerText: [UInt8] = []
+        /// Recent texts of the fields with few distinct values, per field (see `value(_:)`).
+        var interned = [[(bytes: [UInt8], text: String)]](repeating: [], count: Field.allCases.count)
     }
+
+    /// Fields with a handful of distinct values across a feed (a district, a business type, a
+    /// rating): their `String`s are shared instead of made afresh for every record.
+    private static let repetitive: [Bool] = Field.allCases.map {
+        [.businessType, .ratingValue, .ratingKey, .laCode, .laName, .schemeType, .newRatingPending].contains($0)
+    }
+    private static let internLimit = 64
 
     private let state: UnsafeMutablePointer<State>
 
@@ -177,7 +186,17 @@ final class FHRSRecordBuilder: XMLEventHandler {
             while start < end, isSpace(buffer[start]) { start += 1 }
             while end > start, isSpace(buffer[end - 1]) { end -= 1 }
             guard end > start else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            guard Self.repetitive[field.rawValue] else { return String(decoding: bytes, as: UTF8.self) }
+            for entry in state.pointee.interned[field.rawValue]
+            where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) {
+                return entry.text
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if state.pointee.interned[field.rawValue].count < Self.internLimit {
+                state.pointee.interned[field.rawValue].append((Array(bytes), text))
+            }
+            return text
         }
     }
 }
