@@ -104,23 +104,12 @@ public struct FHRSReader {
         _ builder: FHRSRecordBuilder, _ parser: XMLPushParser, _ source: Source, progress: ((Int) -> Void)?,
         onIssue: (ImportIssue) -> Void, onRecord: (FHRSEstablishment) throws -> Void
     ) throws -> FHRSReadResult {
-        // Between chunks, outside libxml2: hand over what the chunk completed.
-        func deliver() throws {
-            for item in builder.takePending() {
-                switch item {
-                case .record(let establishment):
-                    try onRecord(establishment)
-                    builder.result.delivered += 1
-                case .issue(let issue):
-                    onIssue(issue)
-                }
-            }
-            progress?(parser.bytesConsumed)
-        }
         do {
-            switch source {
-            case .path(let path): try parser.parse(path: path, afterChunk: deliver)
-            case .bytes(let bytes): try parser.parse(bytes: bytes, afterChunk: deliver)
+            try builder.delivering(to: onRecord, issues: onIssue) {
+                switch source {
+                case .path(let path): try parser.parse(path: path) { progress?(parser.bytesConsumed) }
+                case .bytes(let bytes): try parser.parse(bytes: bytes) {}
+                }
             }
             if let failure = builder.failure { throw failure }
         } catch var error as ImportError {

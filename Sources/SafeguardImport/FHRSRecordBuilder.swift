@@ -8,16 +8,15 @@ import SafeguardCore
 /// The per-event state sits behind a pointer: SAX callbacks touch it ~75 times per record, and as
 /// class properties every touch paid a dynamic exclusivity check (a third of parse time).
 final class FHRSRecordBuilder: XMLEventHandler {
-    /// What the reader hands over between chunks, in document order.
-    enum Pending {
-        case record(FHRSEstablishment)
-        case issue(ImportIssue)
-    }
-
     private typealias Field = FHRSReader.Field
+    private static let fieldCount = Field.allCases.count
 
     private struct State {
-        var pending: [Pending] = []
+        /// Where finished records and their issues go (set for the length of one parse).
+        var onRecord: ((FHRSEstablishment) throws -> Void)?
+        var onIssue: ((ImportIssue) -> Void)?
+        /// What `onRecord` threw; the parser is stopped and the reader rethrows it.
+        var deliveryError: (any Error)?
         var result = FHRSReadResult(extractDate: nil, itemCount: nil, records: 0, delivered: 0)
         var failure: ImportError?
         var stopAtFirstRecord = false
@@ -30,8 +29,6 @@ final class FHRSRecordBuilder: XMLEventHandler {
         var recordLine = 0
         var current = -1
         var text: [UInt8] = []
-        var starts = [Int](repeating: -1, count: Field.allCases.count)
-        var ends = [Int](repeating: -1, count: Field.allCases.count)
         /// 1 ExtractDate, 2 ItemCount.
         var headerField = 0
         var headerText: [UInt8] = []
@@ -47,25 +44,44 @@ final class FHRSRecordBuilder: XMLEventHandler {
     private static let internLimit = 64
 
     private let state: UnsafeMutablePointer<State>
+    /// Where each field's text starts and ends in `State.text` (-1: absent), one slot per field.
+    private let starts: UnsafeMutablePointer<Int>
+    private let ends: UnsafeMutablePointer<Int>
 
     init() {
         self.state = .allocate(capacity: 1)
         self.state.initialize(to: State())
         self.state.pointee.text.reserveCapacity(4096)
-        self.state.pointee.pending.reserveCapacity(512)
+        self.starts = .allocate(capacity: Self.fieldCount)
+        self.starts.initialize(repeating: -1, count: Self.fieldCount)
+        self.ends = .allocate(capacity: Self.fieldCount)
+        self.ends.initialize(repeating: -1, count: Self.fieldCount)
     }
 
     deinit {
         self.state.deinitialize(count: 1)
         self.state.deallocate()
+        self.starts.deallocate()
+        self.ends.deallocate()
     }
 
-    /// Records and issues completed since the last `takePending()`.
-    func takePending() -> [Pending] {
-        var taken: [Pending] = []
-        taken.reserveCapacity(self.state.pointee.pending.count)
-        swap(&taken, &self.state.pointee.pending)
-        return taken
+    /// Runs `parse` with records and issues going straight to the caller's closures.
+    func delivering(
+        to onRecord: (FHRSEstablishment) throws -> Void, issues onIssue: (ImportIssue) -> Void,
+        _ parse: () throws -> Void
+    ) throws {
+        try withoutActuallyEscaping(onRecord) { onRecord in
+            try withoutActuallyEscaping(onIssue) { onIssue in
+                self.state.pointee.onRecord = onRecord
+                self.state.pointee.onIssue = onIssue
+                defer {
+                    self.state.pointee.onRecord = nil
+                    self.state.pointee.onIssue = nil
+                }
+                try parse()
+            }
+        }
+        if let error = self.state.pointee.deliveryError { throw error }
     }
 
     /// The header and counts so far.
@@ -113,23 +129,26 @@ final class FHRSRecordBuilder: XMLEventHandler {
             state.pointee.inRecord = true
             state.pointee.recordLine = parser.line
             state.pointee.text.removeAll(keepingCapacity: true)
-            for index in state.pointee.starts.indices {
-                state.pointee.starts[index] = -1
-                state.pointee.ends[index] = -1
+            for index in 0..<Self.fieldCount {
+                self.starts[index] = -1
+                self.ends[index] = -1
             }
             state.pointee.current = -1
         } else if state.pointee.inRecord, depth >= 3 {
             state.pointee.current = state.pointee.names.firstIndex { $0 == name } ?? -1
             if state.pointee.current >= 0 {
                 let field = state.pointee.current
-                if state.pointee.starts[field] >= 0 {
+                if self.starts[field] < 0 {
+                    self.starts[field] = state.pointee.text.count
+                } else if self.ends[field] >= self.starts[field] {
                     // A repeated element: move its earlier text to the end so the two join up.
-                    let earlier = Array(state.pointee.text[state.pointee.starts[field]..<state.pointee.ends[field]])
-                    state.pointee.starts[field] = state.pointee.text.count
+                    let earlier = Array(state.pointee.text[self.starts[field]..<self.ends[field]])
+                    self.starts[field] = state.pointee.text.count
+                    self.ends[field] = -1
                     state.pointee.text.append(contentsOf: earlier)
-                } else {
-                    state.pointee.starts[field] = state.pointee.text.count
                 }
+                // Otherwise the element is nested in itself (malformed, but well-formed XML allows
+                // it): its text simply continues.
             }
         } else if depth == 2 {
             state.pointee.headerField =
@@ -157,12 +176,18 @@ final class FHRSRecordBuilder: XMLEventHandler {
             if let establishment = FHRSReader().establishment(
                 { self.value($0) }, file: parser.fileName, line: state.pointee.recordLine,
                 record: state.pointee.result.records,
-                onIssue: { state.pointee.pending.append(.issue($0)) })
+                onIssue: { state.pointee.onIssue?($0) })
             {
-                state.pointee.pending.append(.record(establishment))
+                do {
+                    try state.pointee.onRecord?(establishment)
+                    state.pointee.result.delivered += 1
+                } catch {
+                    state.pointee.deliveryError = error
+                    parser.stop()
+                }
             }
         } else if state.pointee.inRecord {
-            if state.pointee.current >= 0 { state.pointee.ends[state.pointee.current] = state.pointee.text.count }
+            if state.pointee.current >= 0 { self.ends[state.pointee.current] = state.pointee.text.count }
             state.pointee.current = -1
         } else if state.pointee.headerField != 0 {
             let value = String(decoding: state.pointee.headerText, as: UTF8.self).trimmingWhitespace()
@@ -178,8 +203,8 @@ final class FHRSRecordBuilder: XMLEventHandler {
     /// A field's text without surrounding whitespace; nil when absent or blank.
     private func value(_ field: Field) -> String? {
         let state = self.state
-        var start = state.pointee.starts[field.rawValue]
-        var end = state.pointee.ends[field.rawValue]
+        var start = self.starts[field.rawValue]
+        var end = self.ends[field.rawValue]
         guard start >= 0, end > start else { return nil }
         return state.pointee.text.withUnsafeBufferPointer { buffer in
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
