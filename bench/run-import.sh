@@ -22,6 +22,12 @@ echo "== lxml iterparse"
 echo "== pandas.read_csv (+ to_sql)"
 "$PY" "$PEERS/pandas_csv.py" "$OUT/premises-1m.csv"
 "$PY" "$PEERS/pandas_csv.py" "$OUT/premises-1m.csv" "$OUT/peer-pandas.sqlite"
+echo "== the import commands end to end (process start to exit, into fresh databases)"
+rm -f "$OUT"/cmd-fhrs.sqlite* "$OUT"/cmd-premises.sqlite*
+/usr/bin/time -f "fhrs command: %e s wall, %U user, %S sys, %M KB peak" \
+    .build/release/safeguard import fhrs "$OUT/fhrs-200mb.xml" --db "$OUT/cmd-fhrs.sqlite" --json
+/usr/bin/time -f "premises command: %e s wall, %U user, %S sys, %M KB peak" \
+    .build/release/safeguard import premises "$OUT/premises-1m.csv" --db "$OUT/cmd-premises.sqlite" --json
 echo "== memory: safeguard import fhrs of a 1 GB feed"
 rm -f "$OUT"/rss.sqlite*
 /usr/bin/time -v .build/release/safeguard import fhrs "$OUT/fhrs-1gb.xml" --db "$OUT/rss.sqlite" --json 2>&1 \
