@@ -26,8 +26,12 @@ struct BenchImport: ParsableCommand {
     @Option(help: "Scratch database directory (its bench-*.sqlite files are replaced).")
     var scratch = "bench/out"
 
+    @Option(help: "Records per store transaction (as `safeguard import --batch-size`).")
+    var batchSize = 5000
+
     func validate() throws {
         if self.xml == nil, self.csv == nil { throw ValidationError("give --xml FILE and/or --csv FILE") }
+        guard self.batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
     }
 
     func run() throws {
@@ -45,7 +49,7 @@ struct BenchImport: ParsableCommand {
             let load = try Measure.run {
                 try FHRSReader().read(path: xml, onIssue: { _ in }) { record in
                     batch.append(record)
-                    if batch.count == 5000 {
+                    if batch.count == self.batchSize {
                         let started = Measure.cpuSeconds()
                         stored += try store.recordEstablishments(batch, extractDate: nil).new
                         storeCPU += Measure.cpuSeconds() - started
@@ -78,7 +82,7 @@ struct BenchImport: ParsableCommand {
             let load = try Measure.run {
                 try CSVImporter.read(path: csv, profile: PremisesLicenceProfile(), onIssue: { _ in }) { event in
                     batch.append(event)
-                    if batch.count == 5000 {
+                    if batch.count == self.batchSize {
                         let started = Measure.cpuSeconds()
                         stored += try store.recordLicenceEvents(batch).read
                         storeCPU += Measure.cpuSeconds() - started
