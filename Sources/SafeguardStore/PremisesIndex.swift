@@ -34,11 +34,22 @@ final class PremisesIndex {
     /// share name profiles (~70 bytes each), so a million-row register fits without a reload storm.
     let capacity = 1_000_000
 
+    /// The premises-like entities at one postcode (`?1`): both partial postcode indexes, in id order.
+    static let loadSQL = """
+        SELECT id, name_key, house_number, 0 FROM entity INDEXED BY entity_unclaimed_by_postcode
+        WHERE postcode_key = ?1 AND fhrs_id IS NULL AND kind IN ('hotel', 'premises')
+        UNION ALL
+        SELECT id, name_key, house_number, 1 FROM entity INDEXED BY entity_claimed_by_postcode
+        WHERE postcode_key = ?1 AND fhrs_id IS NOT NULL AND kind IN ('hotel', 'premises')
+        ORDER BY 1
+        """
+
     func entries(at postcodeKey: String, in db: Database) throws -> [Entry] {
         if let hit = self.byPostcode[postcodeKey] { return hit }
-        let statement = try db.cachedStatement(
-            sql: "SELECT id, name_key, house_number, fhrs_id IS NOT NULL FROM entity "
-                + "WHERE postcode_key = ? AND kind IN ('hotel', 'premises')")
+        // Two partial indexes cover a postcode (unclaimed and FHRS-claimed entities, migration
+        // v3-csv-import); entries are kept in id order, as one index on postcode_key gave them,
+        // because resolution keeps the first of equally good matches.
+        let statement = try db.cachedStatement(sql: Self.loadSQL)
         let rows = try Row.fetchAll(statement, arguments: [postcodeKey])
         let loaded = rows.map { row in
             let nameKey: String = row[1]
