@@ -42,24 +42,18 @@ struct BenchImport: ParsableCommand {
                 try FHRSReader().read(path: xml, onIssue: { _ in }) { _ in count += 1 }
             }
             Self.report("fhrs-parse", bytes: bytes, records: count, parse)
+            // The command's own path: parse and prepare on a second thread, store on this one.
             let store = try self.freshStore("bench-fhrs.sqlite")
-            var batch: [FHRSEstablishment] = []
-            var stored = 0
-            var storeCPU = 0.0
+            var outcome = FHRSImportLoop.Outcome()
             let load = try Measure.run {
-                try FHRSReader().read(path: xml, onIssue: { _ in }) { record in
-                    batch.append(record)
-                    if batch.count == self.batchSize {
-                        let started = Measure.cpuSeconds()
-                        stored += try store.recordEstablishments(batch, extractDate: nil).new
-                        storeCPU += Measure.cpuSeconds() - started
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
-                stored += try store.recordEstablishments(batch, extractDate: nil).new
+                outcome = FHRSImportLoop.run(xml, batchSize: self.batchSize, onIssue: { _ in }, progress: nil, into: store)
             }
-            Self.report("fhrs-import", bytes: bytes, records: stored, load)
-            print("fhrs-store-only cpu_s=\(String(format: "%.2f", storeCPU)) records/cpu_s=\(Int(Double(stored) / storeCPU))")
+            if let failure = outcome.readFailure ?? outcome.storeFailure { throw failure }
+            Self.report("fhrs-import", bytes: bytes, records: outcome.summary.new, load)
+            print(
+                "fhrs-import-threads store_cpu_s=\(String(format: "%.2f", outcome.storeCPU)) "
+                    + "read_cpu_s=\(String(format: "%.2f", outcome.readCPU)) "
+                    + "index_build_s=\(String(format: "%.2f", outcome.indexSeconds))")
         }
         if let csv {
             let bytes = Self.size(csv)
@@ -134,6 +128,13 @@ struct Measure {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
             + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// CPU time of the calling thread alone (user + system).
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Peak resident set size (VmHWM) in MB.

@@ -29,45 +29,13 @@ struct ImportFHRS: ParsableCommand {
         let run = try ImportRun(options: self.options, wantsHotels: true)
         for file in self.files {
             run.begin(file)
-            var batch: [FHRSEstablishment] = []
-            var extract: CalendarDay?
-            var fileSummary = ImportSummary()
-            fileSummary.hotels = 0
-            fileSummary.hotelsByName = 0
-            func flush() throws {
-                guard !batch.isEmpty else { return }
-                fileSummary.add(try store.recordEstablishments(batch, extractDate: extract))
-                batch.removeAll(keepingCapacity: true)
-            }
-            let failure = run.guarded(file) {
-                // The header (with the extract date) precedes the records, so read it first.
-                extract = try Self.extractDate(file)
-                try FHRSReader().read(
-                    path: file, progress: run.progressHandler, onIssue: { run.report($0) }
-                ) { establishment in
-                    batch.append(establishment)
-                    if batch.count >= self.options.batchSize { try flush() }
-                }
-            }
-            // Records read before a fault are kept.
-            do { try flush() } catch { run.storeFailed(file, error) }
-            run.end(file, fileSummary, failure: failure)
+            let outcome = FHRSImportLoop.run(
+                file, batchSize: self.options.batchSize, onIssue: run.report, progress: run.progressHandler,
+                into: store)
+            if let storeFailure = outcome.storeFailure { run.storeFailed(file, storeFailure) }
+            // Records read before a fault were stored; the fault is still reported.
+            run.end(file, outcome.summary, failure: outcome.readFailure.map { run.importError(file, $0) })
         }
         try run.finish()
-    }
-
-    /// Reads just the header's ExtractDate (the first few hundred bytes).
-    static func extractDate(_ file: String) throws -> CalendarDay? {
-        let reader = try XMLStreamReader(path: file)
-        var inExtract = false
-        while try reader.read() {
-            if reader.nodeType == .element {
-                if reader.localName == "EstablishmentDetail" { return nil }
-                inExtract = reader.localName == "ExtractDate"
-            } else if inExtract, reader.nodeType == .text, let value = reader.valuePointer {
-                return CalendarDay(iso: String(cString: value))
-            }
-        }
-        return nil
     }
 }

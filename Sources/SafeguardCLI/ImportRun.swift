@@ -60,11 +60,14 @@ final class ImportRun {
         do {
             try body()
             return nil
-        } catch let error as ImportError {
-            return error
         } catch {
-            return ImportError(code: "import.failed", file: file, message: "\(error)")
+            return self.importError(file, error)
         }
+    }
+
+    /// A read error as the `ImportError` reported for the file.
+    func importError(_ file: String, _ error: any Error) -> ImportError {
+        error as? ImportError ?? ImportError(code: "import.failed", file: file, message: "\(error)")
     }
 
     func storeFailed(_ file: String, _ error: any Error) {

@@ -28,8 +28,19 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Parses `YYYY-MM-DD` (optionally followed by `T…`, which is ignored); nil when malformed.
     public init?(iso string: some StringProtocol) {
-        let utf8 = Array(string.utf8.prefix(10))
-        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+        self.init(iso: String(string))
+    }
+
+    /// Parses `YYYY-MM-DD` (optionally followed by `T…`, which is ignored); nil when malformed.
+    /// (The concrete overload: imports parse millions of dates, so no generic or array on the way.)
+    public init?(iso string: String) {
+        var string = string
+        guard let parts = string.withUTF8({ Self.parse($0) }) else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -40,7 +51,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
     /// The (year, month, day) of this date.

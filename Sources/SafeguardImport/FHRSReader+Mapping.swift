@@ -1,15 +1,11 @@
 import SafeguardCore
 
 extension FHRSReader {
-    /// Builds an establishment from the collected element texts, or reports why it cannot.
+    /// Builds an establishment from its element texts (`text` gives a field's trimmed text, nil
+    /// when absent or blank), or reports why it cannot.
     func establishment(
-        _ values: [String?], file: String, line: Int, record: Int, onIssue: (ImportIssue) -> Void
+        _ text: (Field) -> String?, file: String, line: Int, record: Int, onIssue: (ImportIssue) -> Void
     ) -> FHRSEstablishment? {
-        func text(_ field: Field) -> String? {
-            guard let value = values[field.rawValue] else { return nil }
-            let trimmed = value.trimmingWhitespace()
-            return trimmed.isEmpty ? nil : trimmed
-        }
         func original() -> String {
             Field.allCases.compactMap { field in text(field).map { "\(field.elementName)=\($0)" } }
                 .joined(separator: "; ")

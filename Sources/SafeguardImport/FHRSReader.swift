@@ -68,8 +68,10 @@ public struct FHRSReader {
         progress: ((Int) -> Void)? = nil,
         onIssue: (ImportIssue) -> Void, onRecord: (FHRSEstablishment) throws -> Void
     ) throws -> FHRSReadResult {
-        let reader = try XMLStreamReader(path: path, displayName: displayName, limits: limits)
-        return try self.read(reader, progress: progress, onIssue: onIssue, onRecord: onRecord)
+        try FileCheck.readable(path, as: displayName ?? path)
+        let builder = FHRSRecordBuilder()
+        let parser = XMLPushParser(fileName: displayName ?? path, limits: limits, handler: builder)
+        return try self.run(builder, parser, .path(path), progress: progress, onIssue: onIssue, onRecord: onRecord)
     }
 
     /// Streams the establishments of an FHRS document held in memory (tests, fuzzing).
@@ -78,109 +80,54 @@ public struct FHRSReader {
         bytes: [UInt8], name: String, limits: XMLLimits = XMLLimits(), onIssue: (ImportIssue) -> Void,
         onRecord: (FHRSEstablishment) throws -> Void
     ) throws -> FHRSReadResult {
-        let reader = try XMLStreamReader(bytes: bytes, name: name, limits: limits)
-        return try self.read(reader, progress: nil, onIssue: onIssue, onRecord: onRecord)
+        let builder = FHRSRecordBuilder()
+        let parser = XMLPushParser(fileName: name, limits: limits, handler: builder)
+        return try self.run(builder, parser, .bytes(bytes), progress: nil, onIssue: onIssue, onRecord: onRecord)
     }
 
-    func read(
-        _ reader: XMLStreamReader, progress: ((Int) -> Void)?, onIssue: (ImportIssue) -> Void,
-        onRecord: (FHRSEstablishment) throws -> Void
+    /// Reads only the header (`ExtractDate`, `ItemCount`), stopping at the first establishment.
+    public func header(path: String, displayName: String? = nil) throws -> FHRSReadResult {
+        let builder = FHRSRecordBuilder()
+        builder.stopAtFirstRecord = true
+        let parser = XMLPushParser(fileName: displayName ?? path, handler: builder)
+        try parser.parse(path: path, chunkSize: 4096) {}
+        if let failure = builder.failure { throw failure }
+        return builder.result
+    }
+
+    private enum Source {
+        case path(String)
+        case bytes([UInt8])
+    }
+
+    private func run(
+        _ builder: FHRSRecordBuilder, _ parser: XMLPushParser, _ source: Source, progress: ((Int) -> Void)?,
+        onIssue: (ImportIssue) -> Void, onRecord: (FHRSEstablishment) throws -> Void
     ) throws -> FHRSReadResult {
-        var result = FHRSReadResult(extractDate: nil, itemCount: nil, records: 0, delivered: 0)
-        var names: [UnsafePointer<xmlChar>?] = []
-        var detail: UnsafePointer<xmlChar>?
-        var extractDateName: UnsafePointer<xmlChar>?
-        var itemCountName: UnsafePointer<xmlChar>?
-        var values = [String?](repeating: nil, count: Field.allCases.count)
-        var current: Int = -1
-        var headerField = 0  // 1 ExtractDate, 2 ItemCount
-        var headerText = ""
-        var inRecord = false
-        var recordLine = 0
-        var sawRoot = false
         do {
-            while try reader.read() {
-                let type = reader.rawNodeType
-                if type == 1 {  // element
-                    let depth = reader.depth
-                    if !sawRoot {
-                        sawRoot = true
-                        guard reader.localName == "FHRSEstablishment" else {
-                            throw ImportError(
-                                code: "fhrs.root", file: reader.fileName, line: reader.line, element: reader.localName,
-                                message: "this is not an FHRS file: the root element is <\(reader.localName)>, "
-                                    + "expected <FHRSEstablishment>; use `--format` to pick another importer")
-                        }
-                        detail = reader.intern("EstablishmentDetail")
-                        extractDateName = reader.intern("ExtractDate")
-                        itemCountName = reader.intern("ItemCount")
-                        names = Field.allCases.map { reader.intern($0.elementName) }
-                        continue
-                    }
-                    let name = reader.localNamePointer
-                    if depth == 2, name == detail {
-                        inRecord = true
-                        recordLine = reader.line
-                        for index in values.indices { values[index] = nil }
-                        current = -1
-                    } else if inRecord, depth >= 3 {
-                        current = names.firstIndex(where: { $0 == name }) ?? -1
-                        if reader.isEmptyElement { current = -1 }
-                    } else if depth == 2 {
-                        headerField = name == extractDateName ? 1 : name == itemCountName ? 2 : 0
-                        headerText = ""
-                    }
-                } else if type == 3 || type == 4 || type == 14 {  // text, CDATA, significant whitespace
-                    guard let pointer = reader.valuePointer else { continue }
-                    if inRecord, current >= 0 {
-                        let text = String(cString: pointer)
-                        if let existing = values[current] {
-                            values[current] = existing + text
-                        } else {
-                            values[current] = text
-                        }
-                    } else if headerField != 0 {
-                        headerText += String(cString: pointer)
-                    }
-                } else if type == 15 {  // end element
-                    let depth = reader.depth
-                    if inRecord, depth == 2 {
-                        inRecord = false
-                        result.records += 1
-                        if let establishment = self.establishment(
-                            values, file: reader.fileName, line: recordLine, record: result.records, onIssue: onIssue)
-                        {
-                            try onRecord(establishment)
-                            result.delivered += 1
-                        }
-                        if let progress, result.records % 4096 == 0 { progress(reader.bytesConsumed) }
-                    } else if inRecord {
-                        current = -1
-                    } else if headerField == 1 {
-                        result.extractDate = CalendarDay(iso: headerText.trimmingWhitespace())
-                        headerField = 0
-                    } else if headerField == 2 {
-                        result.itemCount = Int(headerText.trimmingWhitespace())
-                        headerField = 0
-                    }
+            try builder.delivering(to: onRecord, issues: onIssue) {
+                switch source {
+                case .path(let path): try parser.parse(path: path) { progress?(parser.bytesConsumed) }
+                case .bytes(let bytes): try parser.parse(bytes: bytes) {}
                 }
             }
+            if let failure = builder.failure { throw failure }
         } catch var error as ImportError {
-            error.recordsBefore = result.delivered
+            error.recordsBefore = builder.result.delivered
             throw error
         }
-        guard sawRoot else {
-            throw ImportError(code: "fhrs.empty", file: reader.fileName, message: "the file holds no XML elements")
+        guard builder.sawRoot else {
+            throw ImportError(code: "fhrs.empty", file: parser.fileName, message: "the file holds no XML elements")
         }
+        let result = builder.result
         if let itemCount = result.itemCount, itemCount != result.records {
             onIssue(
                 ImportIssue(
-                    code: "fhrs.item-count", severity: .warning, file: reader.fileName, line: reader.line,
+                    code: "fhrs.item-count", severity: .warning, file: parser.fileName, line: parser.line,
                     record: result.records,
                     message: "the header's ItemCount is \(itemCount) but the file holds \(result.records) "
                         + "establishments; the extract may be incomplete"))
         }
-        progress?(reader.bytesConsumed)
         return result
     }
 }

@@ -29,17 +29,23 @@ final class PremisesIndex {
     /// postcodes, and entries sharing a profile share its arrays (copy-on-write).
     private var profiles: [String: NameProfile] = [:]
     var dataVersion: Int?
+    /// FHRS ids written since the FHRS table was seen empty (a first import): no other id can
+    /// exist, so their look-ups are skipped. Nil when the table held rows, or after a clear.
+    var fhrsWritten: Set<Int>?
 
     /// The cache stays below this many entries; past it, it is cleared and reloads lazily. Entries
     /// share name profiles (~70 bytes each), so a million-row register fits without a reload storm.
     let capacity = 1_000_000
 
     /// The premises-like entities at one postcode (`?1`): both partial postcode indexes, in id order.
+    /// The unclaimed half names its index (the planner would otherwise pick the UNIQUE fhrs_id
+    /// index for `fhrs_id IS NULL`); the claimed half does not, because a bulk load may have
+    /// dropped that index for the time being (`deferrableIndexes`).
     static let loadSQL = """
         SELECT id, name_key, house_number, 0 FROM entity INDEXED BY entity_unclaimed_by_postcode
         WHERE postcode_key = ?1 AND fhrs_id IS NULL AND kind IN ('hotel', 'premises')
         UNION ALL
-        SELECT id, name_key, house_number, 1 FROM entity INDEXED BY entity_claimed_by_postcode
+        SELECT id, name_key, house_number, 1 FROM entity
         WHERE postcode_key = ?1 AND fhrs_id IS NOT NULL AND kind IN ('hotel', 'premises')
         ORDER BY 1
         """
@@ -95,6 +101,7 @@ final class PremisesIndex {
         self.byPostcode.removeAll(keepingCapacity: true)
         self.profiles.removeAll(keepingCapacity: true)
         self.cachedEntries = 0
+        self.fhrsWritten = nil
     }
 }
 

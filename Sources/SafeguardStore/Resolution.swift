@@ -3,7 +3,7 @@ import GRDBSQLite
 import SafeguardCore
 
 /// A premises as a record names it, with its match keys.
-struct PremisesClaim {
+struct PremisesClaim: Sendable {
     var name: String
     var nameKey: String
     var address: String?

@@ -22,6 +22,13 @@ extension SQLiteStore {
     public func recordEstablishments(_ establishments: [FHRSEstablishment], extractDate: CalendarDay?) throws
         -> ImportSummary
     {
+        try self.recordEstablishments(prepared: establishments.map(PreparedEstablishment.init), extractDate: extractDate)
+    }
+
+    /// Stores establishments prepared on another thread (see `PreparedEstablishment`); one transaction.
+    public func recordEstablishments(prepared establishments: [PreparedEstablishment], extractDate: CalendarDay?)
+        throws -> ImportSummary
+    {
         try self.writeWithIndex { db, index in
             var summary = ImportSummary()
             summary.hotels = 0
@@ -38,28 +45,35 @@ extension SQLiteStore {
                 db,
                 sql: "SELECT EXISTS (SELECT 1 FROM entity INDEXED BY entity_unclaimed_by_postcode "
                     + "WHERE fhrs_id IS NULL AND kind IN ('hotel', 'premises'))") ?? true
-            for establishment in establishments {
+            // Into an empty table (a first import), only ids this import wrote can exist already.
+            if index.fhrsWritten == nil,
+                try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM fhrs_establishment)") ?? true)
+            {
+                index.fhrsWritten = []
+            }
+            for prepared in establishments {
+                let establishment = prepared.establishment
                 summary.read += 1
                 try self.faults.tick()
-                let basis = establishment.hotelBasis
-                switch basis {
+                switch prepared.basis {
                 case .businessType: summary.hotels! += 1
                 case .nameFallback: summary.hotelsByName! += 1
                 case nil: break
                 }
-                let addressText = establishment.addressLines.joined(separator: "\n")
-                let ratingDate = establishment.ratingDate?.description
-                let hash = Self.hash(establishment, addressText: addressText, ratingDate: ratingDate)
-                var query = FastStatement(lookup)
-                query.bind(establishment.fhrsID)
-                let existing = try query.first { row in
-                    (
-                        hash: sqlite3_column_int64(row, 0),
-                        extract: sqlite3_column_text(row, 1).map { String(cString: $0) },
-                        entity: sqlite3_column_int64(row, 2),
-                        method: String(cString: sqlite3_column_text(row, 3)),
-                        confidence: sqlite3_column_double(row, 4)
-                    )
+                let hash = prepared.hash
+                var existing: (hash: Int64, extract: String?, entity: Int64, method: String, confidence: Double)?
+                if index.fhrsWritten?.insert(establishment.fhrsID).inserted != true {
+                    var query = FastStatement(lookup)
+                    query.bind(establishment.fhrsID)
+                    existing = try query.first { row in
+                        (
+                            hash: sqlite3_column_int64(row, 0),
+                            extract: sqlite3_column_text(row, 1).map { String(cString: $0) },
+                            entity: sqlite3_column_int64(row, 2),
+                            method: String(cString: sqlite3_column_text(row, 3)),
+                            confidence: sqlite3_column_double(row, 4)
+                        )
+                    }
                 }
                 let link: (entity: Int64, method: String, confidence: Double)
                 if let existing {
@@ -73,10 +87,8 @@ extension SQLiteStore {
                     summary.updated += 1
                     link = (existing.entity, existing.method, existing.confidence)
                 } else {
-                    let claim = PremisesClaim(
-                        name: establishment.name, address: establishment.addressLines.joined(separator: ", "),
-                        postcode: establishment.postcode)
-                    let kind: EntityKind = basis == nil ? .premises : .hotel
+                    let claim = prepared.claim
+                    let kind: EntityKind = prepared.basis == nil ? .premises : .hotel
                     let resolution =
                         anyUnclaimed
                         ? try self.resolvePremises(
@@ -106,11 +118,11 @@ extension SQLiteStore {
                 insert.bind(establishment.name)
                 insert.bind(establishment.businessType)
                 insert.bind(establishment.businessTypeID)
-                insert.bind(addressText)
+                insert.bind(prepared.addressText)
                 insert.bind(establishment.postcode)
                 insert.bind(establishment.ratingValue)
                 insert.bind(establishment.ratingKey)
-                insert.bind(ratingDate)
+                insert.bind(prepared.ratingDate)
                 insert.bind(establishment.localAuthorityCode)
                 insert.bind(establishment.localAuthorityName)
                 insert.bind(establishment.hygieneScore)
@@ -121,7 +133,7 @@ extension SQLiteStore {
                 insert.bind(establishment.longitude)
                 insert.bind(establishment.latitude)
                 insert.bind(establishment.rightToReply)
-                insert.bind(basis?.rawValue)
+                insert.bind(prepared.basis?.rawValue)
                 insert.bind(extract)
                 insert.bind(hash)
                 try insert.run()

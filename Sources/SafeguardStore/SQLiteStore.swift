@@ -30,6 +30,8 @@ public final class SQLiteStore: SafeguardStore {
         do {
             self.writer = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(self.writer)
+            // A bulk load cut short by a crash leaves its deferred indexes to rebuild.
+            try self.restoreIndexes()
         } catch {
             throw StoreError(
                 code: "store.open",

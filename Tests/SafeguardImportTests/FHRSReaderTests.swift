@@ -114,6 +114,20 @@ let footer = "</EstablishmentCollection></FHRSEstablishment>"
         #expect(outcome.error?.description.contains("entit") == true)
     }
 
+    @Test func fieldNestedInItselfOrRepeatedDoesNotTrap() throws {
+        // Found by FuzzXML: a field element opened again before it closed trapped on a bad range.
+        let odd = """
+            <EstablishmentDetail><FHRSID>7</FHRSID><BusinessName>A<BusinessName>B</BusinessName>C</BusinessName>\
+            <BusinessName>D</BusinessName><PostCode>FY1<PostCode>1AA</PostCode></PostCode></EstablishmentDetail>
+            """
+        let outcome = readFHRS(bytes: Array((header + odd + footer).utf8))
+        #expect(outcome.records.map(\.fhrsID) == [7])
+        #expect(outcome.records.first?.name.hasSuffix("D") == true)
+        let crash = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/corpus/xml/regression-nested-field.xml")
+        _ = readFHRS(bytes: Array(try Data(contentsOf: crash)))
+    }
+
     @Test func deepNestingIsRefused() throws {
         let deep = "<FHRSEstablishment>" + String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)
             + "</FHRSEstablishment>"

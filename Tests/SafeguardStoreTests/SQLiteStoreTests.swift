@@ -27,6 +27,44 @@ import Testing
         #expect(try store.tableCounts()["fhrs_establishment"] == 2)
     }
 
+    @Test func firstImportWithARepeatedIDStillStoresOneRow() throws {
+        // Given an empty store (look-ups are skipped for ids the import has not written yet),
+        let store = try temporaryStore()
+        var changed = cafe
+        changed.ratingValue = "5"
+        // when one extract repeats an establishment, in the same batch and in a later one,
+        let first = try store.recordEstablishments([cafe, grandHotel, cafe], extractDate: nil)
+        let second = try store.recordEstablishments([changed], extractDate: nil)
+        // then the repeat is recognised, not stored twice or given a second entity.
+        #expect(first.new == 2)
+        #expect(first.unchanged == 1)
+        #expect(second.updated == 1)
+        #expect(try store.tableCounts()["fhrs_establishment"] == 2)
+        #expect(try store.tableCounts()["entity"] == 2)
+    }
+
+    @Test func bulkLoadDefersIndexesAndACrashedOneIsRepairedOnOpen() throws {
+        let store = try temporaryStore()
+        func indexes(_ store: SQLiteStore) throws -> Set<String> {
+            try store.writer.read { db in
+                Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
+            }
+        }
+        let deferred = Set(SQLiteStore.deferrableIndexes.map(\.name))
+        #expect(deferred.isSubset(of: try indexes(store)))
+        // A first import into an empty store drops the random-key indexes while it loads,
+        #expect(try store.beginBulkLoad())
+        #expect(try indexes(store).isDisjoint(with: deferred))
+        _ = try store.recordEstablishments([grandHotel, cafe], extractDate: nil)
+        // and a process that dies before rebuilding them leaves a store that rebuilds them on open.
+        let reopened = try SQLiteStore(path: store.path)
+        #expect(deferred.isSubset(of: try indexes(reopened)))
+        // A store that already holds entities is never bulk-loaded.
+        #expect(try !reopened.beginBulkLoad())
+        #expect(deferred.isSubset(of: try indexes(reopened)))
+        #expect(try reopened.tableCounts()["fhrs_establishment"] == 2)
+    }
+
     @Test func licenceRegisterAndFHRSBecomeOneEntity() throws {
         // Given the FHRS hotel, when the licence register names it slightly differently at the same postcode,
         let store = try temporaryStore()
