@@ -32,6 +32,10 @@ final class PremisesIndex {
     /// FHRS ids written since the FHRS table was seen empty (a first import): no other id can
     /// exist, so their look-ups are skipped. Nil when the table held rows, or after a clear.
     var fhrsWritten: Set<Int>?
+    /// Licence case keys (`PreparedLicenceEvent.caseKey`) written since the licence_case table was
+    /// seen empty: any other case cannot exist yet, so its look-up is skipped. Nil when the table
+    /// held rows, or after a clear (a failed transaction, another connection's write, a merge).
+    var licenceCasesWritten: Set<Int64>?
 
     /// The cache stays below this many entries; past it, it is cleared and reloads lazily. Entries
     /// share name profiles (~70 bytes each), so a million-row register fits without a reload storm.
@@ -102,6 +106,7 @@ final class PremisesIndex {
         self.profiles.removeAll(keepingCapacity: true)
         self.cachedEntries = 0
         self.fhrsWritten = nil
+        self.licenceCasesWritten = nil
     }
 }
 

@@ -74,3 +74,71 @@ import Testing
         #expect(plan.allSatisfy { !$0.hasPrefix("SCAN") }, "\(plan)")
     }
 }
+
+/// A first licence import skips the case look-up for cases it has not written; history rows of
+/// a case already written, re-runs and runs after a failed batch must still find their case.
+@Suite struct LicenceCaseLookupTests {
+    func event(_ reference: String, date: String, status: String = "Granted") -> PremisesLicenceEvent {
+        var event = grandLicence
+        event.caseReference = reference
+        event.caseDate = CalendarDay(iso: date)
+        event.statusLabel = status
+        return event
+    }
+
+    @Test func historyInALaterBatchOfAFirstImportJoinsItsCase() throws {
+        // Given a first import whose second batch holds a later row of a case from the first,
+        let store = try temporaryStore()
+        let first = try store.recordLicenceEvents([self.event("PL/1", date: "2019-01-01"), self.event("PL/2", date: "2019-02-01")])
+        let second = try store.recordLicenceEvents([
+            self.event("PL/1", date: "2021-06-01", status: "Suspended"), self.event("PL/3", date: "2020-01-01"),
+        ])
+        // then that row is history of the existing case, not a new case.
+        #expect(first.new == 2)
+        #expect(second.updated == 1)
+        #expect(second.new == 1)
+        #expect(try store.tableCounts()["licence_case"] == 3)
+        #expect(try store.tableCounts()["licence_event"] == 4)
+    }
+
+    @Test func reRunAfterAFailedBatchEndsWithTheSameDatabase() throws {
+        // Given an uninterrupted import of three batches,
+        let rows = (0..<30).map { self.event("PL/\($0 % 12)", date: "20\(10 + $0 / 12)-01-01") }
+        let reference = try temporaryStore()
+        for start in stride(from: 0, to: rows.count, by: 10) {
+            _ = try reference.recordLicenceEvents(Array(rows[start..<start + 10]))
+        }
+        // when another import fails inside its second batch (rolled back) and is run again,
+        let store = try temporaryStore()
+        _ = try store.recordLicenceEvents(Array(rows[0..<10]))
+        store.faults.fail(after: 4)
+        #expect(throws: StoreError.self) { try store.recordLicenceEvents(Array(rows[10..<20])) }
+        var total = ImportSummary()
+        for start in stride(from: 0, to: rows.count, by: 10) {
+            total.add(try store.recordLicenceEvents(Array(rows[start..<start + 10])))
+        }
+        // then the first batch is unchanged, nothing is duplicated and the content matches.
+        #expect(total.unchanged == 10)
+        #expect(total.new + total.updated == 20)
+        #expect(try store.canonicalDump() == reference.canonicalDump())
+        // and a third run of everything changes nothing.
+        var again = ImportSummary()
+        for start in stride(from: 0, to: rows.count, by: 10) {
+            again.add(try store.recordLicenceEvents(Array(rows[start..<start + 10])))
+        }
+        #expect(again.unchanged == 30)
+    }
+
+    @Test func uncertainMatchesOfAFirstImportAreStillListed() throws {
+        // Given a first import of two differently named premises at the same house and postcode,
+        let store = try temporaryStore()
+        var other = self.event("PL/9", date: "2020-01-01")
+        other.premisesName = "Grandview Bar"
+        let summary = try store.recordLicenceEvents(
+            prepared: [self.event("PL/8", date: "2019-01-01"), other].map(PreparedLicenceEvent.init))
+        // then the pair waits for an officer and the two stay apart.
+        #expect(summary.uncertain == 1)
+        #expect(try store.pendingLinks().count == 1)
+        #expect(try store.tableCounts()["entity"] == 2)
+    }
+}
