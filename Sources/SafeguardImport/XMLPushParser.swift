@@ -190,6 +190,9 @@ public final class XMLPushParser {
         // Only the five predefined entities exist; anything else is "not defined".
         sax.getEntity = { _, _ in nil }
         sax.serror = { _, _ in }
+        // Errors raised outside the context (an encoding that will not convert) would otherwise be
+        // printed on stderr by libxml2; Safeguard reports them itself. (Per thread in libxml2.)
+        xmlSetStructuredErrorFunc(nil, { _, _ in })
         let user = Unmanaged.passUnretained(self).toOpaque()
         guard
             let context = xmlCreatePushParserCtxt(
