@@ -1,5 +1,6 @@
 import ArgumentParser
 import SafeguardImport
+import SafeguardStore
 
 /// `safeguard import premises FILE...`
 struct ImportPremises: ParsableCommand {
@@ -27,8 +28,11 @@ struct ImportPremises: ParsableCommand {
         let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
         for file in self.files {
-            run.importCSV(file, profile: PremisesLicenceProfile(), batchSize: self.options.batchSize) {
-                try store.recordLicenceEvents($0)
+            run.importCSV(
+                file, profile: PremisesLicenceProfile(), batchSize: self.options.batchSize,
+                prepare: PreparedLicenceEvent.init
+            ) {
+                try store.recordLicenceEvents(prepared: $0)
             }
         }
         try run.finish()

@@ -32,16 +32,34 @@ final class PremisesIndex {
     /// FHRS ids written since the FHRS table was seen empty (a first import): no other id can
     /// exist, so their look-ups are skipped. Nil when the table held rows, or after a clear.
     var fhrsWritten: Set<Int>?
+    /// Licence case keys (`PreparedLicenceEvent.caseKey`) written since the licence_case table was
+    /// seen empty: any other case cannot exist yet, so its look-up is skipped. Nil when the table
+    /// held rows, or after a clear (a failed transaction, another connection's write, a merge).
+    var licenceCasesWritten: Set<Int64>?
 
     /// The cache stays below this many entries; past it, it is cleared and reloads lazily. Entries
     /// share name profiles (~70 bytes each), so a million-row register fits without a reload storm.
     let capacity = 1_000_000
 
+    /// The premises-like entities at one postcode (`?1`): both partial postcode indexes, in id order.
+    /// The unclaimed half names its index (the planner would otherwise pick the UNIQUE fhrs_id
+    /// index for `fhrs_id IS NULL`); the claimed half does not, because a bulk load may have
+    /// dropped that index for the time being (`deferrableIndexes`).
+    static let loadSQL = """
+        SELECT id, name_key, house_number, 0 FROM entity INDEXED BY entity_unclaimed_by_postcode
+        WHERE postcode_key = ?1 AND fhrs_id IS NULL AND kind IN ('hotel', 'premises')
+        UNION ALL
+        SELECT id, name_key, house_number, 1 FROM entity
+        WHERE postcode_key = ?1 AND fhrs_id IS NOT NULL AND kind IN ('hotel', 'premises')
+        ORDER BY 1
+        """
+
     func entries(at postcodeKey: String, in db: Database) throws -> [Entry] {
         if let hit = self.byPostcode[postcodeKey] { return hit }
-        let statement = try db.cachedStatement(
-            sql: "SELECT id, name_key, house_number, fhrs_id IS NOT NULL FROM entity "
-                + "WHERE postcode_key = ? AND kind IN ('hotel', 'premises')")
+        // Two partial indexes cover a postcode (unclaimed and FHRS-claimed entities, migration
+        // v3-csv-import); entries are kept in id order, as one index on postcode_key gave them,
+        // because resolution keeps the first of equally good matches.
+        let statement = try db.cachedStatement(sql: Self.loadSQL)
         let rows = try Row.fetchAll(statement, arguments: [postcodeKey])
         let loaded = rows.map { row in
             let nameKey: String = row[1]
@@ -88,6 +106,7 @@ final class PremisesIndex {
         self.profiles.removeAll(keepingCapacity: true)
         self.cachedEntries = 0
         self.fhrsWritten = nil
+        self.licenceCasesWritten = nil
     }
 }
 

@@ -7,7 +7,11 @@ extension SQLiteStore {
     /// 0.9 s of index upkeep. Keys and constraints (primary keys, UNIQUE) are never dropped, so
     /// idempotency holds throughout; indexes on ids that only grow stay, as their upkeep is cheap.
     static let deferrableIndexes: [(name: String, sql: String)] = [
-        ("entity_by_postcode", "CREATE INDEX IF NOT EXISTS entity_by_postcode ON entity(postcode_key)"),
+        // Since v3-csv-import FHRS entities are in the claimed half of the postcode index only.
+        (
+            "entity_claimed_by_postcode",
+            "CREATE INDEX IF NOT EXISTS entity_claimed_by_postcode ON entity(postcode_key) WHERE fhrs_id IS NOT NULL"
+        ),
         ("entity_by_name", "CREATE INDEX IF NOT EXISTS entity_by_name ON entity(name_key)"),
     ]
 

@@ -4,8 +4,20 @@ import SafeguardCore
 
 extension SQLiteStore {
     public func recordLicenceEvents(_ events: [PremisesLicenceEvent]) throws -> ImportSummary {
+        try self.recordLicenceEvents(prepared: events.map(PreparedLicenceEvent.init))
+    }
+
+    /// Stores register rows prepared on another thread (see `PreparedLicenceEvent`); one transaction.
+    public func recordLicenceEvents(prepared events: [PreparedLicenceEvent]) throws -> ImportSummary {
         try self.writeWithIndex { db, index in
             var summary = ImportSummary()
+            // Into an empty table (a first import), only cases this import wrote can exist already,
+            // so the look-up is skipped for any other case key.
+            if index.licenceCasesWritten == nil,
+                try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM licence_case)") ?? true)
+            {
+                index.licenceCasesWritten = []
+            }
             let findCase = try db.cachedStatement(
                 sql: "SELECT id FROM licence_case WHERE organisation = ? AND case_reference = ?")
             let insertCase = try db.cachedStatement(
@@ -22,20 +34,22 @@ extension SQLiteStore {
                         late_night_refreshment, opening_hours, licence_holder, status_label)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-            for event in events {
+            for prepared in events {
+                let event = prepared.event
+                let organisation = prepared.organisation
                 summary.read += 1
                 try self.faults.tick()
-                let organisation = event.organisationURI ?? event.organisationLabel ?? ""
-                var query = FastStatement(findCase)
-                query.bind(organisation)
-                query.bind(event.caseReference)
-                var caseID = try query.first { sqlite3_column_int64($0, 0) }
+                var caseID: Int64?
+                if index.licenceCasesWritten?.contains(prepared.caseKey) != false {
+                    var query = FastStatement(findCase)
+                    query.bind(organisation)
+                    query.bind(event.caseReference)
+                    caseID = try query.first { sqlite3_column_int64($0, 0) }
+                }
                 let isNewCase = caseID == nil
                 if caseID == nil {
-                    let claim = PremisesClaim(
-                        name: event.premisesName ?? "", address: event.locationText, postcode: event.postcode)
                     let resolution = try self.resolvePremises(
-                        claim, kind: .premises, source: "licence", fhrsID: nil, in: db, index: index)
+                        prepared.claim, kind: .premises, source: "licence", fhrsID: nil, in: db, index: index)
                     if resolution.linkedExisting { summary.linked += 1 }
                     summary.uncertain += resolution.uncertain
                     var insert = FastStatement(insertCase)
@@ -46,8 +60,9 @@ extension SQLiteStore {
                     insert.bind(resolution.confidence)
                     try insert.run()
                     caseID = db.lastInsertedRowID
+                    index.licenceCasesWritten?.insert(prepared.caseKey)
                 }
-                let hash = Self.hash(event)
+                let hash = prepared.hash
                 var existing: (Int64, String?)?
                 if !isNewCase {  // a case created just now has no events yet
                     var eventQuery = FastStatement(findEvent)
@@ -59,7 +74,7 @@ extension SQLiteStore {
                 }
                 if let (eventID, extract) = existing {
                     summary.unchanged += 1
-                    if let date = event.extractDate?.description, date != extract {
+                    if let date = prepared.extractDate, date != extract {
                         try touch.execute(arguments: [date, eventID])
                     }
                     continue
@@ -69,11 +84,11 @@ extension SQLiteStore {
                 var insert = FastStatement(insertEvent)
                 insert.bind(caseID)
                 insert.bind(hash)
-                insert.bind(event.extractDate?.description)
+                insert.bind(prepared.extractDate)
                 insert.bind(event.organisationURI)
                 insert.bind(event.organisationLabel)
                 insert.bind(event.caseReference)
-                insert.bind(event.caseDate?.description)
+                insert.bind(prepared.caseDate)
                 insert.bind(event.serviceTypeURI)
                 insert.bind(event.serviceTypeLabel)
                 insert.bind(event.premisesName)

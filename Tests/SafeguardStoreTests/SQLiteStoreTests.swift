@@ -7,7 +7,8 @@ import Testing
     @Test func opensWithWALAndNamedMigrations() throws {
         let store = try temporaryStore()
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-entities-and-feeds", "v2-review-dates-by-entity"])
+        #expect(
+            try store.appliedMigrations() == ["v1-entities-and-feeds", "v2-review-dates-by-entity", "v3-csv-import"])
     }
 
     @Test func reimportingTheSameExtractChangesNothing() throws {
