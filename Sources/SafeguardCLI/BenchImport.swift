@@ -37,11 +37,18 @@ struct BenchImport: ParsableCommand {
     func run() throws {
         if let xml {
             let bytes = Self.size(xml)
+            // Parsing as the import does it (XML to rows), then to the `FHRSEstablishment` values
+            // other callers get (a `String` per field on top).
             var count = 0
             let parse = try Measure.run {
-                try FHRSReader().read(path: xml, onIssue: { _ in }) { _ in count += 1 }
+                try FHRSReader().readRows(path: xml, onIssue: { _ in }) { _ in count += 1 }
             }
             Self.report("fhrs-parse", bytes: bytes, records: count, parse)
+            count = 0
+            let values = try Measure.run {
+                try FHRSReader().read(path: xml, onIssue: { _ in }) { _ in count += 1 }
+            }
+            Self.report("fhrs-parse-to-values", bytes: bytes, records: count, values)
             // The command's own path: parse and prepare on a second thread, store on this one.
             let store = try self.freshStore("bench-fhrs.sqlite")
             var outcome = FHRSImportLoop.Outcome()

@@ -54,8 +54,8 @@ enum FHRSImportLoop {
                 (sink: ImportBatchSink<PreparedEstablishment>) in
                 let started = Measure.threadCPUSeconds()
                 defer { readCPU.add(Measure.threadCPUSeconds() - started) }
-                try FHRSReader().read(path: file, progress: sink.progress, onIssue: sink.issue) { establishment in
-                    try sink.record(PreparedEstablishment(establishment))
+                try FHRSReader().readRows(path: file, progress: sink.progress, onIssue: sink.issue) { row in
+                    try sink.record(PreparedEstablishment(row))
                 }
             } store: { batch in
                 for issue in batch.issues { onIssue(issue) }

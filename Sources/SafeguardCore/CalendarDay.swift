@@ -77,11 +77,28 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     /// `YYYY-MM-DD`.
     public var description: String {
         let parts = self.components
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        // Years 0-9999 the common way, digit by digit (imports format a date per record).
+        guard (0...9999).contains(parts.year) else {
+            func pad(_ value: Int, _ width: Int) -> String {
+                let text = String(value)
+                return String(repeating: "0", count: max(0, width - text.count)) + text
+            }
+            return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
         }
-        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int) -> UInt8 { UInt8(48 + value % 10) }
+            buffer[0] = digit(parts.year / 1000)
+            buffer[1] = digit(parts.year / 100)
+            buffer[2] = digit(parts.year / 10)
+            buffer[3] = digit(parts.year)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(parts.month / 10)
+            buffer[6] = digit(parts.month)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(parts.day / 10)
+            buffer[9] = digit(parts.day)
+            return 10
+        }
     }
 
     /// The day `days` later (or earlier when negative).

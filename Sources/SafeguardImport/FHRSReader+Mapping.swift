@@ -1,16 +1,20 @@
 import SafeguardCore
 
 extension FHRSReader {
-    /// Builds an establishment from its element texts (`text` gives a field's trimmed text, nil
-    /// when absent or blank), or reports why it cannot.
-    func establishment(
-        _ text: (Field) -> String?, file: String, line: Int, record: Int, onIssue: (ImportIssue) -> Void
-    ) -> FHRSEstablishment? {
+    /// Builds a row from its element texts (`bytes` gives a field's trimmed bytes, nil when absent
+    /// or blank), or reports why it cannot: a record without a numeric `FHRSID` or a
+    /// `BusinessName` is rejected; an unreadable date, score or coordinate is left empty with a
+    /// warning.
+    func row(
+        _ bytes: (Field) -> UnsafeBufferPointer<UInt8>?, file: String, line: Int, record: Int,
+        onIssue: (ImportIssue) -> Void
+    ) -> FHRSRow? {
+        func text(_ field: Field) -> String? { bytes(field).map { String(decoding: $0, as: UTF8.self) } }
         func original() -> String {
             Field.allCases.compactMap { field in text(field).map { "\(field.elementName)=\($0)" } }
                 .joined(separator: "; ")
         }
-        func reject(_ field: Field, _ message: String) -> FHRSEstablishment? {
+        func reject(_ field: Field, _ message: String) -> FHRSRow? {
             onIssue(
                 ImportIssue(
                     code: "fhrs.\(field.elementName)", severity: .rejected, file: file, line: line, record: record,
@@ -29,7 +33,7 @@ extension FHRSReader {
         guard let fhrsID = Int(idText), fhrsID > 0 else {
             return reject(.fhrsID, "FHRSID '\(idText)' is not a positive whole number")
         }
-        guard let name = text(.businessName) else {
+        guard bytes(.businessName) != nil else {
             return reject(.businessName, "the establishment has no BusinessName")
         }
         func integer(_ field: Field) -> Int? {
@@ -48,27 +52,37 @@ extension FHRSReader {
             }
             return number
         }
-        var ratingDate: CalendarDay?
+        var row = FHRSRow(fhrsID: fhrsID)
+        row.businessTypeID = integer(.businessTypeID)
         if let value = text(.ratingDate) {
-            ratingDate = CalendarDay(iso: value)
-            if ratingDate == nil { warn(.ratingDate, "'\(value)' is not a date (YYYY-MM-DD); left empty") }
+            row.ratingDate = CalendarDay(iso: value)
+            if row.ratingDate == nil { warn(.ratingDate, "'\(value)' is not a date (YYYY-MM-DD); left empty") }
         }
-        var pending: Bool?
+        row.hygieneScore = integer(.hygiene)
+        row.structuralScore = integer(.structural)
+        row.confidenceInManagementScore = integer(.confidence)
         if let value = text(.newRatingPending) {
             switch value.lowercased() {
-            case "true": pending = true
-            case "false": pending = false
+            case "true": row.newRatingPending = true
+            case "false": row.newRatingPending = false
             default: warn(.newRatingPending, "'\(value)' is not True or False; left empty")
             }
         }
-        return FHRSEstablishment(
-            fhrsID: fhrsID, localAuthorityBusinessID: text(.laBusinessID), name: name,
-            businessType: text(.businessType), businessTypeID: integer(.businessTypeID),
-            addressLines: [.address1, .address2, .address3, .address4].compactMap(text), postcode: text(.postCode),
-            ratingValue: text(.ratingValue), ratingKey: text(.ratingKey), ratingDate: ratingDate,
-            localAuthorityCode: text(.laCode), localAuthorityName: text(.laName), hygieneScore: integer(.hygiene),
-            structuralScore: integer(.structural), confidenceInManagementScore: integer(.confidence),
-            schemeType: text(.schemeType), newRatingPending: pending, longitude: decimal(.longitude),
-            latitude: decimal(.latitude), rightToReply: text(.rightToReply))
+        row.longitude = decimal(.longitude)
+        row.latitude = decimal(.latitude)
+        for (slot, field) in Self.leadingTexts { bytes(field).map { row.append(slot, $0) } }
+        for line in Self.addressLines { bytes(line).map { row.appendAddressLine($0) } }
+        for (slot, field) in Self.trailingTexts { bytes(field).map { row.append(slot, $0) } }
+        return row
     }
+
+    /// The row's texts in buffer order: those before the address, the address lines, the rest.
+    private static let leadingTexts: [(FHRSRow.Text, Field)] = [
+        (.laBusinessID, .laBusinessID), (.name, .businessName), (.businessType, .businessType),
+    ]
+    private static let addressLines: [Field] = [.address1, .address2, .address3, .address4]
+    private static let trailingTexts: [(FHRSRow.Text, Field)] = [
+        (.postcode, .postCode), (.ratingValue, .ratingValue), (.ratingKey, .ratingKey), (.laCode, .laCode),
+        (.laName, .laName), (.schemeType, .schemeType), (.rightToReply, .rightToReply),
+    ]
 }

@@ -68,10 +68,22 @@ public struct FHRSReader {
         progress: ((Int) -> Void)? = nil,
         onIssue: (ImportIssue) -> Void, onRecord: (FHRSEstablishment) throws -> Void
     ) throws -> FHRSReadResult {
+        try self.readRows(path: path, displayName: displayName, limits: limits, progress: progress, onIssue: onIssue) {
+            try onRecord(FHRSEstablishment($0))
+        }
+    }
+
+    /// Streams an FHRS file as rows (texts as bytes, no `String` per field): the import's path.
+    @discardableResult
+    public func readRows(
+        path: String, displayName: String? = nil, limits: XMLLimits = XMLLimits(),
+        progress: ((Int) -> Void)? = nil,
+        onIssue: (ImportIssue) -> Void, onRow: (FHRSRow) throws -> Void
+    ) throws -> FHRSReadResult {
         try FileCheck.readable(path, as: displayName ?? path)
         let builder = FHRSRecordBuilder()
         let parser = XMLPushParser(fileName: displayName ?? path, limits: limits, handler: builder)
-        return try self.run(builder, parser, .path(path), progress: progress, onIssue: onIssue, onRecord: onRecord)
+        return try self.run(builder, parser, .path(path), progress: progress, onIssue: onIssue, onRow: onRow)
     }
 
     /// Streams the establishments of an FHRS document held in memory (tests, fuzzing).
@@ -82,7 +94,9 @@ public struct FHRSReader {
     ) throws -> FHRSReadResult {
         let builder = FHRSRecordBuilder()
         let parser = XMLPushParser(fileName: name, limits: limits, handler: builder)
-        return try self.run(builder, parser, .bytes(bytes), progress: nil, onIssue: onIssue, onRecord: onRecord)
+        return try self.run(builder, parser, .bytes(bytes), progress: nil, onIssue: onIssue) {
+            try onRecord(FHRSEstablishment($0))
+        }
     }
 
     /// Reads only the header (`ExtractDate`, `ItemCount`), stopping at the first establishment.
@@ -102,10 +116,10 @@ public struct FHRSReader {
 
     private func run(
         _ builder: FHRSRecordBuilder, _ parser: XMLPushParser, _ source: Source, progress: ((Int) -> Void)?,
-        onIssue: (ImportIssue) -> Void, onRecord: (FHRSEstablishment) throws -> Void
+        onIssue: (ImportIssue) -> Void, onRow: (FHRSRow) throws -> Void
     ) throws -> FHRSReadResult {
         do {
-            try builder.delivering(to: onRecord, issues: onIssue) {
+            try builder.delivering(to: onRow, issues: onIssue) {
                 switch source {
                 case .path(let path): try parser.parse(path: path) { progress?(parser.bytesConsumed) }
                 case .bytes(let bytes): try parser.parse(bytes: bytes) {}

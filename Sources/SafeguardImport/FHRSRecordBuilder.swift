@@ -1,9 +1,9 @@
 import CLibXML2
 import SafeguardCore
 
-/// Turns the SAX events of an FHRS document into establishments: element texts are appended to
-/// one byte buffer per record (no `String` per event), and a `String` is made only for the fields
-/// the record keeps, once the record is complete.
+/// Turns the SAX events of an FHRS document into rows: element texts are appended to one byte
+/// buffer per record (no `String` per event or per field), and a complete record is copied into
+/// an `FHRSRow` with its numbers and dates parsed.
 ///
 /// The per-event state sits behind a pointer: SAX callbacks touch it ~75 times per record, and as
 /// class properties every touch paid a dynamic exclusivity check (a third of parse time).
@@ -13,7 +13,7 @@ final class FHRSRecordBuilder: XMLEventHandler {
 
     private struct State {
         /// Where finished records and their issues go (set for the length of one parse).
-        var onRecord: ((FHRSEstablishment) throws -> Void)?
+        var onRecord: ((FHRSRow) throws -> Void)?
         var onIssue: ((ImportIssue) -> Void)?
         /// What `onRecord` threw; the parser is stopped and the reader rethrows it.
         var deliveryError: (any Error)?
@@ -32,16 +32,7 @@ final class FHRSRecordBuilder: XMLEventHandler {
         /// 1 ExtractDate, 2 ItemCount.
         var headerField = 0
         var headerText: [UInt8] = []
-        /// Recent texts of the fields with few distinct values, per field (see `value(_:)`).
-        var interned = [[(bytes: [UInt8], text: String)]](repeating: [], count: Field.allCases.count)
     }
-
-    /// Fields with a handful of distinct values across a feed (a district, a business type, a
-    /// rating): their `String`s are shared instead of made afresh for every record.
-    private static let repetitive: [Bool] = Field.allCases.map {
-        [.businessType, .ratingValue, .ratingKey, .laCode, .laName, .schemeType, .newRatingPending].contains($0)
-    }
-    private static let internLimit = 64
 
     private let state: UnsafeMutablePointer<State>
     /// Where each field's text starts and ends in `State.text` (-1: absent), one slot per field.
@@ -67,7 +58,7 @@ final class FHRSRecordBuilder: XMLEventHandler {
 
     /// Runs `parse` with records and issues going straight to the caller's closures.
     func delivering(
-        to onRecord: (FHRSEstablishment) throws -> Void, issues onIssue: (ImportIssue) -> Void,
+        to onRecord: (FHRSRow) throws -> Void, issues onIssue: (ImportIssue) -> Void,
         _ parse: () throws -> Void
     ) throws {
         try withoutActuallyEscaping(onRecord) { onRecord in
@@ -173,13 +164,14 @@ final class FHRSRecordBuilder: XMLEventHandler {
         if state.pointee.inRecord, depth == 2 {
             state.pointee.inRecord = false
             state.pointee.result.records += 1
-            if let establishment = FHRSReader().establishment(
-                { self.value($0) }, file: parser.fileName, line: state.pointee.recordLine,
-                record: state.pointee.result.records,
-                onIssue: { state.pointee.onIssue?($0) })
-            {
+            let row = state.pointee.text.withUnsafeBufferPointer { buffer in
+                FHRSReader().row(
+                    { self.bytes($0, in: buffer) }, file: parser.fileName, line: state.pointee.recordLine,
+                    record: state.pointee.result.records, onIssue: { state.pointee.onIssue?($0) })
+            }
+            if let row {
                 do {
-                    try state.pointee.onRecord?(establishment)
+                    try state.pointee.onRecord?(row)
                     state.pointee.result.delivered += 1
                 } catch {
                     state.pointee.deliveryError = error
@@ -200,28 +192,15 @@ final class FHRSRecordBuilder: XMLEventHandler {
         }
     }
 
-    /// A field's text without surrounding whitespace; nil when absent or blank.
-    private func value(_ field: Field) -> String? {
-        let state = self.state
+    /// A field's bytes without surrounding whitespace; nil when absent or blank.
+    private func bytes(_ field: Field, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         var start = self.starts[field.rawValue]
         var end = self.ends[field.rawValue]
         guard start >= 0, end > start else { return nil }
-        return state.pointee.text.withUnsafeBufferPointer { buffer in
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-            while start < end, isSpace(buffer[start]) { start += 1 }
-            while end > start, isSpace(buffer[end - 1]) { end -= 1 }
-            guard end > start else { return nil }
-            let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            guard Self.repetitive[field.rawValue] else { return String(decoding: bytes, as: UTF8.self) }
-            for entry in state.pointee.interned[field.rawValue]
-            where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) {
-                return entry.text
-            }
-            let text = String(decoding: bytes, as: UTF8.self)
-            if state.pointee.interned[field.rawValue].count < Self.internLimit {
-                state.pointee.interned[field.rawValue].append((Array(bytes), text))
-            }
-            return text
-        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while start < end, isSpace(buffer[start]) { start += 1 }
+        while end > start, isSpace(buffer[end - 1]) { end -= 1 }
+        guard end > start else { return nil }
+        return UnsafeBufferPointer(rebasing: buffer[start..<end])
     }
 }

@@ -17,6 +17,14 @@ struct ContentHash {
         self.mix(0x1f)
     }
 
+    /// The same as `add(String)` of the text these UTF-8 bytes spell.
+    mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+        var value = self.value
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        self.value = value
+        self.mix(0x1f)
+    }
+
     mutating func add(_ number: Int?) { self.add(number.map { String($0) }) }
     mutating func add(_ number: Double?) { self.add(number.map { String($0) }) }
     mutating func add(_ flag: Bool?) { self.add(flag.map { $0 ? "1" : "0" }) }

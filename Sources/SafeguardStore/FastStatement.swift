@@ -33,6 +33,18 @@ struct FastStatement {
         }
     }
 
+    /// Binds bytes of `buffer` as text without copying them (`SQLITE_STATIC`): the buffer must stay
+    /// alive and unchanged until the statement has run. A nil span binds NULL.
+    mutating func bind(_ buffer: UnsafeBufferPointer<UInt8>, _ span: Range<Int>?) {
+        self.column += 1
+        guard let span, let base = buffer.baseAddress else {
+            sqlite3_bind_null(self.handle, self.column)
+            return
+        }
+        let start = UnsafeRawPointer(base + span.lowerBound).assumingMemoryBound(to: CChar.self)
+        _ = sqlite3_bind_text(self.handle, self.column, start, Int32(span.count), nil)
+    }
+
     mutating func bind(_ value: Int64?) {
         self.column += 1
         if let value { sqlite3_bind_int64(self.handle, self.column, value) } else { sqlite3_bind_null(self.handle, self.column) }

@@ -1,29 +1,44 @@
 import SafeguardCore
 
-/// An FHRS establishment with everything the store derives from it before writing: its hotel
-/// basis, match keys, content hash and column texts.
+/// An FHRS row with what the store derives from it before writing: its hotel basis and match keys.
+/// (The content hash is left to the storing thread, which has time to spare while the reader
+/// parses.)
 ///
-/// Pure and `Sendable`: an import prepares records on the reading thread, so the thread that
-/// writes to SQLite does only the writing (`SQLiteStore.recordEstablishments(prepared:…)`).
+/// Pure and `Sendable`: an import prepares rows on the reading thread, so the thread that writes
+/// to SQLite does only the writing (`SQLiteStore.recordEstablishments(prepared:…)`), binding the
+/// row's texts straight from its bytes.
 public struct PreparedEstablishment: Sendable {
-    /// The establishment as read.
-    public let establishment: FHRSEstablishment
+    /// The row as read.
+    public let row: FHRSRow
     let basis: HotelBasis?
     let claim: PremisesClaim
-    /// Address lines joined by newlines (the stored column).
-    let addressText: String
     let ratingDate: String?
-    let hash: Int64
+
+    /// Derives the stored values of a row.
+    public init(_ row: FHRSRow) {
+        self.row = row
+        let name = row.name
+        self.basis = FHRSEstablishment.hotelBasis(businessTypeID: row.businessTypeID, name: name)
+        self.ratingDate = row.ratingDate?.description
+        // The entity's address: the lines joined by ", " (the row holds them joined by newlines).
+        var address: [UInt8] = []
+        if let span = row.span(.address) {
+            address.reserveCapacity(span.count + 8)
+            for byte in row.bytes[span] {
+                if byte == 0x0A {
+                    address.append(UInt8(ascii: ","))
+                    address.append(0x20)
+                } else {
+                    address.append(byte)
+                }
+            }
+        }
+        self.claim = PremisesClaim(
+            name: name, address: String(decoding: address, as: UTF8.self), postcode: row.text(.postcode))
+    }
 
     /// Derives the stored values of an establishment.
     public init(_ establishment: FHRSEstablishment) {
-        self.establishment = establishment
-        self.basis = establishment.hotelBasis
-        self.addressText = establishment.addressLines.joined(separator: "\n")
-        self.ratingDate = establishment.ratingDate?.description
-        self.claim = PremisesClaim(
-            name: establishment.name, address: establishment.addressLines.joined(separator: ", "),
-            postcode: establishment.postcode)
-        self.hash = SQLiteStore.hash(establishment, addressText: self.addressText, ratingDate: self.ratingDate)
+        self.init(FHRSRow(establishment))
     }
 }

@@ -52,7 +52,7 @@ extension SQLiteStore {
                 index.fhrsWritten = []
             }
             for prepared in establishments {
-                let establishment = prepared.establishment
+                let row = prepared.row
                 summary.read += 1
                 try self.faults.tick()
                 switch prepared.basis {
@@ -60,11 +60,11 @@ extension SQLiteStore {
                 case .nameFallback: summary.hotelsByName! += 1
                 case nil: break
                 }
-                let hash = prepared.hash
+                let hash = Self.hash(row, ratingDate: prepared.ratingDate)
                 var existing: (hash: Int64, extract: String?, entity: Int64, method: String, confidence: Double)?
-                if index.fhrsWritten?.insert(establishment.fhrsID).inserted != true {
+                if index.fhrsWritten?.insert(row.fhrsID).inserted != true {
                     var query = FastStatement(lookup)
-                    query.bind(establishment.fhrsID)
+                    query.bind(row.fhrsID)
                     existing = try query.first { row in
                         (
                             hash: sqlite3_column_int64(row, 0),
@@ -80,7 +80,7 @@ extension SQLiteStore {
                     if existing.hash == hash {
                         summary.unchanged += 1
                         if existing.extract != extract, extract != nil {
-                            try touch.execute(arguments: [extract, establishment.fhrsID])
+                            try touch.execute(arguments: [extract, row.fhrsID])
                         }
                         continue
                     }
@@ -92,11 +92,11 @@ extension SQLiteStore {
                     let resolution =
                         anyUnclaimed
                         ? try self.resolvePremises(
-                            claim, kind: kind, source: "fhrs", fhrsID: Int64(establishment.fhrsID), in: db,
+                            claim, kind: kind, source: "fhrs", fhrsID: Int64(row.fhrsID), in: db,
                             index: index)
                         : Resolution(
                             entityID: try self.insertEntity(
-                                claim, kind: kind, source: "fhrs", fhrsID: Int64(establishment.fhrsID), in: db),
+                                claim, kind: kind, source: "fhrs", fhrsID: Int64(row.fhrsID), in: db),
                             method: "new", confidence: 1, linkedExisting: false, uncertain: 0)
                     if !anyUnclaimed, let key = claim.postcodeKey {
                         index.add(
@@ -109,68 +109,77 @@ extension SQLiteStore {
                     link = (resolution.entityID, resolution.method == "new" ? "fhrs-id" : resolution.method,
                         resolution.confidence)
                 }
-                var insert = FastStatement(upsert)
-                insert.bind(establishment.fhrsID)
-                insert.bind(link.entity)
-                insert.bind(link.method)
-                insert.bind(link.confidence)
-                insert.bind(establishment.localAuthorityBusinessID)
-                insert.bind(establishment.name)
-                insert.bind(establishment.businessType)
-                insert.bind(establishment.businessTypeID)
-                insert.bind(prepared.addressText)
-                insert.bind(establishment.postcode)
-                insert.bind(establishment.ratingValue)
-                insert.bind(establishment.ratingKey)
-                insert.bind(prepared.ratingDate)
-                insert.bind(establishment.localAuthorityCode)
-                insert.bind(establishment.localAuthorityName)
-                insert.bind(establishment.hygieneScore)
-                insert.bind(establishment.structuralScore)
-                insert.bind(establishment.confidenceInManagementScore)
-                insert.bind(establishment.schemeType)
-                insert.bind(establishment.newRatingPending)
-                insert.bind(establishment.longitude)
-                insert.bind(establishment.latitude)
-                insert.bind(establishment.rightToReply)
-                insert.bind(prepared.basis?.rawValue)
-                insert.bind(extract)
-                insert.bind(hash)
-                try insert.run()
+                // Texts are bound straight from the row's bytes, which outlive the statement's run.
+                try row.bytes.withUnsafeBufferPointer { bytes in
+                    var insert = FastStatement(upsert)
+                    insert.bind(row.fhrsID)
+                    insert.bind(link.entity)
+                    insert.bind(link.method)
+                    insert.bind(link.confidence)
+                    insert.bind(bytes, row.span(.laBusinessID))
+                    insert.bind(bytes, row.span(.name))
+                    insert.bind(bytes, row.span(.businessType))
+                    insert.bind(row.businessTypeID)
+                    if let address = row.span(.address) { insert.bind(bytes, address) } else { insert.bind("") }
+                    insert.bind(bytes, row.span(.postcode))
+                    insert.bind(bytes, row.span(.ratingValue))
+                    insert.bind(bytes, row.span(.ratingKey))
+                    insert.bind(prepared.ratingDate)
+                    insert.bind(bytes, row.span(.laCode))
+                    insert.bind(bytes, row.span(.laName))
+                    insert.bind(row.hygieneScore)
+                    insert.bind(row.structuralScore)
+                    insert.bind(row.confidenceInManagementScore)
+                    insert.bind(bytes, row.span(.schemeType))
+                    insert.bind(row.newRatingPending)
+                    insert.bind(row.longitude)
+                    insert.bind(row.latitude)
+                    insert.bind(bytes, row.span(.rightToReply))
+                    insert.bind(prepared.basis?.rawValue)
+                    insert.bind(extract)
+                    insert.bind(hash)
+                    try insert.run()
+                }
             }
             return summary
         }
     }
 
-    static func hash(_ establishment: FHRSEstablishment) -> Int64 {
-        Self.hash(
-            establishment, addressText: establishment.addressLines.joined(separator: "\n"),
-            ratingDate: establishment.ratingDate?.description)
-    }
-
-    /// The content hash, given the joined address and rating date the caller also binds.
-    static func hash(_ establishment: FHRSEstablishment, addressText: String, ratingDate: String?) -> Int64 {
+    /// The content hash of a row: FNV-1a over the fields in column order, the same values the
+    /// String-based hash of earlier versions gave (so a re-import over an older database finds its
+    /// rows unchanged; `ContentHashTests` checks it on the real feeds).
+    static func hash(_ row: FHRSRow, ratingDate: String?) -> Int64 {
         var hasher = ContentHash()
-        hasher.add(establishment.fhrsID)
-        hasher.add(establishment.localAuthorityBusinessID)
-        hasher.add(establishment.name)
-        hasher.add(establishment.businessType)
-        hasher.add(establishment.businessTypeID)
-        hasher.add(addressText)
-        hasher.add(establishment.postcode)
-        hasher.add(establishment.ratingValue)
-        hasher.add(establishment.ratingKey)
-        hasher.add(ratingDate)
-        hasher.add(establishment.localAuthorityCode)
-        hasher.add(establishment.localAuthorityName)
-        hasher.add(establishment.hygieneScore)
-        hasher.add(establishment.structuralScore)
-        hasher.add(establishment.confidenceInManagementScore)
-        hasher.add(establishment.schemeType)
-        hasher.add(establishment.newRatingPending)
-        hasher.add(establishment.longitude)
-        hasher.add(establishment.latitude)
-        hasher.add(establishment.rightToReply)
+        row.bytes.withUnsafeBufferPointer { bytes in
+            func text(_ field: FHRSRow.Text, required: Bool = false) {
+                if let span = row.span(field) {
+                    hasher.add(bytes: UnsafeBufferPointer(rebasing: bytes[span]))
+                } else {
+                    // Name and address were never optional: absent is the empty text.
+                    hasher.add(required ? "" : nil)
+                }
+            }
+            hasher.add(row.fhrsID)
+            text(.laBusinessID)
+            text(.name, required: true)
+            text(.businessType)
+            hasher.add(row.businessTypeID)
+            text(.address, required: true)
+            text(.postcode)
+            text(.ratingValue)
+            text(.ratingKey)
+            hasher.add(ratingDate)
+            text(.laCode)
+            text(.laName)
+            hasher.add(row.hygieneScore)
+            hasher.add(row.structuralScore)
+            hasher.add(row.confidenceInManagementScore)
+            text(.schemeType)
+            hasher.add(row.newRatingPending)
+            hasher.add(row.longitude)
+            hasher.add(row.latitude)
+            text(.rightToReply)
+        }
         return hasher.int64
     }
 }

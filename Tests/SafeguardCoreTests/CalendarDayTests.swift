@@ -2,7 +2,7 @@ import Testing
 @testable import SafeguardCore
 
 @Suite struct CalendarDayTests {
-    @Test(arguments: ["1970-01-01", "2000-02-29", "2024-12-31", "1899-03-01", "2026-11-25"])
+    @Test(arguments: ["1970-01-01", "2000-02-29", "2024-12-31", "1899-03-01", "2026-11-25", "0042-07-09", "9999-12-31"])
     func roundTripsISODates(text: String) throws {
         let day = try #require(CalendarDay(iso: text))
         #expect(day.description == text)

@@ -95,11 +95,16 @@ public struct FHRSEstablishment: Sendable, Hashable, Codable {
     /// bed and breakfast, guest house, hostel or a national hotel chain marks a hotel
     /// filed under another type (report 5.6.23: the hotel universe, licensed or not).
     public var hotelBasis: HotelBasis? {
-        if self.businessTypeID == Self.hotelBusinessTypeID { return .businessType }
+        Self.hotelBasis(businessTypeID: self.businessTypeID, name: self.name)
+    }
+
+    /// `hotelBasis` from the two fields it depends on.
+    public static func hotelBasis(businessTypeID: Int?, name: String) -> HotelBasis? {
+        if businessTypeID == Self.hotelBusinessTypeID { return .businessType }
         // Only types a hotel is plausibly filed under (restaurant, other catering, pub/bar): a
         // retailer called "Hotel Chocolat" is not a hotel.
-        guard self.businessTypeID.map(Self.fallbackBusinessTypeIDs.contains) ?? true else { return nil }
-        return Self.nameSaysHotel(self.name) ? .nameFallback : nil
+        guard businessTypeID.map(Self.fallbackBusinessTypeIDs.contains) ?? true else { return nil }
+        return Self.nameSaysHotel(name) ? .nameFallback : nil
     }
 
     /// True when a business name reads as a hotel, B&B, guest house or hostel.
