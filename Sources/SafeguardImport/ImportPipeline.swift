@@ -69,11 +69,14 @@ public enum ImportPipeline {
 public final class ImportBatchSink<Record: Sendable>: @unchecked Sendable {
     private let channel: BatchChannel<Record>
     private let batchSize: Int
+    /// The first batch is small, so the store starts while the reader is still warming up.
+    private var threshold: Int
     private var batch: ImportBatch<Record>
 
     fileprivate init(channel: BatchChannel<Record>, batchSize: Int) {
         self.channel = channel
         self.batchSize = batchSize
+        self.threshold = min(batchSize, 256)
         self.batch = ImportBatch(records: [], issues: [], bytesConsumed: nil)
         self.batch.records.reserveCapacity(batchSize)
     }
@@ -83,7 +86,7 @@ public final class ImportBatchSink<Record: Sendable>: @unchecked Sendable {
     /// - Throws: when the store has failed, so the reader stops.
     public func record(_ record: Record) throws {
         self.batch.records.append(record)
-        if self.batch.records.count >= self.batchSize { try self.flush() }
+        if self.batch.records.count >= self.threshold { try self.flush() }
     }
 
     /// Adds an issue to the current batch.
@@ -100,6 +103,7 @@ public final class ImportBatchSink<Record: Sendable>: @unchecked Sendable {
         guard !self.batch.records.isEmpty || !self.batch.issues.isEmpty || self.batch.bytesConsumed != nil else {
             return
         }
+        self.threshold = self.batchSize
         var next = ImportBatch<Record>(records: [], issues: [], bytesConsumed: nil)
         next.records.reserveCapacity(self.batchSize)
         swap(&next, &self.batch)
