@@ -51,7 +51,7 @@ struct BenchImport: ParsableCommand {
             Self.report("fhrs-parse-to-values", bytes: bytes, records: count, values)
             // The command's own path: parse and prepare on a second thread, store on this one.
             let store = try self.freshStore("bench-fhrs.sqlite")
-            var outcome = FHRSImportLoop.Outcome()
+            var outcome = ImportOutcome()
             let load = try Measure.run {
                 outcome = FHRSImportLoop.run(xml, batchSize: self.batchSize, onIssue: { _ in }, progress: nil, into: store)
             }
@@ -78,7 +78,7 @@ struct BenchImport: ParsableCommand {
             Self.report("csv-parse+map", bytes: bytes, records: mapped, map)
             // The command's own path: parse, map and prepare on a second thread, store on this one.
             let store = try self.freshStore("bench-premises.sqlite")
-            var outcome = CSVImportLoop.Outcome()
+            var outcome = ImportOutcome()
             let load = try Measure.run {
                 outcome = CSVImportLoop.run(
                     csv, profile: PremisesLicenceProfile(), batchSize: self.batchSize,
