@@ -27,19 +27,19 @@ extension FHRSReader {
                     code: "fhrs.\(field.elementName)", severity: .warning, file: file, line: line, record: record,
                     field: field.elementName, message: message))
         }
-        guard let idText = text(.fhrsID) else {
+        guard let idBytes = bytes(.fhrsID) else {
             return reject(.fhrsID, "the establishment has no FHRSID; it cannot be stored without one")
         }
-        guard let fhrsID = Int(idText), fhrsID > 0 else {
-            return reject(.fhrsID, "FHRSID '\(idText)' is not a positive whole number")
+        guard let fhrsID = Self.integer(idBytes), fhrsID > 0 else {
+            return reject(.fhrsID, "FHRSID '\(text(.fhrsID) ?? "")' is not a positive whole number")
         }
         guard bytes(.businessName) != nil else {
             return reject(.businessName, "the establishment has no BusinessName")
         }
         func integer(_ field: Field) -> Int? {
-            guard let value = text(field) else { return nil }
-            guard let number = Int(value) else {
-                warn(field, "'\(value)' is not a whole number; left empty")
+            guard let value = bytes(field) else { return nil }
+            guard let number = Self.integer(value) else {
+                warn(field, "'\(text(field) ?? "")' is not a whole number; left empty")
                 return nil
             }
             return number
@@ -74,6 +74,29 @@ extension FHRSReader {
         for line in Self.addressLines { bytes(line).map { row.appendAddressLine($0) } }
         for (slot, field) in Self.trailingTexts { bytes(field).map { row.append(slot, $0) } }
         return row
+    }
+
+    /// `Int(String)` on UTF-8 bytes (an optional sign, then ASCII digits; nil on anything else or
+    /// on overflow), without making the `String`.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var negative = false
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            index = 1
+        }
+        guard index < bytes.count else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let digit = Int(bytes[index]) - 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+            index += 1
+        }
+        return value
     }
 
     /// The row's texts in buffer order: those before the address, the address lines, the rest.

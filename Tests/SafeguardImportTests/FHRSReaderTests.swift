@@ -172,3 +172,14 @@ let footer = "</EstablishmentCollection></FHRSEstablishment>"
         #expect(readFHRS(bytes: Array("<rss><channel/></rss>".utf8)).error?.code == "fhrs.root")
     }
 }
+
+@Suite struct FHRSIntegerTests {
+    @Test(arguments: [
+        "0", "7842", "-5", "+12", "007", "", "-", "+", "12a", " 1", "1.5", "9223372036854775807",
+        "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "١٢",
+    ])
+    func parsesLikeIntFromString(text: String) {
+        let parsed = Array(text.utf8).withUnsafeBufferPointer { FHRSReader.integer($0) }
+        #expect(parsed == Int(text))
+    }
+}
