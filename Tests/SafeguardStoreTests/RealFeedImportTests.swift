@@ -71,6 +71,33 @@ func importFHRS(
         #expect(try store.canonicalDump() == reference.canonicalDump())
     }
 
+    @Test func killedFirstImportWithDeferredIndexesIsCompletedByARerun() throws {
+        func indexes(_ store: SQLiteStore) throws -> [String] {
+            try store.writer.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            }
+        }
+        // Given a first import into an empty store run to its end, as `safeguard import fhrs` does it,
+        let reference = try temporaryStore()
+        #expect(try reference.beginBulkLoad())
+        try importFHRS("FHRS898en-GB.xml", into: reference, batchSize: 300)
+        try reference.restoreIndexes()
+        // when another first import dies part-way, its indexes still dropped,
+        let store = try temporaryStore()
+        #expect(try store.beginBulkLoad())
+        try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 300, stopAfter: 1000)
+        #expect(try indexes(store) != indexes(reference))
+        // then the next command's open rebuilds them, its import is an ordinary one, and the store
+        // ends with exactly the reference rows and indexes.
+        let reopened = try SQLiteStore(path: store.path)
+        #expect(try !reopened.beginBulkLoad())
+        let rerun = try importFHRS("FHRS898en-GB.xml", into: reopened, batchSize: 300)
+        #expect(rerun.unchanged == 900)
+        #expect(rerun.new == 762)
+        #expect(try reopened.canonicalDump() == reference.canonicalDump())
+        #expect(try indexes(reopened) == indexes(reference))
+    }
+
     @Test func realHotelAndItsLicenceBecomeOneEntity() throws {
         // Given the Blackpool FHRS extract,
         let store = try temporaryStore()
