@@ -52,24 +52,11 @@ public struct HotelProfileRun: Sendable {
 
     /// Evaluates each hotel; the work is split over the cores.
     func assess(_ snapshots: [HotelSnapshot]) -> [HotelAssessment] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, snapshots.count / 256 + 1))
-        let chunk = (snapshots.count + workers - 1) / max(1, workers)
-        let results = ResultSlots<[HotelAssessment]>(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * chunk
-            let end = min(snapshots.count, start + chunk)
-            var local: [HotelAssessment] = []
-            if start < end {
-                local.reserveCapacity(end - start)
-                for snapshot in snapshots[start..<end] {
-                    let facts = snapshot.facts(since: self.since, asOf: self.asOf, scoring: self.engine.ruleSet.hotelScoring)
-                    let decision = self.engine.evaluate(facts, asOf: self.asOf)
-                    local.append(HotelAssessment(snapshot: snapshot, decision: decision, evidence: facts.evidence, since: self.since))
-                }
-            }
-            results.set(worker, local)
+        ParallelMap.map(snapshots, minimumChunk: 256) { snapshot in
+            let facts = snapshot.facts(since: self.since, asOf: self.asOf, scoring: self.engine.ruleSet.hotelScoring)
+            let decision = self.engine.evaluate(facts, asOf: self.asOf)
+            return HotelAssessment(snapshot: snapshot, decision: decision, evidence: facts.evidence, since: self.since)
         }
-        return results.values.flatMap { $0 }
     }
 
     /// Extract dates and record counts per source, from what the store holds.
@@ -94,27 +81,5 @@ public struct HotelProfileRun: Sendable {
             DataExtract(source: "Whistle-blowing reports (latest sign)", extractDate: latestBySource[.report], records: snapshots.reduce(0) { $0 + $1.reportCount }),
             DataExtract(source: "Intelligence records (latest sign)", extractDate: latestBySource[.intelligence], records: snapshots.reduce(0) { $0 + $1.intelligenceCount }),
         ]
-    }
-}
-
-/// Per-worker result slots filled from `concurrentPerform` (each index written by one worker only).
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        self.storage = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        self.lock.lock()
-        self.storage[index] = value
-        self.lock.unlock()
-    }
-
-    var values: [Value] {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.storage.compactMap { $0 }
     }
 }
