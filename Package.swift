@@ -96,8 +96,10 @@ let package = Package(
 //       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 if Context.environment["SAFEGUARD_FUZZ"] != nil {
     package.targets += [
-        .executableTarget(name: "FuzzCSV", dependencies: ["SafeguardImport"], path: "Fuzz/FuzzCSV"),
-        .executableTarget(name: "FuzzXML", dependencies: ["SafeguardImport"], path: "Fuzz/FuzzXML"),
-        .executableTarget(name: "FuzzRuleExpression", dependencies: ["SafeguardCore"], path: "Fuzz/FuzzRuleExpression"),
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["SafeguardImport", "FuzzDriver"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzXML", dependencies: ["SafeguardImport", "FuzzDriver"], path: "Fuzz/FuzzXML"),
+        .executableTarget(
+            name: "FuzzRuleExpression", dependencies: ["SafeguardCore", "FuzzDriver"], path: "Fuzz/FuzzRuleExpression"),
     ]
 }

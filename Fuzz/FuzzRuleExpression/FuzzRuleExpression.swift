@@ -1,3 +1,4 @@
+import FuzzDriver
 import SafeguardCore
 
 /// libFuzzer entry point: any text through the rule-expression parser must give a syntax tree or
@@ -9,19 +10,7 @@ public func fuzzRuleExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int
     return 0
 }
 
-// SwiftPM links an executable with `main` = `FuzzRuleExpression_main`; hand control to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzRuleExpression_main")
-public func fuzzMain(
-    _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, { data, size in fuzzRuleExpression(data, size) })
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    FuzzDriver.run(argc, argv) { data, size in fuzzRuleExpression(data, size) }
 }
