@@ -194,13 +194,10 @@ final class FHRSRecordBuilder: XMLEventHandler {
 
     /// A field's bytes without surrounding whitespace; nil when absent or blank.
     private func bytes(_ field: Field, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        var start = self.starts[field.rawValue]
-        var end = self.ends[field.rawValue]
+        let start = self.starts[field.rawValue]
+        let end = self.ends[field.rawValue]
         guard start >= 0, end > start else { return nil }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        while start < end, isSpace(buffer[start]) { start += 1 }
-        while end > start, isSpace(buffer[end - 1]) { end -= 1 }
-        guard end > start else { return nil }
-        return UnsafeBufferPointer(rebasing: buffer[start..<end])
+        let trimmed = ASCIIWhitespace.trimmed(start..<end, in: buffer)
+        return trimmed.isEmpty ? nil : UnsafeBufferPointer(rebasing: buffer[trimmed])
     }
 }

@@ -44,7 +44,3 @@ public struct IntelligenceProfile: CSVProfile {
             summary: try row.required(9))
     }
 }
-
-extension Substring {
-    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
-}

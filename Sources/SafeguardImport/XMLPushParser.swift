@@ -263,18 +263,3 @@ public final class XMLPushParser {
                 + "the file was cut short — fetch or copy it again")
     }
 }
-
-extension String {
-    /// The string without leading and trailing ASCII whitespace (no copy when there is none).
-    func trimmingWhitespace() -> String {
-        let utf8 = self.utf8
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        if !isSpace(first), !isSpace(last) { return self }
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
-        while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
-        return String(self[start..<end])
-    }
-}
