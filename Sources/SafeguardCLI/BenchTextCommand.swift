@@ -53,7 +53,7 @@ struct BenchTextCommand: ParsableCommand {
     /// Booking.com review texts by review id (1-based data row), as `make_big_reviews.py` joins them.
     static func bookingTexts(path: String) throws -> [Int: String] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read \(path); pass --reviews with the Booking.com CSV.")
+            throw CommandError(.input, "Cannot read \(path); pass --reviews with the Booking.com CSV.")
         }
         let (reviews, _) = data.withUnsafeBytes { ReviewFileReader.readCSV($0.bindMemory(to: UInt8.self), file: path) }
         var texts: [Int: String] = [:]

@@ -59,7 +59,7 @@ struct CorpusCommand: ParsableCommand {
             do {
                 manifest = try generator.write(to: directory)
             } catch let error as CorpusError {
-                throw ValidationError(error.message)
+                throw CommandError(.output, error.message)
             }
             print("corpus written to \(directory.path) (seed \(self.seed), scale \(self.scale), as of \(manifest.asOf))")
             for file in manifest.files.keys.sorted() {

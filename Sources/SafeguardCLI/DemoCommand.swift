@@ -35,12 +35,15 @@ struct DemoCommand: AsyncParsableCommand {
     var asOf: String?
 
     func run() async throws {
+        if let kept = self.db, FileManager.default.fileExists(atPath: kept) {
+            throw CommandError(.output, "--db \(kept) already exists; the demo starts from an empty database", fix: "remove it or choose another path")
+        }
         let rulesDirectory = try self.rules.directory()
         print("== 1. Checking the rules in \(rulesDirectory.path)")
         let report = RuleSetLoader.check(directory: rulesDirectory)
         guard let ruleSet = report.ruleSet, report.errors.isEmpty else {
             for diagnostic in report.diagnostics { print("  \(diagnostic)") }
-            throw ExitCode.failure
+            throw CommandError(.rules, "the rules in \(rulesDirectory.path) do not load", fix: "fix the errors listed above (`safeguard rules check`)")
         }
         print("  \(report.files.count) files, \(ruleSet.rules.count) rules, \(ruleSet.signs.count) signs; ruleset \(ruleSet.hash.prefix(16))")
 
@@ -50,9 +53,6 @@ struct DemoCommand: AsyncParsableCommand {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        if let kept = self.db, FileManager.default.fileExists(atPath: kept) {
-            throw ValidationError("--db \(kept) already exists; the demo starts from an empty database. Remove it or choose another path.")
-        }
         let databasePath = self.db ?? work.appendingPathComponent("demo.sqlite").path
 
         print("\n== 2. Importing \(corpusURL.path) into a fresh database (\(databasePath))")
@@ -60,7 +60,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             store = try SQLiteStore(path: databasePath)
         } catch let error as StoreError {
-            throw ValidationError(error.message)
+            throw CommandError(.database, error.message)
         }
         let text = try TextOptions.parse(["--key-file", work.appendingPathComponent("demo.key").path, "--rules", rulesDirectory.path])
         let importer = CorpusImport(store: store, analyser: try text.makeAnalyser())

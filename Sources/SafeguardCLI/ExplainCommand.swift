@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SafeguardCore
+import SafeguardImport
 import SafeguardRules
 
 /// `safeguard explain FACTS.json`: evaluate facts and print findings with their evidence and reasons.
@@ -42,14 +43,14 @@ struct ExplainCommand: AsyncParsableCommand {
         do {
             ruleSet = try RuleSetLoader.load(directory: try self.rules.directory())
         } catch let error as RuleSetError {
-            print("The rules do not load (run `safeguard rules check` for details):\n\(error)")
-            throw ExitCode.failure
+            throw CommandError(.rules, "the rules do not load:\n\(error)", fix: "run `safeguard rules check` for details and fix what it lists")
         }
         let entities: [EntityFacts]
+        try FileCheck.readable(self.facts, as: self.facts)
         do {
             entities = try FactsFile.read(URL(fileURLWithPath: self.facts))
         } catch {
-            throw CommandError(error.description)
+            throw CommandError(.input, error.description)
         }
         let engine = Engine(ruleSet: ruleSet)
         let decisions = entities.map { facts in

@@ -25,9 +25,10 @@ struct ImportFHRS: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.options.store.open()
         let run = try ImportRun(options: self.options, wantsHotels: true)
-        for file in self.files {
+        let files = try run.readableFiles(self.files)
+        let store = try self.options.store.open()
+        for file in files {
             run.begin(file)
             let outcome = FHRSImportLoop.run(
                 file, batchSize: self.options.batchSize, onIssue: run.report, progress: run.progressHandler,

@@ -34,10 +34,11 @@ struct ImportIntelligence: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
+        let files = try run.readableFiles(self.files)
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
-        for file in self.files {
+        let store = try self.options.store.open()
+        for file in files {
             run.importCSV(file, profile: IntelligenceProfile(), batchSize: self.options.batchSize) { records in
                 try store.saveIntelligence(records.map(builder.intelligence))
             }

@@ -25,9 +25,10 @@ struct ImportPremises: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
-        for file in self.files {
+        let files = try run.readableFiles(self.files)
+        let store = try self.options.store.open()
+        for file in files {
             run.importCSV(
                 file, profile: PremisesLicenceProfile(), batchSize: self.options.batchSize,
                 prepare: PreparedLicenceEvent.init

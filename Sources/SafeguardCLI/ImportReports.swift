@@ -26,11 +26,12 @@ struct ImportReports: ParsableCommand {
     @OptionGroup var text: TextOptions
 
     func run() throws {
-        let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
+        let files = try run.readableFiles(self.files)
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
+        let store = try self.options.store.open()
         let reader = WhistleblowingReportReader(knownSigns: Set(builder.analyser.scanner.signs.map(\.id)))
-        for file in self.files {
+        for file in files {
             run.begin(file)
             var batch: [ReportRecord] = []
             var summary = ImportSummary()

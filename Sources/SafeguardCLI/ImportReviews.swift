@@ -31,10 +31,11 @@ struct ImportReviews: ParsableCommand {
     @OptionGroup var text: TextOptions
 
     func run() throws {
-        let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
+        let files = try run.readableFiles(self.files)
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
-        for file in self.files {
+        let store = try self.options.store.open()
+        for file in files {
             run.begin(file)
             var summary = ImportSummary()
             let failure = run.guarded(file) {

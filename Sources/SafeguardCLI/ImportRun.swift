@@ -10,11 +10,14 @@ final class ImportRun {
     let wantsHotels: Bool
     var total = ImportSummary()
     private var rejects: RejectsWriter?
+    private let rejectsPath: String?
     private var failures: [String] = []
+    private var storeFailures: [String] = []
     private var warnings = 0
     private var rejected = 0
     private var progress: ProgressBar?
     private var file = ""
+    private var given = 0
 
     init(options: ImportOptions, wantsHotels: Bool = false) throws {
         self.json = options.json
@@ -23,9 +26,35 @@ final class ImportRun {
             self.total.hotels = 0
             self.total.hotelsByName = 0
         }
-        if let path = options.rejects {
+        self.rejectsPath = options.rejects
+    }
+
+    /// The files worth opening: each one missing, a directory or unreadable is reported (no summary
+    /// line) and left out, as is one that `check` rejects (e.g. a header of another format). When
+    /// none is left, throws before anything (database, rejects file) is created; otherwise opens
+    /// the rejects file.
+    func readableFiles(_ files: [String], check: (String) throws -> Void = { _ in }) throws -> [String] {
+        var readable: [String] = []
+        self.given = files.count
+        for file in files {
+            do {
+                try FileCheck.readable(file, as: file)
+                try check(file)
+                readable.append(file)
+            } catch {
+                Self.printError("error: \(self.importError(file, error).description)")
+                self.failures.append(file)
+            }
+        }
+        guard !readable.isEmpty else {
+            throw CommandError(
+                .input, files.count == 1 ? "nothing was imported" : "none of the \(files.count) files could be read; nothing was imported",
+                fix: "fix the path or the file named above and run the import again")
+        }
+        if let path = self.rejectsPath {
             self.rejects = try RejectsWriter(path: path)
         }
+        return readable
     }
 
     func begin(_ file: String) {
@@ -72,7 +101,7 @@ final class ImportRun {
 
     func storeFailed(_ file: String, _ error: any Error) {
         Self.printError("error: \(file): storing failed: \(error)")
-        self.failures.append(file)
+        self.storeFailures.append(file)
     }
 
     func end(_ file: String, _ summary: ImportSummary, failure: ImportError?) {
@@ -92,7 +121,7 @@ final class ImportRun {
 
     /// Prints the totals (JSON when asked) and fails when a file could not be read to its end.
     func finish() throws {
-        self.rejects?.close()
+        try self.rejects?.close()
         if self.warnings > 20 { Self.printError("… and \(self.warnings - 20) more warnings") }
         if self.json {
             var object: [String: Int] = [
@@ -106,11 +135,15 @@ final class ImportRun {
         if self.total.uncertain > 0, !self.json {
             print("\(self.total.uncertain) uncertain matches wait for an officer: safeguard links review")
         }
+        if !self.storeFailures.isEmpty {
+            throw CommandError(
+                .database, "\(self.storeFailures.count) file(s) could not be stored to the end; batches before the fault were kept",
+                fix: "see the error above, then run the import again: it completes what is missing")
+        }
         if !self.failures.isEmpty {
-            Self.printError(
-                "\(self.failures.count) file(s) could not be read to the end; records before the fault were kept — "
-                    + "fix the file and run the import again")
-            throw ExitCode(1)
+            throw CommandError(
+                .input, "\(self.failures.count) of \(self.given) file(s) could not be read, or not to the end; records before a fault were kept",
+                fix: "fix the file(s) named above and run the import again")
         }
     }
 

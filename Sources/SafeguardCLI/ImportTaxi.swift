@@ -32,10 +32,11 @@ struct ImportTaxi: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.options.store.open()
         let run = try ImportRun(options: self.options)
+        let files = try run.readableFiles(self.files)
+        let store = try self.options.store.open()
         let batch = self.options.batchSize
-        for file in self.files {
+        for file in files {
             var kind = self.format.flatMap(TaxiRegisterKind.init(rawValue:))
             if kind == nil {
                 let failure = run.guarded(file) { kind = TaxiRegisterKind.detect(header: try CSVImporter.header(path: file)) }

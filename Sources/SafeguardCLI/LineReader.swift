@@ -1,4 +1,6 @@
 import Foundation
+import SafeguardCore
+import SafeguardImport
 
 /// Reads a file (or standard input for `-`) in 1 MiB chunks and hands out lines as byte buffers,
 /// without building a `String` per line.
@@ -11,9 +13,10 @@ struct LineReader {
             self.fd = 0
             self.name = "standard input"
         } else {
+            try FileCheck.readable(path, as: path)
             let fd = open(path, O_RDONLY)
             guard fd >= 0 else {
-                throw TextIOError(message: "Cannot open \(path) (errno \(errno)); check the path and permissions.")
+                throw CommandError(.input, "\(path): cannot open the file: \(FileErrorReason.posix(errno))", fix: "check the path and its permissions")
             }
             self.fd = fd
             self.name = path
@@ -28,7 +31,10 @@ struct LineReader {
         var lineNumber = 0
         while true {
             let count = chunk.withUnsafeMutableBytes { read(self.fd, $0.baseAddress, $0.count) }
-            if count < 0 { throw TextIOError(message: "Read error on \(self.name) (errno \(errno)).") }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CommandError(.input, "\(self.name): reading failed after line \(lineNumber): \(FileErrorReason.posix(errno))")
+            }
             if count == 0 { break }
             try chunk.withUnsafeBufferPointer { buffer in
                 var start = 0
@@ -58,28 +64,26 @@ struct LineReader {
     }
 }
 
-/// Buffered writes to a file descriptor (standard output by default).
+/// Buffered writes to a file descriptor (standard output by default); a failed write (full disk,
+/// closed pipe) throws an output `CommandError`.
 struct OutputBuffer {
     var bytes: [UInt8] = []
     let fd: Int32
+    let name: String
 
-    init(fd: Int32 = 1) {
+    init(fd: Int32 = 1, name: String = "standard output") {
         self.fd = fd
+        self.name = name
         self.bytes.reserveCapacity(1 << 20)
     }
 
-    mutating func flushIfLarge() {
-        if self.bytes.count >= 1 << 20 { self.flush() }
+    mutating func flushIfLarge() throws {
+        if self.bytes.count >= 1 << 20 { try self.flush() }
     }
 
-    mutating func flush() {
-        var offset = 0
-        while offset < self.bytes.count {
-            let n = self.bytes.withUnsafeBytes { write(self.fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { break }
-            offset += n
-        }
-        self.bytes.removeAll(keepingCapacity: true)
+    mutating func flush() throws {
+        defer { self.bytes.removeAll(keepingCapacity: true) }
+        try self.bytes.withUnsafeBytes { try StandardOutput.write($0, fd: self.fd, name: self.name) }
     }
 }
 

@@ -44,7 +44,7 @@ struct LinksReview: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.store.open()
+        let store = try self.store.openExisting()
         do {
             if let id = self.accept {
                 try store.decideLink(id: id, accept: true)
@@ -56,8 +56,8 @@ struct LinksReview: ParsableCommand {
                 print("match \(id) rejected: the records stay apart")
                 return
             }
-        } catch let error as StoreError {
-            throw ValidationError(error.message)
+        } catch let error as StoreError where error.code == "store.link.unknown" {
+            throw CommandError(.usage, error.message)
         }
         let pending = try store.pendingLinks()
         if self.json {

@@ -13,7 +13,7 @@ enum PIIRecall {
     static func evaluate(path: String, detector: PIIDetector) throws -> String {
         guard let data = FileManager.default.contents(atPath: path),
             let records = try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
-        else { throw ValidationError("Cannot read \(path) as a JSON array of Presidio records.") }
+        else { throw CommandError(.input, "Cannot read \(path) as a JSON array of Presidio records.") }
         var found: [String: Int] = [:], total: [String: Int] = [:]
         var personPredicted = 0, personCorrect = 0
         let start = ContinuousClock.now

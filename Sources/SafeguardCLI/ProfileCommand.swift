@@ -58,27 +58,15 @@ struct ProfileCommand: ParsableCommand {
 
         func run() throws {
             let path = self.store.path
-            guard FileManager.default.fileExists(atPath: path) else {
-                Self.fail("No database at '\(path)'. Import data first (`safeguard import fhrs ...`) or pass --db PATH; `safeguard demo` builds one from the demo corpus.")
-            }
-            do {
-                let result = try ProfileJob(
-                    databasePath: path, rulesDirectory: try self.rules.directory(),
-                    asOf: self.asOf.flatMap { CalendarDay(iso: $0) } ?? ExplainCommand.today(),
-                    since: self.since.flatMap { CalendarDay(iso: $0) }, area: self.area,
-                    suppressSmall: self.suppressSmall, outputDirectory: URL(fileURLWithPath: self.out)
-                ).run()
-                print(result.summary)
-            } catch let error as PipelineError {
-                Self.fail(error.message)
-            }
-        }
-
-        /// Prints a message for a person (not the usage text) and exits with status 1.
-        static func fail(_ message: String) -> Never {
-            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
-            Foundation.exit(1)
+            try StoreOptions.requireExisting(path)
+            let rulesDirectory = try self.rules.directory()
+            let result = try ProfileJob(
+                databasePath: path, rulesDirectory: rulesDirectory,
+                asOf: self.asOf.flatMap { CalendarDay(iso: $0) } ?? ExplainCommand.today(),
+                since: self.since.flatMap { CalendarDay(iso: $0) }, area: self.area,
+                suppressSmall: self.suppressSmall, outputDirectory: URL(fileURLWithPath: self.out)
+            ).run()
+            print(result.summary)
         }
     }
 }
-

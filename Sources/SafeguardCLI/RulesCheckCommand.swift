@@ -42,7 +42,10 @@ struct RulesCheckCommand: AsyncParsableCommand {
             Self.printText(output, directory: directory.path)
         }
         if !output.ok {
-            throw ExitCode.failure
+            let errors = output.diagnostics.filter { $0.severity == .error }.count
+            throw CommandError(
+                .rules, "\(directory.path): \(errors) error(s) in the rules; nothing was loaded",
+                fix: "fix each error listed above at its file:line:column and run `safeguard rules check` again")
         }
     }
 

@@ -21,9 +21,9 @@ struct RulesTestCommand: AsyncParsableCommand {
         do {
             ruleSet = try RuleSetLoader.load(directory: directory)
         } catch {
-            print("The rules do not load; fix these first (see `safeguard rules check`):")
-            print(error.description)
-            throw ExitCode.failure
+            throw CommandError(
+                .rules, "the rules in \(directory.path) do not load:\n\(error.description)",
+                fix: "fix these first (see `safeguard rules check \(directory.path)`), then run the tests again")
         }
         var report: RuleTestReport
         do {
@@ -43,7 +43,9 @@ struct RulesTestCommand: AsyncParsableCommand {
             Self.printText(report)
         }
         if !report.passed {
-            throw ExitCode.failure
+            throw CommandError(
+                .rules, "rule tests in \(directory.path)/tests failed",
+                fix: "see the ✘ lines above: fix the rule or the expected result, then run `safeguard rules test` again")
         }
     }
 

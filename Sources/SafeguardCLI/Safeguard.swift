@@ -15,6 +15,9 @@ struct Safeguard: AsyncParsableCommand {
               safeguard rules check rules/
               safeguard rules test rules/
               safeguard explain corpus/facts/sample-hotel.json
+
+            Exit status (a failure prints "Error: …" and "What to do: …" on stderr):
+            \(CommandError.Kind.table)
             """,
         version: "0.1.0",
         subcommands: [

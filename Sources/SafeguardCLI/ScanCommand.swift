@@ -13,11 +13,12 @@ struct ScanCommand: ParsableCommand {
               {"id": <as given>, "text": "<pseudonymised>", "signs": [...], \
             "evidence": [{"sign", "snippet", "start", "end"}], "pii": [{"type", "token"}]}
             start/end count Unicode code points in the pseudonymised "text" (end exclusive).
-            A malformed line gives {"id": ..., "line": N, "error": "..."} and the rest go on.
+            A malformed line gives {"id": ..., "line": N, "error": "..."} (with --format text: an \
+            "error:" line) and the rest go on; the exit status is then 1 (see `safeguard --help`).
             No database is used; personal data is replaced by keyed tokens like [PERSON-7f3a9c2b].
 
             Examples:
-              safeguard scan reviews.jsonl > scanned.jsonl
+              safeguard scan corpus/reports/reports.jsonl > scanned.jsonl
               echo '{"id":1,"text":"Nobody asked for ID"}' | safeguard scan - --format text
             """)
 
@@ -34,18 +35,15 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyser = try self.text.makeAnalyser()
         let reader = try LineReader(path: self.file)
+        let analyser = try self.text.makeAnalyser()
         var out = OutputBuffer()
         var errors = 0
         try reader.forEachLine { line, number in
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                ScanLineCodec.encodeError(line: number, rawID: nil, message: "line \(number): empty line; remove it or give {\"id\": …, \"text\": \"…\"}", into: &out.bytes)
-                out.bytes.append(0x0A)
-                errors += 1
-                return
-            }
             do {
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    throw TextError(code: "empty-line", message: "empty line; remove it or give {\"id\": …, \"text\": \"…\"}")
+                }
                 let parsed = try ScanLineCodec.parse(line)
                 let analysis = analyser.analyse(parsed.text)
                 switch self.format {
@@ -56,14 +54,24 @@ struct ScanCommand: ParsableCommand {
                 }
             } catch {
                 errors += 1
-                ScanLineCodec.encodeError(line: number, rawID: nil, message: "\(reader.name) line \(number): \(error)", into: &out.bytes)
+                let message = "\(reader.name) line \(number): \((error as? TextError)?.message ?? "\(error)")"
+                switch self.format {
+                case .jsonl:
+                    ScanLineCodec.encodeError(line: number, rawID: ScanLineCodec.partialID(line), message: message, into: &out.bytes)
+                case .text:
+                    out.bytes.append(contentsOf: "error: \(message)\n".utf8)
+                }
             }
-            out.bytes.append(0x0A)
-            out.flushIfLarge()
+            if self.format == .jsonl { out.bytes.append(0x0A) }
+            try out.flushIfLarge()
         }
-        out.flush()
+        try out.flush()
         if errors > 0 {
-            FileHandle.standardError.write(Data("safeguard scan: \(errors) line(s) could not be read; see their \"error\" records.\n".utf8))
+            throw CommandError(
+                .input, "\(reader.name): \(errors) line(s) could not be read; the other lines were scanned",
+                fix: self.format == .jsonl
+                    ? "see their {\"line\": N, \"error\": …} records in the output, fix those lines and scan again"
+                    : "see the `error:` lines in the output, fix those lines and scan again")
         }
     }
 

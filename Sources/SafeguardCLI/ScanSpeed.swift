@@ -6,7 +6,7 @@ import SafeguardText
 /// line, pseudonymise, scan, encode the output line (no disk I/O in the timed part).
 enum ScanSpeed {
     static func measure(path: String, analyser: TextAnalyser) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("Cannot read \(path).") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError(.input, "Cannot read \(path).") }
         let bytes = [UInt8](data)
         var lines: [Range<Int>] = []
         var start = 0

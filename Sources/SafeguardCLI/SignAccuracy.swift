@@ -12,24 +12,24 @@ struct SignAccuracy {
 
     static func evaluate(labelledPath: String, booking: [Int: String], analyser: TextAnalyser) throws -> SignAccuracy {
         guard let data = FileManager.default.contents(atPath: labelledPath) else {
-            throw ValidationError("Cannot read the labelled set \(labelledPath).")
+            throw CommandError(.input, "Cannot read the labelled set \(labelledPath).")
         }
         var result = SignAccuracy()
         for (k, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let labels = object["signs"] as? [String]
-            else { throw ValidationError("\(labelledPath):\(k + 1): not a labelled record with \"signs\".") }
+            else { throw CommandError(.input, "\(labelledPath):\(k + 1): not a labelled record with \"signs\".") }
             let text: String
             let name: String
             if let review = object["review"] as? Int {
-                guard let t = booking[review] else { throw ValidationError("\(labelledPath):\(k + 1): review \(review) not in the CSV.") }
+                guard let t = booking[review] else { throw CommandError(.input, "\(labelledPath):\(k + 1): review \(review) not in the CSV.") }
                 text = t
                 name = "booking \(review)"
             } else if let t = object["text"] as? String {
                 text = t
                 name = object["id"] as? String ?? "line \(k + 1)"
             } else {
-                throw ValidationError("\(labelledPath):\(k + 1): needs \"review\" or \"text\".")
+                throw CommandError(.input, "\(labelledPath):\(k + 1): needs \"review\" or \"text\".")
             }
             let analysis = analyser.analyse(text)
             let found = Set(analysis.signs)

@@ -15,12 +15,38 @@ struct StoreOptions: ParsableArguments {
         self.db ?? ProcessInfo.processInfo.environment["SAFEGUARD_DB"] ?? "./safeguard.sqlite"
     }
 
-    /// Opens the store, turning a failure into a message a person understands.
+    /// Opens the store for a command that writes (an import), creating the database when absent.
     func open() throws -> SQLiteStore {
+        try Self.checkNotDirectory(self.path)
         do {
             return try SQLiteStore(path: self.path)
         } catch let error as StoreError {
-            throw ValidationError(error.message)
+            throw CommandError(.database, error.message)
+        }
+    }
+
+    /// Opens the store for a command that only reads (or decides on what is stored): the database
+    /// must exist already; a missing one is an error naming the path and how to make one, and no
+    /// file is created.
+    func openExisting() throws -> SQLiteStore {
+        try Self.requireExisting(self.path)
+        return try self.open()
+    }
+
+    /// Throws the `no database at PATH` error unless a database file is at `path`.
+    static func requireExisting(_ path: String) throws {
+        try Self.checkNotDirectory(path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandError(
+                .database, "no database at \(path)",
+                fix: "create one with `safeguard import ...` or `safeguard demo --db \(path)`, or pass --db PATH (or set SAFEGUARD_DB) to the one you have")
+        }
+    }
+
+    private static func checkNotDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandError(.database, "--db \(path) is a directory, not a database file", fix: "pass the database file, e.g. --db \(path)/safeguard.sqlite")
         }
     }
 }

@@ -12,19 +12,20 @@ struct TextOptions: ParsableArguments {
         help: "Secret key for pseudonym tokens; created with mode 0600 when absent. Keep it out of the database and of git.")
     var keyFile: String = "safeguard.key"
 
-    @Option(help: "Rules directory holding hotels/signs.yaml.")
-    var rules: String = "rules"
+    /// `--rules DIR` (or `$SAFEGUARD_RULES`), the directory holding `hotels/signs.yaml`.
+    @OptionGroup var rules: RulesDirectoryOptions
 
     /// The sign definitions from `<rules>/hotels/signs.yaml`.
     func loadSigns() throws -> [SignDefinition] {
-        let url = URL(fileURLWithPath: self.rules).appendingPathComponent("hotels/signs.yaml")
+        let url = try self.rules.directory().appendingPathComponent("hotels/signs.yaml")
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ValidationError("No sign list at \(url.path); pass --rules DIR where DIR/hotels/signs.yaml exists.")
+            throw CommandError(
+                .rules, "no sign list at \(url.path)", fix: "pass --rules DIR (or set SAFEGUARD_RULES) where DIR/hotels/signs.yaml exists")
         }
         do {
             return try SignListLoader.load(file: url)
         } catch {
-            throw ValidationError("\(error)")
+            throw CommandError(.rules, "\(error)", fix: "run `safeguard rules check` and fix what it lists")
         }
     }
 
@@ -36,7 +37,7 @@ struct TextOptions: ParsableArguments {
         do {
             gazetteer = try NameGazetteer.bundled()
         } catch {
-            throw ValidationError(error.message)
+            throw CommandError(.input, error.message)
         }
         return TextAnalyser(signs: signs, key: key, gazetteer: gazetteer)
     }
@@ -50,16 +51,22 @@ enum KeyFile {
             let hex = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             guard fd >= 0 else {
-                throw ValidationError("Cannot create key file \(path) (errno \(errno)); check the directory exists and is writable, or pass --key-file.")
+                throw CommandError(
+                    .output, "cannot create the key file \(path): \(FileErrorReason.posix(errno))",
+                    fix: "check the directory exists and is writable, or pass --key-file PATH")
             }
             defer { close(fd) }
             let written = hex.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, hex.utf8.count) }
-            guard written == hex.utf8.count else { throw ValidationError("Could not write key file \(path).") }
+            guard written == hex.utf8.count else {
+                let reason = written < 0 ? FileErrorReason.posix(errno) : "a short write"
+                unlink(path)
+                throw CommandError(.output, "cannot write the key file \(path): \(reason)", fix: "free some space or pass --key-file PATH elsewhere")
+            }
             FileHandle.standardError.write(Data("safeguard: created a new pseudonymisation key in \(path) (mode 0600). Keep it: tokens are only comparable under the same key.\n".utf8))
             return key
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read key file \(path); check its permissions.")
+            throw CommandError(.input, "cannot read the key file \(path)", fix: "check it is a file and its permissions, or pass --key-file PATH")
         }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0
@@ -81,7 +88,7 @@ enum KeyFile {
         do {
             return try PseudonymKey(bytes: bytes)
         } catch {
-            throw ValidationError("Key file \(path): \(error.message)")
+            throw CommandError(.input, "key file \(path): \(error.message)")
         }
     }
 }

@@ -54,7 +54,7 @@ public struct ProfileJob: Sendable {
         do {
             ruleSet = try RuleSetLoader.load(directory: self.rulesDirectory)
         } catch {
-            throw PipelineError(message: "The rules in \(self.rulesDirectory.path) do not load: \(error). Run `safeguard rules check \(self.rulesDirectory.path)`.")
+            throw PipelineError(message: "The rules in \(self.rulesDirectory.path) do not load: \(error). Run `safeguard rules check \(self.rulesDirectory.path)`.", step: .rules)
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -62,7 +62,7 @@ public struct ProfileJob: Sendable {
         do {
             snapshots = try SQLiteStore(path: self.databasePath).hotels()
         } catch let error as StoreError {
-            throw PipelineError(message: "Cannot read hotels from \(self.databasePath): \(error.message)")
+            throw PipelineError(message: "Cannot read hotels from \(self.databasePath): \(error.message)", step: .store)
         }
         let read = clock.now
         let profile = HotelProfileRun(engine: Engine(ruleSet: ruleSet), asOf: self.asOf, since: self.since, area: self.area)
@@ -72,7 +72,7 @@ public struct ProfileJob: Sendable {
         do {
             files = try ProfileWriter(counts: CountStyle(suppressSmall: self.suppressSmall)).write(profile, to: self.outputDirectory)
         } catch let error as ReportError {
-            throw PipelineError(message: error.message)
+            throw PipelineError(message: error.message, step: .output)
         }
         let written = clock.now
         func seconds(_ duration: Duration) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import SafeguardCore
 
 /// Writes `profile.html`, `profile.csv` and `profile.json` for a profile into a directory.
 public struct ProfileWriter: Sendable {
@@ -13,7 +14,7 @@ public struct ProfileWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw ReportError(message: "cannot create the output directory \(directory.path): \(error.localizedDescription). Choose another --out directory.")
+            throw ReportError(message: "cannot create the output directory \(directory.path): \(FileErrorReason.of(error)). Choose another --out directory.")
         }
         let outputs: [(String, String)] = [
             ("profile.html", ProfileHTMLRenderer(counts: self.counts).render(profile)),
@@ -26,7 +27,7 @@ public struct ProfileWriter: Sendable {
             do {
                 try Data(text.utf8).write(to: url, options: .atomic)
             } catch {
-                throw ReportError(message: "cannot write \(url.path): \(error.localizedDescription)")
+                throw ReportError(message: "cannot write \(url.path): \(FileErrorReason.of(error)). Choose another --out directory, or free some space.")
             }
             urls.append(url)
         }
