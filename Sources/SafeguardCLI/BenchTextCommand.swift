@@ -27,12 +27,20 @@ struct BenchTextCommand: ParsableCommand {
     @Option(help: "JSON Lines of {\"id\",\"text\"} to time end to end (e.g. from make_big_reviews.py); omitted: no speed run.")
     var speed: String?
 
-    @Flag(help: "Print each labelled text the scanner gets wrong (pseudonymised).")
+    @Option(help: "Write the UK synthetic check's locked part and clean texts to this JSON Lines file (for bench/text/presidio_uk_leaks.py) and stop.")
+    var exportUK: String?
+
+        @Flag(help: "Print each labelled text the scanner gets wrong (pseudonymised).")
     var showErrors = false
 
     @OptionGroup var text: TextOptions
 
     func run() throws {
+        if let path = self.exportUK {
+            try UKSyntheticCheck.export(path: path)
+            print("wrote \(path)")
+            return
+        }
         let analyser = try self.text.makeAnalyser()
         let bookingTexts = try Self.bookingTexts(path: self.reviews)
         print("== Sign accuracy (\(self.labelled)) ==")

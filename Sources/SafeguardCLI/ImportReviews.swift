@@ -46,16 +46,14 @@ struct ImportReviews: ParsableCommand {
                     ? ReviewFileReader.readJSONL(String(decoding: data, as: UTF8.self), file: file)
                     : data.withUnsafeBytes { ReviewFileReader.readCSV($0.bindMemory(to: UInt8.self), file: file) }
                 for issue in issues { run.report(issue.importIssue(code: "review.rejected")) }
-                var batch: [ReviewRecord] = []
-                batch.reserveCapacity(self.options.batchSize)
-                for review in reviews {
-                    batch.append(builder.review(review))
-                    if batch.count >= self.options.batchSize {
-                        summary.add(try store.saveReviews(batch))
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                // each batch is pseudonymised and scanned over the cores (in order), then stored
+                var start = 0
+                while start < reviews.count {
+                    let end = min(reviews.count, start + max(1, self.options.batchSize))
+                    let records = ParallelMap.map(Array(reviews[start..<end]), minimumChunk: 32) { builder.review($0) }
+                    summary.add(try store.saveReviews(records))
+                    start = end
                 }
-                if !batch.isEmpty { summary.add(try store.saveReviews(batch)) }
             }
             run.end(file, summary, failure: failure)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardCore
 import SafeguardText
 
 /// `safeguard scan`: pseudonymise and scan review or report texts, JSON Lines in and out.
@@ -13,6 +14,8 @@ struct ScanCommand: ParsableCommand {
               {"id": <as given>, "text": "<pseudonymised>", "signs": [...], \
             "evidence": [{"sign", "snippet", "start", "end"}], "pii": [{"type", "token"}]}
             start/end count Unicode code points in the pseudonymised "text" (end exclusive).
+            At most 50 evidence items a text (the first of every sign, then the earliest); when there \
+            were more, "omitted_evidence": N after "evidence" says how many.
             A malformed line gives {"id": ..., "line": N, "error": "..."} (with --format text: an \
             "error:" line) and the rest go on; the exit status is then 1 (see `safeguard --help`).
             No database is used; personal data is replaced by keyed tokens like [PERSON-7f3a9c2b].
@@ -37,34 +40,31 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let reader = try LineReader(path: self.file)
         let analyser = try self.text.makeAnalyser()
+        let format = self.format
+        let name = reader.name
         var out = OutputBuffer()
         var errors = 0
-        try reader.forEachLine { line, number in
-            do {
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    throw TextError(code: "empty-line", message: "empty line; remove it or give {\"id\": …, \"text\": \"…\"}")
-                }
-                let parsed = try ScanLineCodec.parse(line)
-                let analysis = analyser.analyse(parsed.text)
-                switch self.format {
-                case .jsonl:
-                    ScanLineCodec.encode(rawID: parsed.rawID, analysis, into: &out.bytes)
-                case .text:
-                    Self.describe(id: parsed.rawID, analysis, into: &out.bytes)
-                }
-            } catch {
-                errors += 1
-                let message = "\(reader.name) line \(number): \((error as? TextError)?.message ?? "\(error)")"
-                switch self.format {
-                case .jsonl:
-                    ScanLineCodec.encodeError(line: number, rawID: ScanLineCodec.partialID(line), message: message, into: &out.bytes)
-                case .text:
-                    out.bytes.append(contentsOf: "error: \(message)\n".utf8)
-                }
+        // lines are analysed in batches spread over the cores (ParallelMap keeps their order)
+        var batch: [(line: [UInt8], number: Int)] = []
+        var batchBytes = 0
+        func flushBatch() throws {
+            let results = ParallelMap.map(batch, minimumChunk: 16) { item in
+                Self.process(item.line, number: item.number, name: name, format: format, analyser: analyser)
             }
-            if self.format == .jsonl { out.bytes.append(0x0A) }
-            try out.flushIfLarge()
+            for result in results {
+                out.bytes.append(contentsOf: result.bytes)
+                if result.failed { errors += 1 }
+                try out.flushIfLarge()
+            }
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
         }
+        try reader.forEachLine { line, number in
+            batch.append((Array(line), number))
+            batchBytes += line.count
+            if batch.count >= 4_096 || batchBytes >= 8 << 20 { try flushBatch() }
+        }
+        try flushBatch()
         try out.flush()
         if errors > 0 {
             throw CommandError(
@@ -75,11 +75,47 @@ struct ScanCommand: ParsableCommand {
         }
     }
 
+    /// The output line (with its newline) for one input line, and whether it is an error record.
+    static func process(_ line: [UInt8], number: Int, name: String, format: Format, analyser: TextAnalyser) -> (bytes: [UInt8], failed: Bool) {
+        var out: [UInt8] = []
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            Self.encodeError(line: number, rawID: nil, message: "\(name) line \(number): empty line; remove it or give {\"id\": …, \"text\": \"…\"}", format: format, into: &out)
+            return (out, true)
+        }
+        do {
+            let parsed = try line.withUnsafeBufferPointer { (buffer) throws(TextError) in try ScanLineCodec.parse(buffer) }
+            let analysis = analyser.analyse(parsed.text)
+            switch format {
+            case .jsonl:
+                ScanLineCodec.encode(rawID: parsed.rawID, analysis, into: &out)
+            case .text:
+                Self.describe(id: parsed.rawID, analysis, into: &out)
+            }
+        } catch {
+            Self.encodeError(line: number, rawID: line.withUnsafeBufferPointer(ScanLineCodec.partialID), message: "\(name) line \(number): \(error.message)", format: format, into: &out)
+            return (out, true)
+        }
+        out.append(0x0A)
+        return (out, false)
+    }
+
+    /// An error record for one line: a JSON object with its line and message, or an `error:` line.
+    static func encodeError(line: Int, rawID: [UInt8]?, message: String, format: Format, into out: inout [UInt8]) {
+        switch format {
+        case .jsonl:
+            ScanLineCodec.encodeError(line: line, rawID: rawID, message: message, into: &out)
+            out.append(0x0A)
+        case .text:
+            out.append(contentsOf: "error: \(message)\n".utf8)
+        }
+    }
+
     static func describe(id: [UInt8], _ a: TextAnalysis, into out: inout [UInt8]) {
         var s = "id \(String(decoding: id, as: UTF8.self)): "
         s += a.signs.isEmpty ? "no signs" : "signs: " + a.signs.joined(separator: ", ")
         s += "\n  text: \(a.text)\n"
         for e in a.evidence { s += "  [\(e.sign)] \(e.start)-\(e.end): \(e.snippet)\n" }
+        if a.omittedEvidence > 0 { s += "  … and \(a.omittedEvidence) more asserted phrase(s) not listed\n" }
         if !a.pii.isEmpty { s += "  personal data: " + a.pii.map { "\($0.type) \($0.token)" }.joined(separator: ", ") + "\n" }
         out.append(contentsOf: s.utf8)
     }

@@ -95,8 +95,32 @@ enum UKSyntheticCheck {
         }
     }
 
+    static let badgeTemplates = [
+        "The driver showed badge {B} and drove off.", "Taxi plate no. {B} picked them up.",
+        "He had {B} on his lanyard.", "The cab was {B}, same as last week.", "Badge {B}, I wrote it down.",
+        "licence number {B} on the dashboard", "A private hire car, {B}, waited by the side door.",
+    ]
+
+    /// Badge and plate numbers in the ways councils write them: bare digits, codes with `/` or a space.
+    static func badge(_ g: inout Generator, template: String) -> String {
+        let cued = template.contains("badge {B}") || template.contains("no. {B}") || template.contains("number {B}")
+            || template.hasPrefix("Badge")
+        let code = g.pick(["PH", "PHV", "HCD", "HC", "PHD", "PV"])
+        switch g.next() % (cued ? 5 : 3) {
+        case 0: return "\(code)/\(g.digits(3 + Int(g.next() % 3)))"
+        case 1: return "\(code) \(g.digits(3 + Int(g.next() % 3)))"
+        case 2: return "\(code)\(g.digits(4 + Int(g.next() % 2)))"
+        case 3: return g.digits(3 + Int(g.next() % 3))
+        default: return "\(code) \(g.digits(4))"
+        }
+    }
+
     static func plate(_ g: inout Generator) -> String {
-        switch g.next() % 5 {
+        switch g.next() % 9 {
+        case 5: return "\(g.letters(3)) \(g.digits(1 + Int(g.next() % 3)))"
+        case 6: return "\(g.digits(1 + Int(g.next() % 4))) \(g.letters(2))"
+        case 7: return "\(g.letters(1))\(g.pick(["I", "Z"]))\(g.letters(1)) \(g.digits(2 + Int(g.next() % 3)))"
+        case 8: return "\(g.letters(1))\(g.digits(2))\(g.letters(3))"
         case 0: return "\(g.letters(2))\(g.digits(2)) \(g.letters(3))"
         case 1: return "\(g.letters(2))\(g.digits(2))\(g.letters(3))"
         case 2: return "\(g.letters(1))\(g.digits(3)) \(g.letters(3))"
@@ -105,32 +129,73 @@ enum UKSyntheticCheck {
         }
     }
 
+    /// The seed of the tuning part (looked at while writing the detector) and of the locked part
+    /// (only ever measured, never used to change a rule or list).
+    static let tuningSeed: UInt64 = 20_261_125
+    static let lockedSeed: UInt64 = 20_261_206
+
     static func run(pseudonymiser: Pseudonymiser, count: Int = 400) -> String {
-        var g = Generator(state: 20_261_125)
-        var survived: [String: Int] = [:], total: [String: Int] = [:]
-        func check(_ kind: String, _ text: String, _ values: [String]) {
-            let out = pseudonymiser.pseudonymise(text).text
-            for v in values {
-                total[kind, default: 0] += 1
-                if out.contains(v) { survived[kind, default: 0] += 1 }
-            }
-        }
+        "-- tuning part (seed \(self.tuningSeed)) --\n" + self.run(pseudonymiser: pseudonymiser, count: count, seed: self.tuningSeed)
+            + "\n-- locked part (seed \(self.lockedSeed)) --\n" + self.run(pseudonymiser: pseudonymiser, count: count, seed: self.lockedSeed)
+    }
+
+    /// One generated text and the values in it that must not survive.
+    struct Case {
+        var kind: String
+        var text: String
+        var values: [String]
+    }
+
+    /// The cases of one part, in a fixed order for the seed.
+    static func cases(count: Int, seed: UInt64) -> [Case] {
+        var g = Generator(state: seed)
+        var cases: [Case] = []
         for _ in 0..<count {
             let f = g.pick(self.firstNames), s = g.pick(self.surnames)
             let t = g.pick(self.personTemplates)
             let text = t.replacingOccurrences(of: "{F}", with: f).replacingOccurrences(of: "{S}", with: s)
-            check("name", text, (t.contains("{F}") ? [f] : []) + (t.contains("{S}") ? [s] : []))
+            cases.append(Case(kind: "name", text: text, values: (t.contains("{F}") ? [f] : []) + (t.contains("{S}") ? [s] : [])))
             let p = self.phone(&g)
-            check("phone", g.pick(self.phoneTemplates).replacingOccurrences(of: "{P}", with: p), [p])
+            cases.append(Case(kind: "phone", text: g.pick(self.phoneTemplates).replacingOccurrences(of: "{P}", with: p), values: [p]))
             let domain = g.pick(["gmail.com", "hotmail.co.uk", "btinternet.com", "yahoo.co.uk", "outlook.com"])
             let e = "\(f.lowercased()).\(s.lowercased().replacingOccurrences(of: "'", with: ""))\(g.digits(2))@\(domain)"
-            check("email", g.pick(self.emailTemplates).replacingOccurrences(of: "{E}", with: e), [e])
+            cases.append(Case(kind: "email", text: g.pick(self.emailTemplates).replacingOccurrences(of: "{E}", with: e), values: [e]))
             let v = self.plate(&g)
-            check("plate", g.pick(self.plateTemplates).replacingOccurrences(of: "{V}", with: v), [v])
+            cases.append(Case(kind: "plate", text: g.pick(self.plateTemplates).replacingOccurrences(of: "{V}", with: v), values: [v]))
+            let bt = g.pick(self.badgeTemplates)
+            let b = self.badge(&g, template: bt)
+            cases.append(Case(kind: "badge", text: bt.replacingOccurrences(of: "{B}", with: b), values: [b]))
+        }
+        return cases
+    }
+
+    /// Writes the locked part and the clean texts as JSON Lines `{"id","kind","text","values"}` for a peer to pseudonymise.
+    static func export(path: String, count: Int = 400) throws {
+        var out = ""
+        var id = 0
+        func line(_ kind: String, _ text: String, _ values: [String]) {
+            id += 1
+            let object: [String: Any] = ["id": id, "kind": kind, "text": text, "values": values]
+            let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            out += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        for c in self.cases(count: count, seed: self.lockedSeed) { line(c.kind, c.text, c.values) }
+        for text in self.cleanTexts { line("clean", text, []) }
+        try out.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func run(pseudonymiser: Pseudonymiser, count: Int, seed: UInt64) -> String {
+        var survived: [String: Int] = [:], total: [String: Int] = [:]
+        for c in self.cases(count: count, seed: seed) {
+            let out = pseudonymiser.pseudonymise(c.text).text
+            for v in c.values {
+                total[c.kind, default: 0] += 1
+                if out.contains(v) { survived[c.kind, default: 0] += 1 }
+            }
         }
         let changed = self.cleanTexts.filter { pseudonymiser.pseudonymise($0).text != $0 }
         var lines: [String] = []
-        for kind in ["name", "phone", "email", "plate"] {
+        for kind in ["name", "phone", "email", "plate", "badge"] {
             let sv = survived[kind, default: 0], t = total[kind, default: 0]
             lines.append(String(format: "%-6@ survived %d/%d = %.1f%%", kind as NSString, sv, t, 100 * Double(sv) / Double(max(t, 1))))
         }

@@ -79,7 +79,12 @@ public enum ScanLineCodec {
             Self.appendString(e.snippet, to: &out)
             out.append(contentsOf: ",\"start\":\(e.start),\"end\":\(e.end)}".utf8)
         }
-        out.append(contentsOf: "],\"pii\":[".utf8)
+        out.append(0x5D)
+        if a.omittedEvidence > 0 {
+            // the evidence cap: how many more asserted phrases the text had
+            out.append(contentsOf: ",\"omitted_evidence\":\(a.omittedEvidence)".utf8)
+        }
+        out.append(contentsOf: ",\"pii\":[".utf8)
         for (k, t) in a.pii.enumerated() {
             if k > 0 { out.append(0x2C) }
             out.append(contentsOf: "{\"type\":".utf8)

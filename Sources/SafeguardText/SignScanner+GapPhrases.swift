@@ -14,15 +14,21 @@ extension SignScanner {
         var result = hits
         for (phrase, parts) in byPhrase {
             let gap = self.gapPhrases[phrase]
-            let sorted = parts.sorted { $0.hit.start < $1.hit.start }
-            for first in sorted where first.part == 0 {
+            let sorted = parts.sorted { ($0.hit.start, $0.hit.end) < ($1.hit.start, $1.hit.end) }
+            for (position, first) in sorted.enumerated() where first.part == 0 {
+                // only the parts after this one, and only until one lies too far: the gap limit and
+                // sentence ends bound the walk, so many parts in one text cost linear time
                 var end = first.hit.end
                 var next = 1
-                for candidate in sorted where candidate.part == next && candidate.hit.start >= end {
+                var k = position + 1
+                while k < sorted.count && next < gap.parts {
+                    let candidate = sorted[k]
+                    k += 1
+                    guard candidate.hit.start >= end else { continue }
                     guard Self.wordsBetween(end, candidate.hit.start, in: text) <= GapPhrase.maximumGap else { break }
+                    guard candidate.part == next else { continue }
                     end = candidate.hit.end
                     next += 1
-                    if next == gap.parts { break }
                 }
                 if next == gap.parts {
                     result.append(PatternMatcher.Hit(pattern: gap.role, start: first.hit.start, end: end))
@@ -32,7 +38,8 @@ extension SignScanner {
         return result
     }
 
-    /// Words in `text[a..<b]`, or `Int.max` when a sentence ends there.
+    /// Words in `text[a..<b]`, or `Int.max` when a sentence ends there; stops counting (and
+    /// reading) past ``GapPhrase/maximumGap`` words, so a far part costs no more than a near one.
     static func wordsBetween(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inWord = false
@@ -40,7 +47,10 @@ extension SignScanner {
             let c = text[k]
             if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x0A || c == 0x3B { return Int.max }
             let w = PatternMatcher.isWordByte(c)
-            if w && !inWord { words += 1 }
+            if w && !inWord {
+                words += 1
+                if words > GapPhrase.maximumGap { return words }
+            }
             inWord = w
         }
         return words

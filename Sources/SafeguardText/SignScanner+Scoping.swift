@@ -1,10 +1,15 @@
 import SafeguardCore
 
 /// ConText-style scoping: which sign phrase hits the text asserts.
+///
+/// Every question here looks only near the hit (its sentence, at most a window of words, at most
+/// one pattern length), through a ``HitIndex``, so the work is linear in the text's length and
+/// number of hits: a report that repeats a sign phrase a million times does not stall the scanner.
 extension SignScanner {
-    func assertedHits(_ hits: [PatternMatcher.Hit], in text: UnsafeBufferPointer<UInt8>) -> [SignHit] {
+    func assertedHits(_ raw: [PatternMatcher.Hit], in text: UnsafeBufferPointer<UInt8>) -> [SignHit] {
+        let index = HitIndex(raw)
         var kept: [(hit: PatternMatcher.Hit, sign: Int, sentence: Range<Int>)] = []
-        for hit in hits {
+        for hit in index.hits {
             let sign: Int
             let byNegation: Bool
             switch self.roles[hit.pattern] {
@@ -12,20 +17,29 @@ extension SignScanner {
             case .assertByNegation(let s): (sign, byNegation) = (s, true)
             default: continue
             }
-            if hits.contains(where: { self.roles[$0.pattern] == .otherSense(sign) && Self.overlaps($0, hit) }) { continue }
+            if index.containsOverlapping(hit.start, hit.end, where: { self.roles[$0.pattern] == .otherSense(sign) }) { continue }
             let sentence = Self.sentence(around: hit.start, hit.end, in: text)
-            if self.isCancelled(hit, byNegation: byNegation, sentence: sentence, hits: hits, text: text) { continue }
+            if self.isCancelled(hit, byNegation: byNegation, sentence: sentence, index: index, text: text) { continue }
             kept.append((hit, sign, sentence))
         }
-        // one hit per place: drop a hit inside a longer hit of the same sign
+        // one hit per place: drop a hit inside a longer hit of the same sign (or an identical later one);
+        // by sign, then start, then longest first, a hit is inside another when an earlier one reaches as far
+        let order = kept.indices.sorted {
+            let a = kept[$0], b = kept[$1]
+            return (a.sign, a.hit.start, -a.hit.end, $0) < (b.sign, b.hit.start, -b.hit.end, $1)
+        }
         var result: [SignHit] = []
-        for (index, item) in kept.enumerated() {
-            let inside = kept.enumerated().contains { other in
-                other.offset != index && other.element.sign == item.sign && other.element.hit.start <= item.hit.start
-                    && other.element.hit.end >= item.hit.end
-                    && (other.element.hit.end - other.element.hit.start > item.hit.end - item.hit.start || other.offset < index)
+        result.reserveCapacity(kept.count)
+        var sign = -1
+        var reach = Int.min
+        for k in order {
+            let item = kept[k]
+            if item.sign != sign {
+                sign = item.sign
+                reach = Int.min
             }
-            if inside { continue }
+            if item.hit.end <= reach { continue }
+            reach = item.hit.end
             result.append(
                 SignHit(
                     sign: self.signs[item.sign].id, start: item.hit.start, end: item.hit.end,
@@ -36,62 +50,104 @@ extension SignScanner {
 
     /// Whether a trigger in the hit's sentence negates it, makes it hypothetical or moves it elsewhere.
     func isCancelled(
-        _ hit: PatternMatcher.Hit, byNegation: Bool, sentence: Range<Int>, hits: [PatternMatcher.Hit],
-        text: UnsafeBufferPointer<UInt8>
+        _ hit: PatternMatcher.Hit, byNegation: Bool, sentence: Range<Int>, index: HitIndex, text: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        for trigger in hits where trigger.start >= sentence.lowerBound && trigger.end <= sentence.upperBound {
-            if Self.overlaps(trigger, hit) { continue }
-            let forward: Bool
+        // forward triggers end within `forwardWindow` words before the hit
+        let left = Self.windowStart(before: hit.start, words: self.triggers.forwardWindow, floor: sentence.lowerBound, in: text)
+        var k = index.firstIndex(startingAtOrAfter: max(sentence.lowerBound, left - index.maximumLength))
+        while k < index.hits.count && index.hits[k].start < hit.start {
+            let trigger = index.hits[k]
+            k += 1
+            guard trigger.end <= hit.start, trigger.end >= left, trigger.end <= sentence.upperBound else { continue }
             switch self.roles[trigger.pattern] {
             case .negationBefore:
                 if byNegation { continue }
-                forward = true
-            case .negationAfter:
-                if byNegation { continue }
-                forward = false
             case .hypotheticalBefore, .otherBefore:
-                forward = true
-            case .otherAfter:
-                forward = false
+                break
             default:
                 continue
             }
-            if hits.contains(where: { self.roles[$0.pattern] == .pseudo && $0.start <= trigger.start && $0.end >= trigger.end }) {
+            if self.isUsedUp(trigger, by: hit, index: index) { continue }
+            if self.reaches(from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, index: index, text: text) {
+                return true
+            }
+        }
+        // backward triggers start within `backwardWindow` words after the hit
+        let right = Self.windowEnd(after: hit.end, words: self.triggers.backwardWindow, ceiling: sentence.upperBound, in: text)
+        k = index.firstIndex(startingAtOrAfter: hit.end)
+        while k < index.hits.count && index.hits[k].start <= right {
+            let trigger = index.hits[k]
+            k += 1
+            guard trigger.end <= sentence.upperBound else { continue }
+            switch self.roles[trigger.pattern] {
+            case .negationAfter:
+                if byNegation { continue }
+            case .otherAfter:
+                break
+            default:
                 continue
             }
-            // a negative word that belongs to another sign's phrase ("not clean", "no security") is used up there
-            if hits.contains(where: { other in
-                other.start <= trigger.start && other.end >= trigger.end && other.end - other.start > trigger.end - trigger.start
-                    && self.isSignPhrase(other.pattern) && !Self.overlaps(other, hit)
-            }) {
-                continue
-            }
-            if forward {
-                guard trigger.end <= hit.start else { continue }
-                if self.reaches(from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, hits: hits, text: text) {
-                    return true
-                }
-            } else {
-                guard trigger.start >= hit.end else { continue }
-                if self.reaches(from: hit.end, to: trigger.start, window: self.triggers.backwardWindow, hits: hits, text: text) {
-                    return true
-                }
+            if self.isUsedUp(trigger, by: hit, index: index) { continue }
+            if self.reaches(from: hit.end, to: trigger.start, window: self.triggers.backwardWindow, index: index, text: text) {
+                return true
             }
         }
         return false
     }
 
+    /// Whether a trigger is part of a pseudo-trigger ("no doubt") or of another sign's longer phrase
+    /// ("not clean", "no security"), and so says nothing about `hit`.
+    func isUsedUp(_ trigger: PatternMatcher.Hit, by hit: PatternMatcher.Hit, index: HitIndex) -> Bool {
+        index.containsCovering(trigger.start, trigger.end) { other in
+            if self.roles[other.pattern] == .pseudo { return true }
+            return other.end - other.start > trigger.end - trigger.start && self.isSignPhrase(other.pattern)
+                && !Self.overlaps(other, hit)
+        }
+    }
+
     /// Whether the gap `a..<b` holds at most `window` words and no terminator.
-    func reaches(from a: Int, to b: Int, window: Int, hits: [PatternMatcher.Hit], text: UnsafeBufferPointer<UInt8>) -> Bool {
+    func reaches(from a: Int, to b: Int, window: Int, index: HitIndex, text: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
         var inWord = false
         for k in a..<b {
             let w = PatternMatcher.isWordByte(text[k])
-            if w && !inWord { words += 1 }
+            if w && !inWord {
+                words += 1
+                if words > window { return false }
+            }
             inWord = w
         }
-        if words > window { return false }
-        return !hits.contains { self.roles[$0.pattern] == .terminator && $0.start >= a && $0.end <= b }
+        return !index.contains(startingIn: a, b) { self.roles[$0.pattern] == .terminator && $0.end <= b }
+    }
+
+    /// The lowest position `p` (not below `floor`) such that `p..<end` holds at most `words` words.
+    static func windowStart(before end: Int, words limit: Int, floor: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var p = end
+        while p > floor {
+            let w = PatternMatcher.isWordByte(text[p - 1])
+            if w && (p == end || !PatternMatcher.isWordByte(text[p])) {
+                if words == limit { return p }
+                words += 1
+            }
+            p -= 1
+        }
+        return floor
+    }
+
+    /// The highest position `q` (not above `ceiling`) such that `start..<q` holds at most `words` words.
+    static func windowEnd(after start: Int, words limit: Int, ceiling: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var q = start
+        while q < ceiling {
+            let w = PatternMatcher.isWordByte(text[q])
+            if w && (q == start || !PatternMatcher.isWordByte(text[q - 1])) {
+                if words == limit { return q }
+                words += 1
+            }
+            q += 1
+        }
+        return ceiling
     }
 
     func isSignPhrase(_ pattern: Int) -> Bool {

@@ -7,6 +7,12 @@ public struct TextAnalyser: Sendable {
     public let pseudonymiser: Pseudonymiser
     /// The sign scanner.
     public let scanner: SignScanner
+    /// Most evidence items kept for one text (every sign found keeps at least one); the rest are
+    /// counted in ``TextAnalysis/omittedEvidence``.
+    public var evidenceLimit: Int = TextAnalyser.defaultEvidenceLimit
+
+    /// The default of ``evidenceLimit``.
+    public static let defaultEvidenceLimit = 50
 
     /// Creates an analyser.
     public init(signs: [SignDefinition], key: PseudonymKey, gazetteer: NameGazetteer) {
@@ -20,25 +26,59 @@ public struct TextAnalyser: Sendable {
         let preserved = Pseudonymiser.preservedWords(preserving)
         let (changed, pii) = source.withUTF8 { self.pseudonymiser.pseudonymiseIfNeeded(bytes: $0, preserving: preserved) }
         var output = changed.map { String(decoding: $0, as: UTF8.self) } ?? text
+        var omitted = 0
+        var signs = Set<String>()
         let evidence: [SignEvidence] = output.withUTF8 { out in
             let hits = self.scanner.scan(out)
             if hits.isEmpty { return [] }
-            var ascii = true
-            for b in out where b >= 0x80 {
-                ascii = false
-                break
+            for hit in hits { signs.insert(hit.sign) }
+            let chosen = Self.capped(hits, limit: self.evidenceLimit)
+            omitted = hits.count - chosen.count
+            // offsets in scalars, counted once along the text (hits are in order of start)
+            var scalars = 0
+            var counted = 0
+            func scalarOffset(_ byte: Int) -> Int {
+                if byte < counted {
+                    return Self.scalarOffset(out, byte)
+                }
+                for k in counted..<byte where out[k] & 0xC0 != 0x80 { scalars += 1 }
+                counted = byte
+                return scalars
             }
-            return hits.map { hit in
-                SignEvidence(
-                    sign: hit.sign, snippet: Self.snippet(out, hit),
-                    start: ascii ? hit.start : Self.scalarOffset(out, hit.start),
-                    end: ascii ? hit.end : Self.scalarOffset(out, hit.end))
+            return chosen.map { hit in
+                let start = scalarOffset(hit.start)
+                return SignEvidence(
+                    sign: hit.sign, snippet: Self.snippet(out, hit), start: start,
+                    end: start + Self.scalarCount(out, hit.start, hit.end))
             }
         }
-        var signs: [String] = []
-        for e in evidence where !signs.contains(e.sign) { signs.append(e.sign) }
-        signs.sort()
-        return TextAnalysis(text: output, signs: signs, evidence: evidence, pii: pii)
+        return TextAnalysis(text: output, signs: signs.sorted(), evidence: evidence, pii: pii, omittedEvidence: omitted)
+    }
+
+    /// At most `limit` hits, in text order: the first hit of every sign, then the earliest others.
+    /// A hostile text that repeats a phrase a million times yields bounded evidence, and no sign
+    /// found loses its evidence; ``TextAnalysis/omittedEvidence`` says how many were left out.
+    static func capped(_ hits: [SignHit], limit: Int) -> [SignHit] {
+        guard hits.count > limit else { return hits }
+        var keep = [Bool](repeating: false, count: hits.count)
+        var seen = Set<String>()
+        var count = 0
+        for (k, hit) in hits.enumerated() where seen.insert(hit.sign).inserted {
+            keep[k] = true
+            count += 1
+        }
+        for k in hits.indices where count < limit && !keep[k] {
+            keep[k] = true
+            count += 1
+        }
+        return hits.indices.filter { keep[$0] }.map { hits[$0] }
+    }
+
+    /// Number of Unicode scalars in `bytes[from..<to]`.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var count = 0
+        for k in from..<to where bytes[k] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// Number of Unicode scalars before byte `offset`.

@@ -33,13 +33,17 @@ public struct TextAnalysis: Sendable, Hashable, Codable {
     public var evidence: [SignEvidence]
     /// Tokens of the personal data replaced, unique, in order of appearance.
     public var pii: [PIIToken]
+    /// Asserted phrases found but left out of `evidence` because the text had more than the
+    /// analyser's evidence limit (every sign in `signs` still has at least one item).
+    public var omittedEvidence: Int
 
     /// Creates a result.
-    public init(text: String, signs: [String], evidence: [SignEvidence], pii: [PIIToken]) {
+    public init(text: String, signs: [String], evidence: [SignEvidence], pii: [PIIToken], omittedEvidence: Int = 0) {
         self.text = text
         self.signs = signs
         self.evidence = evidence
         self.pii = pii
+        self.omittedEvidence = omittedEvidence
     }
 
     /// Core evidence items for storage and rules (snippets are pseudonymised).

@@ -195,9 +195,22 @@ extension WordScanner {
         return PIISpan(type: .postcode, start: start, end: stop)
     }
 
+    /// Whether a span holds both a digit and a letter ("ABC 123", not "123").
+    func hasDigitAndLetter(_ span: PIISpan) -> Bool {
+        var digit = false
+        var letter = false
+        for k in span.start..<span.end {
+            if ByteClass.isDigit(self.text[k]) { digit = true } else if ByteClass.isAlpha(self.text[k]) { letter = true }
+        }
+        return digit && letter
+    }
+
     /// A taxi badge or plate number after a cue: `badge 12345`, `plate no. PH 0412`, `licence number 2019/123`.
     func licenceNumber(after cue: Word) -> PIISpan? {
-        guard self.word(cue, is: "badge") || self.word(cue, is: "plate") || self.word(cue, is: "licence")
+        // vehicle words take only a registration after them ("car ABC 123", not "car 2")
+        let vehicleOnly = self.word(cue, is: "car") || self.word(cue, is: "van") || self.word(cue, is: "cab")
+            || self.word(cue, is: "vehicle")
+        guard vehicleOnly || self.word(cue, is: "badge") || self.word(cue, is: "plate") || self.word(cue, is: "licence")
             || self.word(cue, is: "license") || self.word(cue, is: "taxi") || self.word(cue, is: "reg")
             || self.word(cue, is: "registration")
         else { return nil }
@@ -218,7 +231,11 @@ extension WordScanner {
             break
         }
         guard k < n, ByteClass.isAlnum(self.text[k]) else { return nil }
-        if let plate = self.plate(at: k, end: self.wordEnd(k)) { return plate }
+        if let plate = self.plate(at: k, end: self.wordEnd(k)) ?? self.northernIrelandPlate(at: k) { return plate }
+        if let code = self.licenceCode(at: k, end: self.wordEnd(k)) { return code }
+        let vehicleCue = vehicleOnly || self.word(cue, is: "reg") || self.word(cue, is: "registration") || self.word(cue, is: "plate")
+        if vehicleCue, let dateless = self.datelessPlate(at: k), self.hasDigitAndLetter(dateless) { return dateless }
+        if vehicleOnly { return nil }
         var e = k
         var digits = 0
         while e < n {
@@ -235,6 +252,14 @@ extension WordScanner {
             e += 1
         }
         guard digits >= 2 else { return nil }
+        // a quantity, not a badge: "taxi was 10 min late", "plate 2 quid"
+        let unit = self.nextWord(after: e)
+        if e < n && self.text[e] == 0x25 { return nil }
+        for word: StaticString in ["min", "mins", "minute", "minutes", "hour", "hours", "hrs", "seconds", "secs", "pounds", "quid",
+            "pence", "miles", "mile", "mph", "am", "pm", "percent", "people", "men", "girls", "times", "nights", "days", "euros"]
+        where self.word(unit, is: word) {
+            return nil
+        }
         return PIISpan(type: .licenceNumber, start: k, end: e)
     }
 }

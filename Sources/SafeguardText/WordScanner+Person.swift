@@ -246,6 +246,13 @@ extension WordScanner {
         guard word.exists, ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3 else { return false }
         let core = self.withoutPossessive(word)
         if self.contains(g.venueWords, core) { return false }
+        // a number plate or licence code is no part of a name ("an old Escort ABC 123D")
+        for k in core.start..<core.end where ByteClass.isDigit(self.text[k]) { return false }
+        if self.plate(at: word.start, end: word.end) != nil || self.northernIrelandPlate(at: word.start) != nil
+            || self.licenceCode(at: word.start, end: word.end) != nil
+        {
+            return false
+        }
         let f = self.flags(core)
         if f.contains(.place) || f.contains(.title) { return false }
         if let preserving = self.preserving, self.contains(preserving, core) { return false }

@@ -133,7 +133,8 @@ struct WordScanner {
             if (c & ByteClass.digit) != 0 {
                 span = self.phone(at: i) ?? self.address(at: i)
             } else if (c & ByteClass.upper) != 0 || (b >= 0xC3 && b <= 0xC5) {
-                span = self.plate(at: i, end: end) ?? self.postcode(at: i, end: end) ?? self.person(current)
+                span = self.plate(at: i, end: end) ?? self.postcode(at: i, end: end) ?? self.licenceCode(at: i, end: end)
+                    ?? self.northernIrelandPlate(at: i) ?? self.capitalisedLicenceCue(current) ?? self.person(current)
             } else if (c & ByteClass.lower) != 0 {
                 span = self.lowerCaseWord(current)
             }
@@ -156,12 +157,19 @@ struct WordScanner {
         self.sentenceStart = false
     }
 
+    /// A capitalised badge/plate/registration cue ("Badge 1234", "Reg: AB12 CDE").
+    func capitalisedLicenceCue(_ word: Word) -> PIISpan? {
+        let length = word.end - word.start
+        guard length == 3 || length == 4 || length == 5 || length == 7 || length == 12 else { return nil }
+        return self.licenceNumber(after: word)
+    }
+
     /// Lower-case words: badge/plate cues, lower-case plates and postcodes, names after a cue.
     func lowerCaseWord(_ word: Word) -> PIISpan? {
         let length = word.end - word.start
         let first = self.text[word.start]
         if (length == 3 || length == 4 || length == 5 || length == 7 || length == 12)
-            && (first == 0x62 || first == 0x70 || first == 0x6C || first == 0x72 || first == 0x74)
+            && (first == 0x62 || first == 0x70 || first == 0x6C || first == 0x72 || first == 0x74 || first == 0x63 || first == 0x76)
         {
             if let span = self.licenceNumber(after: word) { return span }
         }
