@@ -28,6 +28,7 @@ struct Safeguard: AsyncParsableCommand {
             ImportCommand.self,
             LinksCommand.self,
             ScreenCommand.self,
+            ServeCommand.self,
         ]
     )
 }

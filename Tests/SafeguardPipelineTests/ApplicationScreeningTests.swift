@@ -198,3 +198,26 @@ enum ScreeningSupport {
     #expect(!record.resultJSON.contains(try ApplicationFormReader.read(path: ScreeningSupport.corpusFile(4)).application.proposedDPS!.name))
     #expect(throws: PipelineError.self) { _ = try ApplicationScreening.replay(id: "SCR-0000", store: store) }
 }
+
+@Test func theDocumentedExamplesReadAsTheSameApplication() throws {
+    // docs/formats.md carries a full JSON and a full XML example of the one schema: both must read, alike, cleanly.
+    let text = try String(contentsOf: ScreeningSupport.repository.appendingPathComponent("docs/formats.md"), encoding: .utf8)
+    let section = try #require(text.range(of: "## Licence applications")).upperBound
+    func lastBlock(_ fence: String) throws -> String {
+        let body = text[section...]
+        let start = try #require(body.range(of: "```\(fence)\n", options: .backwards)).upperBound
+        let end = try #require(body[start...].range(of: "```")).lowerBound
+        return String(body[start..<end])
+    }
+    let json = try ApplicationFormReader.decode(Array(try lastBlock("json").utf8), file: "formats.md#json")
+    let xml = try ApplicationFormReader.decode(Array(try lastBlock("xml").utf8), file: "formats.md#xml")
+    #expect(json.application == xml.application)
+    #expect(json.warnings.isEmpty && xml.warnings.isEmpty)
+    #expect(json.application.activities.count == 3)
+}
+
+@Test func stepsAreRecognisedAsWholeWords() {
+    let step = ScheduleStep(fact: "application.door_staff", title: "SIA door supervisors", phrases: ["sia"])
+    #expect(step.match("SIA-registered door staff") == "sia")
+    #expect(step.match("Staff trained in Malaysia") == nil)
+}

@@ -17,16 +17,18 @@ public struct ScheduleStep: Sendable, Hashable {
     }
 
     /// The first phrase found in `text` (compared lower-case, whitespace collapsed), nil when none.
+    /// Whole words only: "sia" is found in "SIA door staff", not in "Malaysia".
     public func match(_ text: String) -> String? {
-        let normal = ScheduleStep.normalise(text)
-        for phrase in self.phrases where normal.contains(phrase) {
+        let normal = " " + ScheduleStep.normalise(text) + " "
+        for phrase in self.phrases where normal.contains(" " + ScheduleStep.normalise(phrase) + " ") {
             return phrase
         }
         return nil
     }
 
+    /// Lower-case words of letters and digits, one space apart (punctuation and hyphens are spaces).
     static func normalise(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 }
 
