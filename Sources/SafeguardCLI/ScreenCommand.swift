@@ -55,7 +55,12 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         let store = try self.store.open()
         if let id = self.replay {
-            let (result, record) = try ApplicationScreening.replay(id: id, store: store)
+            let (result, record): (ScreeningResult, ScreeningRecord)
+            do {
+                (result, record) = try ApplicationScreening.replay(id: id, store: store)
+            } catch {
+                throw CommandError(error.description)
+            }
             if self.json {
                 print(record.resultJSON)
             } else {
@@ -67,7 +72,12 @@ struct ScreenCommand: ParsableCommand {
             }
             return
         }
-        let screening = try ApplicationScreening(rules: try self.rules.directory())
+        let screening: ApplicationScreening
+        do {
+            screening = try ApplicationScreening(rules: try self.rules.directory())
+        } catch let error as PipelineError {
+            throw CommandError(error.description)
+        }
         let asOf = self.asOf.flatMap { CalendarDay(iso: $0) } ?? ExplainCommand.today()
         let received = self.received.flatMap { CalendarDay(iso: $0) }
         if let letter = self.letter {
