@@ -115,7 +115,7 @@ public enum ApplicationFormReader {
             guard let object = FormObject(node, path: path, context: context) else { continue }
             let activity = object.choice("activity", required: true, as: LicenceApplication.Activity.self)
             let times = self.sessions(object, context: context)
-            if times.isEmpty {
+            if times.isEmpty, !context.issues.contains(where: { $0.field.hasPrefix(object.name("times")) }) {
                 context.error(object.name("times"), object.line, "give at least one session (days, from, to) for the activity")
             }
             let place = object.string("place")
