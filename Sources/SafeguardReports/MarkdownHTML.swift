@@ -49,9 +49,10 @@ enum MarkdownHTML {
                 flushParagraph(); flushQuote()
                 if list != "ul" { closeList(); out.append("<ul>"); list = "ul" }
                 out.append("<li>\(self.inline(String(line.dropFirst(2))))</li>")
-            } else if let item = self.numbered(line) {
+            } else if let (number, item) = self.numbered(line) {
                 flushParagraph(); flushQuote()
-                if list != "ol" { closeList(); out.append("<ol>"); list = "ol" }
+                // Numbered items split by a bullet list keep their numbers (`start`).
+                if list != "ol" { closeList(); out.append("<ol start=\"\(number)\">"); list = "ol" }
                 out.append("<li>\(self.inline(item))</li>")
             } else if list != nil, raw.hasPrefix("  ") {
                 // A continuation line of the last list item.
@@ -73,10 +74,10 @@ enum MarkdownHTML {
         return hashes
     }
 
-    static func numbered(_ line: String) -> String? {
+    static func numbered(_ line: String) -> (Int, String)? {
         let digits = line.prefix { $0.isNumber }
-        guard !digits.isEmpty, line.dropFirst(digits.count).hasPrefix(". ") else { return nil }
-        return String(line.dropFirst(digits.count + 2))
+        guard !digits.isEmpty, let number = Int(digits), line.dropFirst(digits.count).hasPrefix(". ") else { return nil }
+        return (number, String(line.dropFirst(digits.count + 2)))
     }
 
     /// Escapes, then applies **bold**.
