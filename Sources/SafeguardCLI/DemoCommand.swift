@@ -84,9 +84,10 @@ struct DemoCommand: AsyncParsableCommand {
         print(result.summary.split(separator: "\n").map { "  \($0)" }.joined(separator: "\n"))
 
         print("\n== 4. Screening the corpus licence applications")
-        let applications = try ApplicationScreening.run(
-            directory: corpusURL.appendingPathComponent(CorpusGenerator.Layout.applications), engine: Engine(ruleSet: ruleSet),
-            asOf: asOf, output: output.appendingPathComponent("applications.json"))
+        let applications = try ApplicationScreening(rules: rulesDirectory).screen(
+            directory: corpusURL.appendingPathComponent(CorpusGenerator.Layout.applications), store: store,
+            asOf: asOf, output: output.appendingPathComponent("applications.json"),
+            letters: output.appendingPathComponent("letters"))
         for line in applications.lines { print("  \(line)") }
 
         print("\n== 5. Checking the taxi drivers against the driver standards")

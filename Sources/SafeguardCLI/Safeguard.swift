@@ -30,6 +30,7 @@ struct Safeguard: AsyncParsableCommand {
             BenchCommand.self,
             ImportCommand.self,
             LinksCommand.self,
+            ScreenCommand.self,
             ServeCommand.self,
         ]
     )

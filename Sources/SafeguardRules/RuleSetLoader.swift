@@ -78,6 +78,13 @@ public enum RuleSetLoader {
                 signFiles.append(yaml.path)
                 continue
             }
+            // Operating-schedule steps (applications/operating-schedule.yaml): checked here, loaded by ScheduleStepLoader.
+            if yaml.root?.mapping?["steps"] != nil {
+                var reader = YAMLReader(file: yaml)
+                _ = ScheduleStepLoader.read(&reader)
+                diagnostics += reader.diagnostics
+                continue
+            }
             var reader = RuleFileReader(file: yaml)
             reader.read()
             diagnostics += reader.reader.diagnostics

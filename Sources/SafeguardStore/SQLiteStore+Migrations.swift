@@ -231,6 +231,27 @@ extension SQLiteStore {
                     DROP INDEX IF EXISTS entity_by_postcode;
                     """)
         }
+        // Application screening (branch screen): stored decisions for replay, and UPRNs learned from
+        // applications so a premises is found again under another trading name.
+        migrator.registerMigration("v4-screen-decisions-and-uprns") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE screening_decision (
+                        id TEXT PRIMARY KEY,
+                        reference TEXT NOT NULL,
+                        as_of TEXT NOT NULL,
+                        ruleset_hash TEXT NOT NULL,
+                        input_hash TEXT NOT NULL,
+                        band TEXT NOT NULL,
+                        result TEXT NOT NULL
+                    );
+                    CREATE TABLE entity_uprn (
+                        uprn TEXT NOT NULL,
+                        entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                        PRIMARY KEY (uprn, entity_id)
+                    );
+                    """)
+        }
         return migrator
     }
 }

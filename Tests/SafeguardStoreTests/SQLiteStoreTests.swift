@@ -7,8 +7,9 @@ import Testing
     @Test func opensWithWALAndNamedMigrations() throws {
         let store = try temporaryStore()
         #expect(try store.journalMode() == "wal")
-        #expect(
-            try store.appliedMigrations() == ["v1-entities-and-feeds", "v2-review-dates-by-entity", "v3-csv-import"])
+        let migrations = try store.appliedMigrations()
+        #expect(Array(migrations.prefix(3)) == ["v1-entities-and-feeds", "v2-review-dates-by-entity", "v3-csv-import"])
+        #expect(migrations.contains("v4-screen-decisions-and-uprns"))
     }
 
     @Test func reimportingTheSameExtractChangesNothing() throws {

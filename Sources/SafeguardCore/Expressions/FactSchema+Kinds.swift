@@ -41,9 +41,9 @@ extension FactSchema {
 
     static let application = FactSchema(kind: .application, [
         ("application.reference", .string, "application reference"),
-        ("application.type", .string, "new, variation or transfer"),
+        ("application.type", .string, "new-premises-licence, full-variation, minor-variation or dps-change"),
         ("application.premises_name", .string, "premises name"),
-        ("application.premises_type", .string, "pub, club, bar, restaurant, hotel, shop, sauna, venue, other"),
+        ("application.premises_type", .string, "hotel, bed-and-breakfast, pub, nightclub, bar, sexual-entertainment-venue, sauna-massage, late-night-refreshment, off-licence, amusement-centre, cafe-restaurant, other"),
         ("application.postcode", .string, "postcode"),
         ("application.received_on", .date, "day the application was received"),
         ("application.activities", .list, "licensable activities applied for"),
@@ -70,6 +70,12 @@ extension FactSchema {
         ("application.admission_age_control", .bool, "admission controlled by age at every entrance"),
         ("application.door_staff", .bool, "SIA door supervisors employed"),
         ("application.cctv", .bool, "CCTV in operation"),
+        ("application.guest_age_checks", .bool, "ages of guests who appear under 18 checked at check-in"),
+        ("application.dps_convicted_serving_minor", .bool, "the proposed DPS was convicted of selling alcohol to a child"),
+        ("application.accommodation_rooms", .number, "rooms let for overnight accommodation"),
+        ("application.gambling_machines", .number, "gambling machines on the premises"),
+        ("application.history_known", .bool, "the premises were found in the store (name + postcode or UPRN)"),
+        ("application.history_licence_reviews", .number, "reviews of a premises licence on the register for the premises"),
     ])
 
     static let driver = FactSchema(kind: .driver, [
