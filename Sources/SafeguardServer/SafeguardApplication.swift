@@ -12,8 +12,15 @@ import SafeguardStore
 public func buildApplication(
     configuration: ServerConfiguration, store: SQLiteStore
 ) throws -> some ApplicationProtocol {
-    let services = try ServerServices(configuration: configuration, store: store)
+    buildApplication(services: try ServerServices(configuration: configuration, store: store))
+}
+
+/// Builds the application over services already made (tests inject a clock this way, and read
+/// the same intake the routes write to).
+public func buildApplication(services: ServerServices) -> some ApplicationProtocol {
+    services.sweepIfDue()
     let router = buildRouter(services: services)
+    let configuration = services.configuration
     return Application(
         router: router,
         configuration: .init(
@@ -27,6 +34,8 @@ func buildRouter(services: ServerServices) -> Router<ServerRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware())
     StaticRoutes().register(on: router)
     PublicRoutes(services: services).register(on: router)
+    ReceiptRoutes(services: services).register(on: router)
+    PartnerRoutes(services: services).register(on: router)
     // OfficerRoutes(services: services).register(on: router)  // issue 13: sign-in, inbox, report, audit
     return router
 }
