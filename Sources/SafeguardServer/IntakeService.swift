@@ -105,9 +105,13 @@ public struct IntakeService: Sendable {
             signs: draft.signs, place: draft.place, when: draft.when, apparentAgeBand: draft.apparentAge,
             dangerNow: draft.dangerNow, contact: draft.contact)
         var record = self.builder.report(raw)
-        // The free text is kept only sealed; the shared report row keeps signs, place and evidence.
+        // The free text is kept only sealed; the shared report row keeps signs, place and evidence,
+        // whose snippets (pseudonymised excerpts for imported reports) name the sealed report instead.
         record.text = ""
         record.seen = ""
+        for index in record.evidence.indices {
+            record.evidence[index].snippet = "[\(channel == "web" ? "web" : "partner") report \(reference): text sealed, open it in the officers' pages]"
+        }
         let decision = self.engine.evaluate(Self.facts(record, received: today), asOf: today)
         let content = SealedContent(
             text: draft.text, seen: draft.seen, role: draft.roleLabel, taxiFirm: draft.taxiFirm,

@@ -55,7 +55,7 @@ struct PublicRoutes {
         guard self.services.csrf.verify(request, form: body) else {
             // Nothing typed is lost: the form comes back filled in, with a fresh token.
             return self.formPage(
-                form, problems: ["danger": "Your session had expired, so the report was not sent. Check your answers and send it again."],
+                form, problems: ["report-form": "Your session had expired, so the report was not sent. Check your answers and send it again."],
                 token: token, headers: headers, status: .forbidden)
         }
         let now = self.services.now()

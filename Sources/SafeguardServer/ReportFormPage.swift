@@ -17,7 +17,7 @@ struct ReportFormPage {
             }
             out += "</ul><p>Nothing you typed has been lost.</p></div>\n"
         }
-        out += "<form method=\"post\" action=\"/report\" novalidate>\n\(CSRFProtection.field(self.csrfToken))\n"
+        out += "<form method=\"post\" action=\"/report\" id=\"report-form\" novalidate>\n\(CSRFProtection.field(self.csrfToken))\n"
         out += "<p>You do not have to give your name. Only the questions marked <strong>(required)</strong> must be answered.</p>\n"
         out += self.radios(
             "danger", legend: "Is a child in danger right now? (required)",
@@ -60,6 +60,7 @@ struct ReportFormPage {
     }
 
     static let fieldOrder = [
+        "report-form",
         "danger", "role", "signs", "text", "premises", "address", "postcode", "vehicle", "badge", "taxi_firm", "date",
         "time", "age", "contact_name", "contact_phone", "contact_email",
     ]

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import SafeguardStore
 
 /// Builds the Safeguard web application: the public report form and receipt pages
@@ -17,14 +18,20 @@ public func buildApplication(
 
 /// Builds the application over services already made (tests inject a clock this way, and read
 /// the same intake the routes write to).
-public func buildApplication(services: ServerServices) -> some ApplicationProtocol {
+///
+/// - Parameter logger: where the server logs (start-up, errors by type; never a request's
+///   address, user agent or content).
+public func buildApplication(
+    services: ServerServices, logger: Logger = Logger(label: "safeguard")
+) -> some ApplicationProtocol {
     services.sweepIfDue()
     let router = buildRouter(services: services)
     let configuration = services.configuration
     return Application(
         router: router,
         configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "safeguard"))
+            address: .hostname(configuration.host, port: configuration.port), serverName: "safeguard"),
+        logger: logger)
 }
 
 /// The router with every route group registered. Each group lives in its own file and
