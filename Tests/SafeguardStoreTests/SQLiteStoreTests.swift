@@ -8,7 +8,10 @@ import Testing
         let store = try temporaryStore()
         #expect(try store.journalMode() == "wal")
         #expect(
-            try store.appliedMigrations() == ["v1-entities-and-feeds", "v2-review-dates-by-entity", "v3-csv-import"])
+            try store.appliedMigrations() == [
+                "v1-entities-and-feeds", "v2-review-dates-by-entity", "v3-csv-import",
+                "intake-v1-receipts-messages-audit",
+            ])
     }
 
     @Test func reimportingTheSameExtractChangesNothing() throws {
