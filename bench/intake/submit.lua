@@ -12,7 +12,7 @@ end
 
 local cookie, token
 local want_post = false
-local acked, refused, forms = 0, 0, 0
+acked, refused, forms = 0, 0, 0
 local out
 
 local body = "danger=no&role=taxi-driver&signs=young-people&signs=night-traffic"

@@ -12,7 +12,7 @@ end
 local codes = {}
 local next_index = 1
 local cookie, token
-local opened, failed, total = 0, 0, 0
+opened, failed, total = 0, 0, 0
 local finished = false
 
 function init(args)
