@@ -32,6 +32,8 @@ struct Safeguard: AsyncParsableCommand {
             LinksCommand.self,
             ScreenCommand.self,
             ServeCommand.self,
+            TokensCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import SafeguardServer
 
@@ -30,6 +31,15 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Key for encrypting report text at rest and hashing receipts; created with mode 0600 when absent.")
     var intakeKeyFile: String = "safeguard-intake.key"
 
+    @Option(help: "Reports one client may send per hour (counted in memory under a daily-salted hash).")
+    var reportsPerHour: Int = 30
+
+    @Option(help: "Wrong receipt codes one client may try per hour before being refused.")
+    var receiptGuessesPerHour: Int = 10
+
+    @Option(help: "Days a report is kept before it is deleted for good.")
+    var retentionDays: Int = 395
+
     @Flag(help: "Send cookies without the Secure flag (plain-HTTP loopback use only).")
     var insecureCookies = false
 
@@ -46,6 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.pseudonymKeyFile = self.text.keyFile
         configuration.rulesDirectory = self.text.rules
         configuration.secureCookies = !self.insecureCookies
+        configuration.limits.reportsPerClientPerHour = self.reportsPerHour
+        configuration.limits.receiptGuessesPerClientPerHour = self.receiptGuessesPerHour
+        configuration.limits.retentionDays = self.retentionDays
         let store = try self.store.open()
         let app: any ApplicationProtocol
         do {
@@ -53,7 +66,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as ServerError {
             throw ValidationError(error.message)
         }
-        print("safeguard: serving on http://\(self.host):\(self.port)/ (Ctrl-C to stop)")
+        // Written unbuffered so a script waiting for the server sees it.
+        FileHandle.standardOutput.write(
+            Data("safeguard: serving on http://\(self.host):\(self.port)/ (Ctrl-C to stop)\n".utf8))
         try await app.runService()
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import SafeguardStore
 
 /// Builds the Safeguard web application: the public report form and receipt pages
@@ -12,12 +13,25 @@ import SafeguardStore
 public func buildApplication(
     configuration: ServerConfiguration, store: SQLiteStore
 ) throws -> some ApplicationProtocol {
-    let services = try ServerServices(configuration: configuration, store: store)
+    buildApplication(services: try ServerServices(configuration: configuration, store: store))
+}
+
+/// Builds the application over services already made (tests inject a clock this way, and read
+/// the same intake the routes write to).
+///
+/// - Parameter logger: where the server logs (start-up, errors by type; never a request's
+///   address, user agent or content).
+public func buildApplication(
+    services: ServerServices, logger: Logger = Logger(label: "safeguard")
+) -> some ApplicationProtocol {
+    services.sweepIfDue()
     let router = buildRouter(services: services)
+    let configuration = services.configuration
     return Application(
         router: router,
         configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "safeguard"))
+            address: .hostname(configuration.host, port: configuration.port), serverName: "safeguard"),
+        logger: logger)
 }
 
 /// The router with every route group registered. Each group lives in its own file and
@@ -27,6 +41,8 @@ func buildRouter(services: ServerServices) -> Router<ServerRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware())
     StaticRoutes().register(on: router)
     PublicRoutes(services: services).register(on: router)
+    ReceiptRoutes(services: services).register(on: router)
+    PartnerRoutes(services: services).register(on: router)
     // OfficerRoutes(services: services).register(on: router)  // issue 13: sign-in, inbox, report, audit
     return router
 }

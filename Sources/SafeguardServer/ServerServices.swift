@@ -1,18 +1,36 @@
+import Foundation
 import Hummingbird
 import SafeguardStore
+import Synchronization
 
-/// What the routes share: the configuration, the store and (from the intake) the keys and
-/// in-memory limiters. Built once by `buildApplication`; every member is `Sendable`.
+/// What the routes share: the configuration, the store, the intake (keys, analyser, triage,
+/// writer), CSRF protection and the in-memory rate limits. Built once by `buildApplication`.
 public struct ServerServices: Sendable {
     /// The configuration in effect.
     public let configuration: ServerConfiguration
     /// The store.
     public let store: SQLiteStore
+    /// The intake: submissions, receipts, officers' replies, retention.
+    public let intake: IntakeService
+    let csrf: CSRFProtection
+    let limiter: ClientRateLimiter
+    let retention: RetentionSweeper
+    let now: @Sendable () -> Date
 
-    /// Creates the services for `configuration` over `store`.
-    public init(configuration: ServerConfiguration, store: SQLiteStore) throws {
+    /// Creates the services for `configuration` over `store`, loading (or creating) the keys.
+    ///
+    /// - Throws: `ServerError` when a key is lost or wrong or the rules cannot be read.
+    public init(
+        configuration: ServerConfiguration, store: SQLiteStore, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws(ServerError) {
         self.configuration = configuration
         self.store = store
+        self.now = now
+        let keys = try IntakeKeys.load(path: configuration.intakeKeyFile, for: store)
+        self.intake = try IntakeService(configuration: configuration, store: store, keys: keys, now: now)
+        self.csrf = CSRFProtection(keys: keys, secureCookies: configuration.secureCookies)
+        self.limiter = ClientRateLimiter(limits: configuration.limits)
+        self.retention = RetentionSweeper()
     }
 
     /// A page in the shared layout, named for this authority.
@@ -22,5 +40,36 @@ public struct ServerServices: Sendable {
         HTMLPage(
             title: title, body: body, authorityName: self.configuration.authorityName, status: status,
             headers: headers)
+    }
+
+    /// The request body as text, refused with 413 past `ServerLimits.maxBodyBytes`.
+    func body(of request: Request) async throws -> String {
+        let limit = self.configuration.limits.maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw HTTPError(.contentTooLarge, message: "The form is too large to send.")
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: limit)
+        return String(buffer: buffer)
+    }
+
+    /// Deletes expired reports at most once an hour (called from requests, so no timer is needed).
+    func sweepIfDue() {
+        guard self.retention.due(now: self.now()) else { return }
+        _ = try? self.intake.deleteExpired()
+    }
+}
+
+/// Remembers the hour retention last ran.
+final class RetentionSweeper: Sendable {
+    private let lastHour = Mutex(-1)
+
+    func due(now: Date) -> Bool {
+        let hour = Int(now.timeIntervalSince1970) / 3_600
+        return self.lastHour.withLock { last in
+            guard last != hour else { return false }
+            last = hour
+            return true
+        }
     }
 }

@@ -37,6 +37,12 @@ enum Stylesheet {
         .status{border-left:6px solid #1d4f91;padding:.5rem 1rem;background:#f3f2f1}
         .message{border:1px solid #b1b4b6;padding:.75rem;margin:.75rem 0}
         .message .meta{color:#505a5f;margin:0 0 .25rem}
+        \(Stylesheet.visuallyHidden)
         @media print{header,footer,.no-print{display:none}.receipt{font-size:1.4rem}}
         """
+}
+
+extension Stylesheet {
+    /// Text for screen readers only.
+    static let visuallyHidden = ".visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
 }

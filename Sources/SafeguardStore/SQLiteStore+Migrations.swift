@@ -252,6 +252,64 @@ extension SQLiteStore {
                     );
                     """)
         }
+        // Workflow 4 (issue 12, branch intake): reports from `safeguard serve`. The report itself
+        // goes through the `report` table like an imported one; these tables hold what only the
+        // intake has: the keyed hash of the receipt code, the sealed (AES-GCM) text and contact
+        // details, triage, service-level clocks, messages both ways, partner tokens (hashed) and an
+        // audit that outlives the deletion of a report.
+        migrator.registerMigration("intake-v1-receipts-messages-audit") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE intake_report (
+                        id INTEGER PRIMARY KEY,
+                        reference TEXT NOT NULL UNIQUE,
+                        report_id INTEGER REFERENCES report(id),
+                        receipt_hash BLOB NOT NULL UNIQUE,
+                        received_hour TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        band TEXT NOT NULL,
+                        score REAL NOT NULL,
+                        fired_rules TEXT NOT NULL,
+                        danger_now INTEGER NOT NULL,
+                        acknowledge_by TEXT NOT NULL,
+                        feedback_by TEXT NOT NULL,
+                        acknowledged_at TEXT,
+                        first_feedback_at TEXT,
+                        expires TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        sealed BLOB NOT NULL
+                    );
+                    CREATE INDEX intake_report_by_expiry ON intake_report(expires);
+                    CREATE TABLE intake_message (
+                        id INTEGER PRIMARY KEY,
+                        intake_id INTEGER NOT NULL REFERENCES intake_report(id),
+                        author TEXT NOT NULL,
+                        officer TEXT,
+                        at TEXT NOT NULL,
+                        sealed BLOB NOT NULL
+                    );
+                    CREATE INDEX intake_message_by_report ON intake_message(intake_id);
+                    CREATE TABLE intake_audit (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        reference TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    CREATE TABLE intake_key (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        fingerprint TEXT NOT NULL
+                    );
+                    CREATE TABLE partner_token (
+                        id INTEGER PRIMARY KEY,
+                        partner TEXT NOT NULL,
+                        token_hash BLOB NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    """)
+        }
         return migrator
     }
 }

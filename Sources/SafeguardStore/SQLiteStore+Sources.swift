@@ -56,39 +56,47 @@ extension SQLiteStore {
         try self.writeWithIndex { db, index in
             var summary = ImportSummary()
             for report in reports {
-                let hash = Self.hash(of: report)
-                let existing = try Int64.fetchOne(
-                    db, sql: "SELECT content_hash FROM report WHERE receipt_id = ?", arguments: [report.receiptID])
-                guard summary.needsWrite(stored: existing, hash: hash) else { continue }
-                try db.execute(
-                    sql: """
-                        INSERT INTO report (receipt_id, received, role, seen, text, signs, premises, address, postcode,
-                            vehicle, badge, when_text, apparent_age_band, danger_now, contact_name, contact_phone,
-                            contact_email, content_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (receipt_id) DO UPDATE SET received = excluded.received, role = excluded.role,
-                            seen = excluded.seen, text = excluded.text, signs = excluded.signs,
-                            premises = excluded.premises, address = excluded.address, postcode = excluded.postcode,
-                            vehicle = excluded.vehicle, badge = excluded.badge, when_text = excluded.when_text,
-                            apparent_age_band = excluded.apparent_age_band, danger_now = excluded.danger_now,
-                            contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
-                            contact_email = excluded.contact_email, content_hash = excluded.content_hash
-                        """,
-                    arguments: [
-                        report.receiptID, report.received.description, report.role.rawValue, report.seen, report.text,
-                        report.signs.joined(separator: ";"), report.place.premises, report.place.address,
-                        report.place.postcode, report.place.vehicle, report.place.badge, report.when,
-                        report.apparentAgeBand, report.dangerNow, report.contact?.name, report.contact?.phone,
-                        report.contact?.email, hash,
-                    ])
-                let links = try self.linkPlace(report.place, source: "report", key: report.receiptID, in: db, index: index)
-                summary.linked += links.linked
-                summary.uncertain += links.uncertain
-                try Self.replaceEvidence(
-                    report.evidence, recordKey: "report:\(report.receiptID)", entities: links.entities, in: db)
+                try self.storeReport(report, in: db, index: index, summary: &summary)
             }
             return summary
         }
+    }
+
+    /// Stores one report (row, links to premises, vehicle and driver, evidence): the one path every
+    /// report takes, imported (`saveReports`) or received by the server (`saveIntakeReports`).
+    func storeReport(
+        _ report: ReportRecord, in db: Database, index: PremisesIndex, summary: inout ImportSummary
+    ) throws {
+        let hash = Self.hash(of: report)
+        let existing = try Int64.fetchOne(
+            db, sql: "SELECT content_hash FROM report WHERE receipt_id = ?", arguments: [report.receiptID])
+        guard summary.needsWrite(stored: existing, hash: hash) else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO report (receipt_id, received, role, seen, text, signs, premises, address, postcode,
+                    vehicle, badge, when_text, apparent_age_band, danger_now, contact_name, contact_phone,
+                    contact_email, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (receipt_id) DO UPDATE SET received = excluded.received, role = excluded.role,
+                    seen = excluded.seen, text = excluded.text, signs = excluded.signs,
+                    premises = excluded.premises, address = excluded.address, postcode = excluded.postcode,
+                    vehicle = excluded.vehicle, badge = excluded.badge, when_text = excluded.when_text,
+                    apparent_age_band = excluded.apparent_age_band, danger_now = excluded.danger_now,
+                    contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
+                    contact_email = excluded.contact_email, content_hash = excluded.content_hash
+                """,
+            arguments: [
+                report.receiptID, report.received.description, report.role.rawValue, report.seen, report.text,
+                report.signs.joined(separator: ";"), report.place.premises, report.place.address,
+                report.place.postcode, report.place.vehicle, report.place.badge, report.when,
+                report.apparentAgeBand, report.dangerNow, report.contact?.name, report.contact?.phone,
+                report.contact?.email, hash,
+            ])
+        let links = try self.linkPlace(report.place, source: "report", key: report.receiptID, in: db, index: index)
+        summary.linked += links.linked
+        summary.uncertain += links.uncertain
+        try Self.replaceEvidence(
+            report.evidence, recordKey: "report:\(report.receiptID)", entities: links.entities, in: db)
     }
 
     public func saveIntelligence(_ records: [IntelligenceRecord]) throws -> ImportSummary {

@@ -10,6 +10,7 @@ import Testing
         let migrations = try store.appliedMigrations()
         #expect(Array(migrations.prefix(3)) == ["v1-entities-and-feeds", "v2-review-dates-by-entity", "v3-csv-import"])
         #expect(migrations.contains("v4-screen-decisions-and-uprns"))
+        #expect(migrations.contains("intake-v1-receipts-messages-audit"))
     }
 
     @Test func reimportingTheSameExtractChangesNothing() throws {
