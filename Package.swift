@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .target(name: "SafeguardCore", swiftSettings: strict),
@@ -57,7 +58,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "SafeguardReports", dependencies: ["SafeguardCore"], swiftSettings: strict),
+        .target(name: "SafeguardReports", dependencies: ["SafeguardCore", .product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
         .target(name: "SafeguardCorpus", dependencies: ["SafeguardCore"], swiftSettings: strict),
         .target(
             name: "SafeguardPipeline",
