@@ -90,18 +90,15 @@ struct DemoCommand: AsyncParsableCommand {
             letters: output.appendingPathComponent("letters"))
         for line in applications.lines { print("  \(line)") }
 
-        print("\n== 5. Checking the taxi drivers against the driver standards")
-        let drivers = try DriverScreening.run(
-            drivers: corpusURL.appendingPathComponent(CorpusGenerator.Layout.drivers),
-            reports: corpusURL.appendingPathComponent(CorpusGenerator.Layout.reports), localAuthority: nil,
-            engine: Engine(ruleSet: ruleSet), asOf: asOf, output: output.appendingPathComponent("drivers.csv"))
-        print("  \(drivers.drivers) drivers: " + drivers.bands.reversed().map { "\($0.drivers) \($0.band)" }.joined(separator: ", "))
-        for decision in drivers.flagged.prefix(5) {
-            print("  \(decision.entityID): \(decision.band) — \(decision.findings.map(\.title).prefix(3).joined(separator: "; "))")
-        }
+        print("\n== 5. Checking the taxi drivers against the driver standards (safeguard drivers)")
+        let drivers = try DriversRun(
+            store: try StoreOptions.parse(["--db", databasePath]), rulesDirectory: rulesDirectory, asOf: asOf,
+            authority: nil, html: output.appendingPathComponent("drivers.html"),
+            csv: output.appendingPathComponent("drivers.csv"), json: output.appendingPathComponent("drivers.json"))
+        print(drivers.summary.split(separator: "\n").prefix(12).map { "  \($0)" }.joined(separator: "\n"))
 
         print("\n== Done. Results in \(output.path):")
-        for file in result.files + [applications.file, drivers.file].compactMap({ $0 }) {
+        for file in result.files + [applications.file].compactMap({ $0 }) + drivers.files {
             print("  \(file.path)")
         }
         print("Nothing here proves exploitation; it shows where a visit, an interview or a representation is justified.")

@@ -5,20 +5,20 @@ import SafeguardImport
 struct ImportTaxi: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taxi",
-        abstract: "Import taxi registers: driver, vehicle and operator licence CSVs, or TfL's private hire driver list.",
+        abstract: "Import taxi registers: drivers, vehicles, operators, licence history, NR3S searches, s.6 replies, or TfL's PHV list.",
         discussion: """
             The layout of each file is detected from its header; --format forces one \
-            (drivers, vehicles, operators, london-phv). Vehicles link by registration and drivers \
+            (drivers, vehicles, operators, history, nr3s, s6-replies, london-phv). Vehicles link by registration and drivers \
             by badge number to reports and intelligence.
 
-            Example: safeguard import taxi drivers.csv vehicles.csv operators.csv
+            Example: safeguard import taxi drivers.csv vehicles.csv operators.csv licence-history.csv nr3s.csv
             """
     )
 
     @Argument(help: ArgumentHelp("Taxi register CSV files.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .long, help: "Force a layout: drivers, vehicles, operators or london-phv.")
+    @Option(name: .long, help: "Force a layout: drivers, vehicles, operators, history, nr3s, s6-replies or london-phv.")
     var format: String?
 
     @OptionGroup var options: ImportOptions
@@ -55,6 +55,12 @@ struct ImportTaxi: ParsableCommand {
                 run.importCSV(file, profile: TaxiVehicleProfile(), batchSize: batch) { try store.recordVehicles($0) }
             case .operators:
                 run.importCSV(file, profile: TaxiOperatorProfile(), batchSize: batch) { try store.recordOperators($0) }
+            case .history:
+                run.importCSV(file, profile: TaxiHistoryProfile(), batchSize: batch) { try store.recordTaxiHistory($0) }
+            case .nr3s:
+                run.importCSV(file, profile: NR3SSearchProfile(), batchSize: batch) { try store.recordNR3SSearches($0) }
+            case .replies:
+                run.importCSV(file, profile: Section6ReplyProfile(), batchSize: batch) { try store.recordSection6Replies($0) }
             case nil:
                 run.begin(file)
                 run.end(
@@ -62,7 +68,7 @@ struct ImportTaxi: ParsableCommand {
                     failure: ImportError(
                         code: "taxi.layout", file: file, line: 1,
                         message: "the header matches no taxi register layout (drivers, vehicles, operators, "
-                            + "london-phv); see docs/formats.md or force one with --format"))
+                            + "history, nr3s, s6-replies, london-phv); see docs/formats.md or force one with --format"))
             }
         }
         try run.finish()

@@ -34,6 +34,7 @@ struct Safeguard: AsyncParsableCommand {
             ServeCommand.self,
             TokensCommand.self,
             ReportCommand.self,
+            DriversCommand.self,
         ]
     )
 }

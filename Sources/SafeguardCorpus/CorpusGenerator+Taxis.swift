@@ -82,6 +82,8 @@ extension CorpusGenerator {
                 issued.description, issued.adding(days: 365).description, status,
             ]))
         }
+        let driverCases = self.driverCaseRows()
+        for row in driverCases.vehicles { try vehicleSink.write(csvLine(row)) }
         try vehicleSink.close()
 
         // Drivers, with planted gaps on distinct drivers.
@@ -154,7 +156,9 @@ extension CorpusGenerator {
                 ordinary.append((badge, registration))
             }
         }
+        for row in driverCases.drivers { try driverSink.write(csvLine(row)) }
         try driverSink.close()
+        try self.writeDriverCaseFiles(directory: directory, cases: driverCases.cases)
         return TaxiSummary(
             drivers: self.counts.drivers, vehicles: self.counts.vehicles, operators: self.counts.operators,
             planted: planted,

@@ -1,6 +1,12 @@
 /// Which taxi-register layout a CSV header is, detected from its columns.
 public enum TaxiRegisterKind: String, Sendable, CaseIterable {
     case drivers, vehicles, operators
+    /// Licence history: grants, renewals, refusals, suspensions, revocations, non-renewals.
+    case history
+    /// NR3S searches per application.
+    case nr3s
+    /// s.5 notifications sent to other authorities and their s.6 replies.
+    case replies = "s6-replies"
     /// Transport for London's private hire driver list.
     case londonPHV = "london-phv"
 
@@ -16,6 +22,9 @@ public enum TaxiRegisterKind: String, Sendable, CaseIterable {
         if fits(TaxiDriverProfile().columns) { return .drivers }
         if fits(TaxiVehicleProfile().columns) { return .vehicles }
         if fits(TaxiOperatorProfile().columns) { return .operators }
+        if fits(TaxiHistoryProfile().columns) { return .history }
+        if fits(NR3SSearchProfile().columns) { return .nr3s }
+        if fits(Section6ReplyProfile().columns) { return .replies }
         if fits(LondonPHVDriverProfile().columns) { return .londonPHV }
         return nil
     }

@@ -53,13 +53,32 @@ public final class CorpusImport {
         try step("Taxi drivers") { try self.importCSV(path("taxis/drivers.csv"), TaxiDriverProfile()) { try self.store.recordDrivers($0) } }
         try step("Taxi vehicles") { try self.importCSV(path("taxis/vehicles.csv"), TaxiVehicleProfile()) { try self.store.recordVehicles($0) } }
         try step("Taxi operators") { try self.importCSV(path("taxis/operators.csv"), TaxiOperatorProfile()) { try self.store.recordOperators($0) } }
+        try step("Taxi licence history") { try self.importCSV(path("taxis/licence-history.csv"), TaxiHistoryProfile()) { try self.store.recordTaxiHistory($0) } }
+        try step("NR3S searches") { try self.importCSV(path("taxis/nr3s.csv"), NR3SSearchProfile()) { try self.store.recordNR3SSearches($0) } }
+        try step("s.5 notifications and s.6 replies") { try self.importCSV(path("taxis/s6-replies.csv"), Section6ReplyProfile()) { try self.store.recordSection6Replies($0) } }
         try step("Reviews") { try self.importReviews(path("reviews/reviews.csv")) }
-        try step("Whistle-blowing reports") { try self.importReports(path("reports/reports.jsonl")) }
+        // Every .jsonl under reports/ and every .csv under intelligence/ (the planted driver cases sit beside the generated files).
+        func files(_ folder: String, _ suffix: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: path(folder))) ?? []).filter { $0.hasSuffix(suffix) }.sorted().map { path("\(folder)/\($0)") }
+        }
+        try step("Whistle-blowing reports") {
+            var total = (read: 0, stored: 0, rejected: 0)
+            for file in files("reports", ".jsonl") {
+                let counts = try self.importReports(file)
+                total = (total.read + counts.read, total.stored + counts.stored, total.rejected + counts.rejected)
+            }
+            return total
+        }
         try step("Intelligence records") {
             let builder = self.builder
-            return try self.importCSV(path("intelligence/intelligence.csv"), IntelligenceProfile()) { records in
-                try self.store.saveIntelligence(ParallelMap.map(records, builder.intelligence))
+            var total = (read: 0, stored: 0, rejected: 0)
+            for file in files("intelligence", ".csv") {
+                let counts = try self.importCSV(file, IntelligenceProfile()) { records in
+                    try self.store.saveIntelligence(ParallelMap.map(records, builder.intelligence))
+                }
+                total = (total.read + counts.read, total.stored + counts.stored, total.rejected + counts.rejected)
             }
+            return total
         }
         return lines
     }

@@ -310,6 +310,47 @@ extension SQLiteStore {
                     );
                     """)
         }
+        // Workflow 3 (branch drivers): licence history (refusals, suspensions, revocations and
+        // non-renewals with a reason category and, for sexual offences, the victim's age band), NR3S
+        // searches per application, and s.5 notifications with their s.6 replies.
+        migrator.registerMigration("v4-drivers-register-history-nr3s-s6") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE taxi_licence_history (
+                        id INTEGER PRIMARY KEY,
+                        issuing_authority TEXT NOT NULL,
+                        licence_number TEXT NOT NULL,
+                        decided_by TEXT NOT NULL,
+                        event TEXT NOT NULL,
+                        event_date TEXT NOT NULL,
+                        reason TEXT,
+                        victim_age_band TEXT,
+                        UNIQUE (issuing_authority, licence_number, event, event_date, decided_by)
+                    );
+                    CREATE TABLE taxi_nr3s_search (
+                        issuing_authority TEXT NOT NULL,
+                        licence_number TEXT NOT NULL,
+                        application_type TEXT NOT NULL,
+                        application_date TEXT NOT NULL,
+                        searched_on TEXT,
+                        matched INTEGER,
+                        recording_authority TEXT,
+                        details_requested_on TEXT,
+                        details_received_on TEXT,
+                        decided_on TEXT,
+                        PRIMARY KEY (issuing_authority, licence_number, application_date)
+                    );
+                    CREATE TABLE taxi_s6_reply (
+                        issuing_authority TEXT NOT NULL,
+                        licence_number TEXT NOT NULL,
+                        notified_on TEXT NOT NULL,
+                        replied_on TEXT,
+                        decision TEXT,
+                        note TEXT,
+                        PRIMARY KEY (issuing_authority, licence_number, notified_on)
+                    );
+                    """)
+        }
         return migrator
     }
 }

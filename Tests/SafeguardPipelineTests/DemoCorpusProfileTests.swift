@@ -134,24 +134,4 @@ struct DemoRun: Sendable {
         let small = profile.entries.contains { (1...4).contains($0.reportCount) }
         #expect(!small || csv.contains(",<5,"), "small counts are suppressed in the CSV")
     }
-
-    @Test func driversWithPlantedGapsNeedAction() throws {
-        let run = try DemoRun.get()
-        let corpus = DemoRun.repository.appendingPathComponent("corpus")
-        let engine = Engine(ruleSet: try RuleSetLoader.load(directory: run.rules))
-        let output = run.output.deletingLastPathComponent().appendingPathComponent("drivers.csv")
-        let result = try DriverScreening.run(
-            drivers: corpus.appendingPathComponent(CorpusGenerator.Layout.drivers),
-            reports: corpus.appendingPathComponent(CorpusGenerator.Layout.reports), localAuthority: nil, engine: engine,
-            asOf: run.manifest.asOf, output: output)
-        let flagged = Dictionary(result.flagged.map { ($0.entityID, $0) }, uniquingKeysWith: { a, _ in a })
-        #expect(result.drivers == run.manifest.counts.drivers)
-        for gap in ["dbs-expired", "no-safeguarding-training", "revoked-sexual-offence", "barred-lists-not-checked"] {
-            for driver in run.manifest.plantedDrivers where driver.gap == gap {
-                #expect(flagged[driver.licenceNumber] != nil, "\(driver.licenceNumber) (\(gap)) needs no action")
-            }
-        }
-        let csv = try String(contentsOf: output, encoding: .utf8)
-        #expect(csv.hasPrefix("licence_number,band,score,action,reasons\n"))
-    }
 }

@@ -81,7 +81,7 @@ extension FactSchema {
     static let driver = FactSchema(kind: .driver, [
         ("driver.licence.number", .string, "licence / badge number (pseudonymised in outputs)"),
         ("driver.licence.type", .string, "hackney, private-hire or dual"),
-        ("driver.licence.status", .string, "active, suspended, revoked, expired or surrendered"),
+        ("driver.licence.status", .string, "active, suspended, revoked, expired, surrendered or applied (application not yet decided)"),
         ("driver.licence.issuing_authority", .string, "the authority that issued the licence"),
         ("driver.licence.issued_on", .date, "grant or last renewal"),
         ("driver.licence.expires_on", .date, "licence expiry"),
@@ -98,6 +98,18 @@ extension FactSchema {
         ("driver.revocations", .number, "number of past refusals/revocations (NR3S or local)"),
         ("driver.vehicle_registration", .string, "vehicle driven (pseudonymised in outputs)"),
         ("driver.linked_reports", .number, "whistle-blowing reports that mention the driver or vehicle"),
+        ("driver.documents", .number, "reports and intelligence records here naming the badge or the plate"),
+        ("driver.nr3s.state", .string,
+         "NR3S state for the last application: not-searched, no-match, match, details-requested, details-received, decided"),
+        ("driver.nr3s.state_on", .date, "day the NR3S state was reached"),
+        ("driver.nr3s.application_on", .date, "day of the last application (grant or renewal) the NR3S search belongs to"),
+        ("driver.nr3s.recording_authority", .string, "authority that recorded a matching NR3S entry"),
+        ("driver.history.latest_event", .string, "latest refusal, suspension, revocation or non-renewal"),
+        ("driver.history.latest_authority", .string, "authority that made the latest adverse decision"),
+        ("driver.history.latest_on", .date, "day of the latest adverse decision"),
+        ("driver.history.sexual_offence", .number, "refusals, suspensions, revocations or non-renewals for a sexual offence"),
+        ("driver.history.sexual_offence_authority", .string, "authority of the latest sexual-offence decision"),
+        ("driver.history.sexual_offence_on", .date, "day of the latest sexual-offence decision"),
     ])
 
     static let vehicle = FactSchema(kind: .vehicle, [

@@ -11,6 +11,8 @@ public enum TaxiLicenceType: String, Sendable, Hashable, Codable, CaseIterable {
 /// The state of a taxi licence in the register.
 public enum TaxiLicenceStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case active, suspended, revoked, expired, surrendered
+    /// An application (grant) not yet decided: the person is not licensed here yet.
+    case applied
 }
 
 /// A taxi driver licence as kept in the Safeguard taxi-register CSV (`docs/formats.md`).
