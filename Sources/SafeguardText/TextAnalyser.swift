@@ -7,11 +7,14 @@ public struct TextAnalyser: Sendable {
     public let pseudonymiser: Pseudonymiser
     /// The sign scanner.
     public let scanner: SignScanner
+    /// The sentence classifier (`rules/models/signs-v1.json`); nil: phrase rules only.
+    public let classifier: SignClassifier?
 
     /// Creates an analyser.
-    public init(signs: [SignDefinition], key: PseudonymKey, gazetteer: NameGazetteer) {
+    public init(signs: [SignDefinition], key: PseudonymKey, gazetteer: NameGazetteer, classifier: SignClassifier? = nil) {
         self.pseudonymiser = Pseudonymiser(detector: PIIDetector(gazetteer: gazetteer), key: key)
         self.scanner = SignScanner(signs: signs)
+        self.classifier = classifier
     }
 
     /// Pseudonymises and scans `text`. Words of `preserving` (the premises' own name) stay as they are.
@@ -21,18 +24,18 @@ public struct TextAnalyser: Sendable {
         let (changed, pii) = source.withUTF8 { self.pseudonymiser.pseudonymiseIfNeeded(bytes: $0, preserving: preserved) }
         var output = changed.map { String(decoding: $0, as: UTF8.self) } ?? text
         let evidence: [SignEvidence] = output.withUTF8 { out in
-            let hits = self.scanner.scan(out)
+            let (hits, weighed) = SignClassifier.merge(self.scanner.scan(out), self.classifier?.scan(out) ?? [])
             if hits.isEmpty { return [] }
             var ascii = true
             for b in out where b >= 0x80 {
                 ascii = false
                 break
             }
-            return hits.map { hit in
+            return hits.enumerated().map { k, hit in
                 SignEvidence(
                     sign: hit.sign, snippet: Self.snippet(out, hit),
                     start: ascii ? hit.start : Self.scalarOffset(out, hit.start),
-                    end: ascii ? hit.end : Self.scalarOffset(out, hit.end))
+                    end: ascii ? hit.end : Self.scalarOffset(out, hit.end), weighed: weighed[k])
             }
         }
         var signs: [String] = []
