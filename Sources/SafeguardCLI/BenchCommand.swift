@@ -14,6 +14,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchImport.self,
             BenchTextCommand.self,
             BenchProfileCommand.self,
+            BenchSignsCommand.self,
         ]
     )
 }

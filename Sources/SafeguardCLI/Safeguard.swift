@@ -35,6 +35,7 @@ struct Safeguard: AsyncParsableCommand {
             TokensCommand.self,
             ReportCommand.self,
             DriversCommand.self,
+            ModelCommand.self,
         ]
     )
 }

@@ -15,6 +15,26 @@ struct TextOptions: ParsableArguments {
     /// `--rules DIR` (or `$SAFEGUARD_RULES`), the directory holding `hotels/signs.yaml`.
     @OptionGroup var rules: RulesDirectoryOptions
 
+    @Option(help: "Sign classifier weights, relative to the rules directory (skipped when the file is absent).")
+    var model: String = "models/signs-v1.json"
+
+    @Flag(help: "Phrase rules only: do not load the sign classifier.")
+    var noClassifier = false
+
+    /// The sign classifier from `<rules>/<model>`, or nil when absent or switched off.
+    func loadClassifier() throws -> SignClassifier? {
+        if self.noClassifier { return nil }
+        let url = URL(fileURLWithPath: self.rules).appendingPathComponent(self.model)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        do {
+            return try SignClassifier(model: JSONDecoder().decode(SignModelFile.self, from: data))
+        } catch let error as TextError {
+            throw ValidationError("\(url.path): \(error.message)")
+        } catch {
+            throw ValidationError("\(url.path) is not a sign model file (\(error)); retrain it with `safeguard model train`.")
+        }
+    }
+
     /// The sign definitions from `<rules>/hotels/signs.yaml`.
     func loadSigns() throws -> [SignDefinition] {
         let url = try self.rules.directory().appendingPathComponent("hotels/signs.yaml")
@@ -39,7 +59,7 @@ struct TextOptions: ParsableArguments {
         } catch {
             throw CommandError(.input, error.message)
         }
-        return TextAnalyser(signs: signs, key: key, gazetteer: gazetteer)
+        return TextAnalyser(signs: signs, key: key, gazetteer: gazetteer, classifier: try self.loadClassifier())
     }
 }
 

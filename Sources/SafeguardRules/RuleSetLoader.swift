@@ -51,7 +51,7 @@ public enum RuleSetLoader {
         var (definition, more) = self.definition(yamls)
         diagnostics += more
         definition.files = files
-        definition.hash = self.hash(yamls)
+        definition.hash = self.hash(yamls, models: self.modelFiles(in: directory))
         // Compile even when lint found errors, so one run reports every problem.
         let lintFailed = diagnostics.contains { $0.severity == .error }
         do {
@@ -165,6 +165,15 @@ public enum RuleSetLoader {
         return diagnostics
     }
 
+    /// The sign classifier weight files (`models/*.json`) under `directory`, by path.
+    static func modelFiles(in directory: URL) -> [(path: String, bytes: [UInt8])] {
+        let models = directory.appendingPathComponent("models")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: models.path) else { return [] }
+        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+            FileManager.default.contents(atPath: models.appendingPathComponent(name).path).map { ("models/" + name, [UInt8]($0)) }
+        }
+    }
+
     /// Relative paths of the `.yaml`/`.yml` files under `directory`, excluding `tests/`, sorted.
     public static func ruleFiles(in directory: URL) -> [String] {
         let base = directory.standardizedFileURL.path
@@ -181,8 +190,15 @@ public enum RuleSetLoader {
 
     /// SHA-256 over the canonicalised files: for each file in path order, its relative path, a
     /// newline, its text with CRLF → LF and trailing spaces removed from every line, and a NUL.
-    static func hash(_ yamls: [YAMLFile]) -> String {
+    /// Also hashes the classifier weights under `models/` (path, NUL, bytes, NUL each), so a retrained
+    /// model changes the ruleset hash like an edited rule does.
+    static func hash(_ yamls: [YAMLFile], models: [(path: String, bytes: [UInt8])] = []) -> String {
         var digest = SHA256Digest()
+        for model in models {
+            digest.update(model.path + "\n")
+            digest.update(model.bytes)
+            digest.update([0])
+        }
         for yaml in yamls.sorted(by: { $0.path < $1.path }) {
             digest.update(yaml.path + "\n")
             for line in yaml.text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {

@@ -14,10 +14,14 @@ public struct TextAnalyser: Sendable {
     /// The default of ``evidenceLimit``.
     public static let defaultEvidenceLimit = 50
 
+    /// The sentence classifier (`rules/models/signs-v1.json`); nil: phrase rules only.
+    public let classifier: SignClassifier?
+
     /// Creates an analyser.
-    public init(signs: [SignDefinition], key: PseudonymKey, gazetteer: NameGazetteer) {
+    public init(signs: [SignDefinition], key: PseudonymKey, gazetteer: NameGazetteer, classifier: SignClassifier? = nil) {
         self.pseudonymiser = Pseudonymiser(detector: PIIDetector(gazetteer: gazetteer), key: key)
         self.scanner = SignScanner(signs: signs)
+        self.classifier = classifier
     }
 
     /// Pseudonymises and scans `text`. Words of `preserving` (the premises' own name) stay as they are.
@@ -29,7 +33,7 @@ public struct TextAnalyser: Sendable {
         var omitted = 0
         var signs = Set<String>()
         let evidence: [SignEvidence] = output.withUTF8 { out in
-            let hits = self.scanner.scan(out)
+            let (hits, weighed) = SignClassifier.merge(self.scanner.scan(out), self.classifier?.scan(out) ?? [])
             if hits.isEmpty { return [] }
             for hit in hits { signs.insert(hit.sign) }
             let chosen = Self.capped(hits, limit: self.evidenceLimit)
@@ -45,21 +49,23 @@ public struct TextAnalyser: Sendable {
                 counted = byte
                 return scalars
             }
-            return chosen.map { hit in
+            return chosen.map { k in
+                let hit = hits[k]
                 let start = scalarOffset(hit.start)
                 return SignEvidence(
                     sign: hit.sign, snippet: Self.snippet(out, hit), start: start,
-                    end: start + Self.scalarCount(out, hit.start, hit.end))
+                    end: start + Self.scalarCount(out, hit.start, hit.end), weighed: weighed[k])
             }
         }
         return TextAnalysis(text: output, signs: signs.sorted(), evidence: evidence, pii: pii, omittedEvidence: omitted)
     }
 
-    /// At most `limit` hits, in text order: the first hit of every sign, then the earliest others.
+    /// The indices of at most `limit` hits, in text order: the first hit of every sign, then the
+    /// earliest others.
     /// A hostile text that repeats a phrase a million times yields bounded evidence, and no sign
     /// found loses its evidence; ``TextAnalysis/omittedEvidence`` says how many were left out.
-    static func capped(_ hits: [SignHit], limit: Int) -> [SignHit] {
-        guard hits.count > limit else { return hits }
+    static func capped(_ hits: [SignHit], limit: Int) -> [Int] {
+        guard hits.count > limit else { return Array(hits.indices) }
         var keep = [Bool](repeating: false, count: hits.count)
         var seen = Set<String>()
         var count = 0
@@ -71,7 +77,7 @@ public struct TextAnalyser: Sendable {
             keep[k] = true
             count += 1
         }
-        return hits.indices.filter { keep[$0] }.map { hits[$0] }
+        return hits.indices.filter { keep[$0] }
     }
 
     /// Number of Unicode scalars in `bytes[from..<to]`.

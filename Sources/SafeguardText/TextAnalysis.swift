@@ -13,13 +13,16 @@ public struct SignEvidence: Sendable, Hashable, Codable {
     public var start: Int
     /// End of the phrase, exclusive.
     public var end: Int
+    /// For a sentence found by the classifier: the words that weighed most (nil for a phrase rule).
+    public var weighed: [String]?
 
     /// Creates an evidence record.
-    public init(sign: String, snippet: String, start: Int, end: Int) {
+    public init(sign: String, snippet: String, start: Int, end: Int, weighed: [String]? = nil) {
         self.sign = sign
         self.snippet = snippet
         self.start = start
         self.end = end
+        self.weighed = weighed
     }
 }
 

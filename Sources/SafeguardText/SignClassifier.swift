@@ -1,0 +1,236 @@
+/// A sign found by the classifier in one sentence, with the words that weighed most.
+public struct ClassifiedSign: Sendable, Hashable {
+    /// The hit: sign, evidence span (the strongest words) and sentence.
+    public var hit: SignHit
+    /// The words that weighed most, strongest first.
+    public var words: [String]
+    /// The sentence's logit for the sign.
+    public var score: Double
+}
+
+/// Sentence-level logistic regression per sign over hashed word, stem and stem-pair features,
+/// compiled from a ``SignModelFile``. Scanning allocates nothing per token: the sentence's words
+/// are hashed into reused buffers and looked up in one open-addressing table. A sentence over a
+/// sign's threshold is kept only if ConText scoping (``ScopeTriggers``) does not negate it, make it
+/// hypothetical or move it elsewhere; a negative word that itself weighs for the sign ("nobody
+/// asked for ID") asserts it rather than negating it.
+public struct SignClassifier: Sendable {
+    /// Sign ids in model order.
+    public let signIDs: [String]
+    let bias: [Float]
+    let threshold: [Float]
+    let keys: [UInt64]
+    let first: [Int32]
+    let count: [UInt8]
+    let entrySign: [UInt8]
+    let entryWeight: [Float]
+    let mask: Int
+    let triggers: ScopeTriggers
+    let scopeMatcher: PatternMatcher
+    let scopeRoles: [SignScanner.Role]
+
+    /// Compiles a model file; throws if a feature name is malformed or there are too many signs.
+    public init(model: SignModelFile, triggers: ScopeTriggers = .english) throws {
+        guard model.format == "safeguard-sign-classifier", model.version == 1 else {
+            throw TextError(code: "model-version", message: "the sign model is not a version 1 safeguard-sign-classifier file; retrain it with `safeguard model train`")
+        }
+        guard model.signs.count < 255 else { throw TextError(code: "model-too-many-signs", message: "the sign model has more than 254 signs") }
+        var byFeature: [UInt64: [(UInt8, Float)]] = [:]
+        for (index, sign) in model.signs.enumerated() {
+            for name in sign.weights.keys.sorted() {
+                guard let h = SignFeatures.hash(name: name) else {
+                    throw TextError(code: "model-feature", message: "sign model: feature `\(name)` of `\(sign.id)` is not w:/s:/b:/k: followed by words")
+                }
+                byFeature[h, default: []].append((UInt8(index), Float(sign.weights[name]!)))
+            }
+        }
+        var capacity = 16
+        while capacity < byFeature.count * 2 { capacity *= 2 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var first = [Int32](repeating: 0, count: capacity)
+        var count = [UInt8](repeating: 0, count: capacity)
+        var entrySign: [UInt8] = []
+        var entryWeight: [Float] = []
+        for h in byFeature.keys.sorted() {
+            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = h
+            first[slot] = Int32(entrySign.count)
+            let entries = byFeature[h]!
+            count[slot] = UInt8(entries.count)
+            for (s, w) in entries {
+                entrySign.append(s)
+                entryWeight.append(w)
+            }
+        }
+        self.signIDs = model.signs.map(\.id)
+        self.bias = model.signs.map { Float($0.bias) }
+        self.threshold = model.signs.map { Float($0.threshold) }
+        self.keys = keys
+        self.first = first
+        self.count = count
+        self.entrySign = entrySign
+        self.entryWeight = entryWeight
+        self.mask = capacity - 1
+        self.triggers = triggers
+        var patterns: [[UInt8]] = []
+        var roles: [SignScanner.Role] = []
+        func add(_ list: [String], _ role: SignScanner.Role) {
+            for phrase in list {
+                for variant in PhraseVariants.variants(of: phrase) {
+                    let folded = TextNormaliser.normalise(variant)
+                    if folded.isEmpty { continue }
+                    patterns.append(folded)
+                    roles.append(role)
+                }
+            }
+        }
+        add(triggers.negationBefore, .negationBefore)
+        add(triggers.negationAfter, .negationAfter)
+        add(triggers.pseudo, .pseudo)
+        add(triggers.hypotheticalBefore, .hypotheticalBefore)
+        add(triggers.otherBefore, .otherBefore)
+        add(triggers.otherAfter, .otherAfter)
+        add(triggers.terminators, .terminator)
+        self.scopeMatcher = PatternMatcher(patterns: patterns)
+        self.scopeRoles = roles
+    }
+
+    @inline(__always) func lookup(_ h: UInt64, _ body: (Int, Float) -> Void) {
+        var slot = Int(truncatingIfNeeded: h) & self.mask
+        while true {
+            let k = self.keys[slot]
+            if k == 0 { return }
+            if k == h {
+                let f = Int(self.first[slot])
+                for e in f..<(f + Int(self.count[slot])) { body(Int(self.entrySign[e]), self.entryWeight[e]) }
+                return
+            }
+            slot = (slot + 1) & self.mask
+        }
+    }
+
+    /// The asserted signs of `text` (UTF-8), one per sign and sentence, byte offsets into `text`.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [ClassifiedSign] {
+        var sentences: [Range<Int>] = []
+        SignFeatures.sentences(text, into: &sentences)
+        var tokens: [SignFeatures.Token] = []
+        tokens.reserveCapacity(64)
+        var scores = [Float](repeating: 0, count: self.signIDs.count)
+        var result: [ClassifiedSign] = []
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
+            for sentence in sentences {
+                SignFeatures.tokens(text, sentence, scratch: scratch, into: &tokens)
+                if tokens.isEmpty { continue }
+                for s in 0..<scores.count { scores[s] = self.bias[s] }
+                for i in 0..<tokens.count {
+                    SignFeatures.features(tokens, i) { h in self.lookup(h) { s, w in scores[s] += w } }
+                }
+                for s in 0..<scores.count where scores[s] > self.threshold[s] {
+                    if let found = self.assert(sign: s, score: scores[s], sentence: sentence, tokens: tokens, text: text) {
+                        result.append(found)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Convenience for tests and small inputs.
+    public func scan(_ text: String) -> [ClassifiedSign] {
+        var copy = text
+        return copy.withUTF8 { self.scan($0) }
+    }
+
+    /// Evidence and scoping for a sentence over the threshold (rare, so it may allocate).
+    func assert(
+        sign: Int, score: Float, sentence: Range<Int>, tokens: [SignFeatures.Token], text: UnsafeBufferPointer<UInt8>
+    ) -> ClassifiedSign? {
+        // each token's contribution: its word and stem, plus half of each pair it ends or starts
+        var contribution = [Float](repeating: 0, count: tokens.count)
+        for i in 0..<tokens.count {
+            var n = 0
+            SignFeatures.features(tokens, i) { h in
+                n += 1
+                self.lookup(h) { s, w in
+                    guard s == sign else { return }
+                    if n <= 2 {
+                        contribution[i] += w
+                    } else {
+                        let other = n == 3 ? i - 1 : i - 2
+                        contribution[i] += w / 2
+                        contribution[other] += w / 2
+                    }
+                }
+            }
+        }
+        let order = contribution.indices.sorted { (contribution[$0], -$0) > (contribution[$1], -$1) }
+        guard let top = order.first, contribution[top] > 0 else { return nil }
+        let strong = order.prefix(4).filter { contribution[$0] >= contribution[top] * 0.35 }
+        // the span: the strongest word and its neighbours that also weigh for the sign (at most 3 either side)
+        var spanFirst = top, spanLast = top
+        while spanFirst > 0 && top - spanFirst < 3 && contribution[spanFirst - 1] > 0 { spanFirst -= 1 }
+        while spanLast + 1 < tokens.count && spanLast - top < 3 && contribution[spanLast + 1] > 0 { spanLast += 1 }
+        let span = tokens[spanFirst].start..<tokens[spanLast].end
+        if self.isCancelled(span: span, sentence: sentence, tokens: tokens, contribution: contribution, text: text) {
+            return nil
+        }
+        let words = strong.map { i in
+            String(decoding: UnsafeBufferPointer(rebasing: text[tokens[i].start..<tokens[i].end]), as: UTF8.self).lowercased()
+        }
+        return ClassifiedSign(
+            hit: SignHit(
+                sign: self.signIDs[sign], start: span.lowerBound, end: span.upperBound, sentenceStart: sentence.lowerBound,
+                sentenceEnd: sentence.upperBound),
+            words: words, score: Double(score))
+    }
+
+    /// ConText over the sentence: a trigger within its window of the span, with no terminator
+    /// between, cancels it; a negation whose words weigh for the sign is part of the evidence.
+    func isCancelled(
+        span: Range<Int>, sentence: Range<Int>, tokens: [SignFeatures.Token], contribution: [Float],
+        text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let slice = UnsafeBufferPointer(rebasing: text[sentence])
+        let hits = self.scopeMatcher.hits(in: slice).map {
+            PatternMatcher.Hit(pattern: $0.pattern, start: $0.start + sentence.lowerBound, end: $0.end + sentence.lowerBound)
+        }
+        func words(_ a: Int, _ b: Int) -> Int { tokens.filter { $0.start >= a && $0.end <= b }.count }
+        func terminated(_ a: Int, _ b: Int) -> Bool {
+            hits.contains { self.scopeRoles[$0.pattern] == .terminator && $0.start >= a && $0.end <= b }
+        }
+        func weighsForSign(_ hit: PatternMatcher.Hit) -> Bool {
+            tokens.indices.contains { tokens[$0].start < hit.end && hit.start < tokens[$0].end && contribution[$0] > 0 }
+        }
+        for trigger in hits {
+            if trigger.start < span.upperBound && span.lowerBound < trigger.end { continue }
+            if hits.contains(where: {
+                self.scopeRoles[$0.pattern] == .pseudo && $0.start <= trigger.start && $0.end >= trigger.end
+            }) {
+                continue
+            }
+            let role = self.scopeRoles[trigger.pattern]
+            switch role {
+            case .negationBefore, .hypotheticalBefore, .otherBefore:
+                guard trigger.end <= span.lowerBound else { continue }
+                if role == .negationBefore && weighsForSign(trigger) { continue }
+                if words(trigger.end, span.lowerBound) <= self.triggers.forwardWindow
+                    && !terminated(trigger.end, span.lowerBound)
+                {
+                    return true
+                }
+            case .negationAfter, .otherAfter:
+                guard trigger.start >= span.upperBound else { continue }
+                if role == .negationAfter && weighsForSign(trigger) { continue }
+                if words(span.upperBound, trigger.start) <= self.triggers.backwardWindow
+                    && !terminated(span.upperBound, trigger.start)
+                {
+                    return true
+                }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,190 @@
+/// Sentence features of the sign classifier: lower-cased words, crude stems (so "loitering",
+/// "loitered", "loiters" meet), stem bigrams and skip-bigrams (one word between), each hashed with
+/// FNV-1a so that scanning builds no strings. Training names the same features as readable text
+/// ("w:loitering", "s:loiter", "b:hang about", "k:men around") that hash to the same values.
+public enum SignFeatures {
+    /// A word of a sentence: byte range in the text and the hashes of the word and its stem.
+    public struct Token: Sendable {
+        /// Start byte offset.
+        public var start: Int
+        /// End byte offset, exclusive.
+        public var end: Int
+        var word: UInt64
+        var stem: UInt64
+    }
+
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    @inline(__always) static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> UInt64 {
+        var h = Self.fnvOffset
+        for k in 0..<count { h = (h ^ UInt64(bytes[k])) &* Self.fnvPrime }
+        return h
+    }
+
+    static func fnv(_ text: String) -> UInt64 {
+        var h = Self.fnvOffset
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* Self.fnvPrime }
+        return h
+    }
+
+    /// Combines part hashes with a feature kind tag (1 word, 2 stem, 3 bigram, 4 skip-bigram).
+    @inline(__always) static func mix(_ a: UInt64, _ b: UInt64, tag: UInt64) -> UInt64 {
+        var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ tag &* 0xFF51_AFD7_ED55_8CCD)
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return h == 0 ? 1 : h
+    }
+
+    /// Length of the stem of a lower-cased word of `n` bytes.
+    @inline(__always) static func stemLength(_ w: UnsafeBufferPointer<UInt8>, _ n: Int) -> Int {
+        func ends(_ s: StaticString) -> Bool {
+            let m = s.utf8CodeUnitCount
+            guard n >= m else { return false }
+            let p = s.utf8Start
+            for k in 0..<m where w[n - m + k] != p[k] { return false }
+            return true
+        }
+        if n > 5 && ends("ing") { return n - 3 }
+        if n > 4 && ends("ies") { return n - 3 }
+        if n > 4 && ends("ed") { return n - 2 }
+        if n > 4 && ends("es") { return n - 2 }
+        if n > 5 && ends("ly") { return n - 2 }
+        if n > 3 && ends("s") && !ends("ss") { return n - 1 }
+        return n
+    }
+
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        ByteClass.table[Int(b)] & ByteClass.word != 0
+    }
+
+    /// The words of `text[range]` (apostrophes inside a word are dropped: "didn't" is "didnt").
+    /// `scratch` must hold at least 64 bytes; words are cut at 64 bytes.
+    static func tokens(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: UnsafeMutableBufferPointer<UInt8>,
+        into tokens: inout [Token]
+    ) {
+        tokens.removeAll(keepingCapacity: true)
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            if !Self.isWordByte(text[i]) {
+                i += 1
+                continue
+            }
+            let start = i
+            var n = 0
+            while i < end {
+                let b = text[i]
+                if Self.isWordByte(b) {
+                    if n < 64 {
+                        scratch[n] = ByteClass.lowercase[Int(b)]
+                        n += 1
+                    }
+                } else if b == 0x27 && i + 1 < end && ByteClass.isAlpha(text[i + 1]) && i > start {
+                    // apostrophe inside a word
+                } else {
+                    break
+                }
+                i += 1
+            }
+            let view = UnsafeBufferPointer(scratch)
+            let stem = Self.stemLength(view, n)
+            tokens.append(Token(start: start, end: i, word: Self.fnv(view, count: n), stem: Self.fnv(view, count: stem)))
+        }
+    }
+
+    /// The feature hashes of token `i` (1-4 of them) passed to `body`.
+    @inline(__always) static func features(_ tokens: [Token], _ i: Int, _ body: (UInt64) -> Void) {
+        let t = tokens[i]
+        body(Self.mix(t.word, 0, tag: 1))
+        body(Self.mix(t.stem, 0, tag: 2))
+        if i >= 1 { body(Self.mix(tokens[i - 1].stem, t.stem, tag: 3)) }
+        if i >= 2 { body(Self.mix(tokens[i - 2].stem, t.stem, tag: 4)) }
+    }
+
+    /// Readable feature names of a sentence, for training (same features as ``features(_:_:_:)``).
+    public static func names(_ sentence: String) -> [String] {
+        var bytes = Array(sentence.utf8)
+        var words: [(word: String, stem: String)] = []
+        bytes.withUnsafeMutableBufferPointer { text in
+            var scratch = [UInt8](repeating: 0, count: 64)
+            var tokens: [Token] = []
+            scratch.withUnsafeMutableBufferPointer { s in
+                Self.tokens(UnsafeBufferPointer(text), 0..<text.count, scratch: s, into: &tokens)
+            }
+            for t in tokens {
+                var w: [UInt8] = []
+                var k = t.start
+                while k < t.end {
+                    let b = text[k]
+                    if Self.isWordByte(b) && w.count < 64 { w.append(ByteClass.lowercase[Int(b)]) }
+                    k += 1
+                }
+                let stem = w.withUnsafeBufferPointer { Self.stemLength($0, w.count) }
+                words.append((String(decoding: w, as: UTF8.self), String(decoding: w[0..<stem], as: UTF8.self)))
+            }
+        }
+        var names: [String] = []
+        for (i, t) in words.enumerated() {
+            names.append("w:" + t.word)
+            names.append("s:" + t.stem)
+            if i >= 1 { names.append("b:" + words[i - 1].stem + " " + t.stem) }
+            if i >= 2 { names.append("k:" + words[i - 2].stem + " " + t.stem) }
+        }
+        return names
+    }
+
+    /// The hash of a readable feature name, or nil if it is not one.
+    public static func hash(name: String) -> UInt64? {
+        guard name.count > 2, let colon = name.firstIndex(of: ":") else { return nil }
+        let kind = name[..<colon]
+        let parts = name[name.index(after: colon)...].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        switch (kind, parts.count) {
+        case ("w", 1): return Self.mix(Self.fnv(parts[0]), 0, tag: 1)
+        case ("s", 1): return Self.mix(Self.fnv(parts[0]), 0, tag: 2)
+        case ("b", 2): return Self.mix(Self.fnv(parts[0]), Self.fnv(parts[1]), tag: 3)
+        case ("k", 2): return Self.mix(Self.fnv(parts[0]), Self.fnv(parts[1]), tag: 4)
+        default: return nil
+        }
+    }
+
+    /// Sentence ranges of `text`, split as ``SignScanner`` splits them (`.`/`!`/`?`/`;`/newline,
+    /// and before a capitalised word that follows a lower-case one in punctuation-stripped dumps).
+    static func sentences(_ text: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
+        let n = text.count
+        var s = 0
+        var k = 0
+        while k < n {
+            let b = text[k]
+            var boundary = false
+            switch b {
+            case 0x0A, 0x0D, 0x21, 0x3F, 0x3B:
+                boundary = true
+            case 0x2E:
+                boundary = (k + 1 >= n || text[k + 1] == 0x20 || text[k + 1] == 0x0A) && !(k >= 2 && text[k - 2] == 0x2E)
+            case 0x20:
+                boundary = k >= 1 && k + 2 < n && ByteClass.isLower(text[k - 1]) && ByteClass.isUpper(text[k + 1])
+                    && ByteClass.isLower(text[k + 2])
+            default:
+                break
+            }
+            if boundary {
+                if k > s { ranges.append(s..<k) }
+                s = k + 1
+            }
+            k += 1
+        }
+        if n > s { ranges.append(s..<n) }
+    }
+
+    /// Sentences of a string (for training).
+    public static func sentences(_ text: String) -> [(range: Range<Int>, text: String)] {
+        var bytes = Array(text.utf8)
+        var ranges: [Range<Int>] = []
+        bytes.withUnsafeMutableBufferPointer { Self.sentences(UnsafeBufferPointer($0), into: &ranges) }
+        return ranges.map { ($0, String(decoding: bytes[$0], as: UTF8.self)) }
+    }
+}
