@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.30.0"),
     ],
     targets: [
         .target(name: "SafeguardCore", swiftSettings: strict),
@@ -58,6 +59,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "SafeguardReports", dependencies: ["SafeguardCore"], swiftSettings: strict),
+        .target(
+            name: "SafeguardStorePostgres",
+            dependencies: ["SafeguardCore", "SafeguardStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         .target(name: "SafeguardCorpus", dependencies: ["SafeguardCore"], swiftSettings: strict),
         .target(
             name: "SafeguardPipeline",
@@ -72,6 +78,7 @@ let package = Package(
             dependencies: [
                 "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardImport",
                 "SafeguardStore", "SafeguardReports", "SafeguardCorpus", "SafeguardPipeline",
+                "SafeguardStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -80,7 +87,7 @@ let package = Package(
         .testTarget(name: "SafeguardRulesTests", dependencies: ["SafeguardRules"]),
         .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules", "SafeguardStore"]),
         .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"]),
-        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport"]),
+        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport", "SafeguardStorePostgres"]),
         .testTarget(name: "SafeguardReportsTests", dependencies: ["SafeguardReports"]),
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
         .testTarget(
