@@ -276,9 +276,9 @@ enum PostgresMigrations {
             LANGUAGE sql STABLE AS $$
                 SELECT current_setting('safeguard.scope', true) = 'region' AND EXISTS (
                     SELECT 1 FROM sharing s
-                    WHERE s.authority = owner AND s.partner = current_setting('safeguard.authority', true)
-                      AND (kind = '*' OR s.kind = CASE kind WHEN 'review' THEN 'reviews' WHEN 'report' THEN 'reports'
-                          WHEN 'taxi-driver' THEN 'taxis' WHEN 'register' THEN 'licences' ELSE kind END))
+                    WHERE s.authority = $1 AND s.partner = current_setting('safeguard.authority', true)
+                      AND ($2 = '*' OR s.kind = CASE $2 WHEN 'review' THEN 'reviews' WHEN 'report' THEN 'reports'
+                          WHEN 'taxi-driver' THEN 'taxis' WHEN 'register' THEN 'licences' ELSE $2 END))
             $$;
 
             """
