@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.30.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .target(name: "SafeguardCore", swiftSettings: strict),
@@ -73,12 +75,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "SafeguardServer",
+            dependencies: [
+                "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardStore", "SafeguardReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "SafeguardCLI",
             dependencies: [
                 "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardImport",
                 "SafeguardStore", "SafeguardReports", "SafeguardCorpus", "SafeguardPipeline",
                 "SafeguardStorePostgres",
+                "SafeguardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -93,6 +106,13 @@ let package = Package(
         .testTarget(
             name: "SafeguardPipelineTests",
             dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore", "SafeguardImport"]
+        ),
+        .testTarget(
+            name: "SafeguardServerTests",
+            dependencies: [
+                "SafeguardServer", "SafeguardStore", "SafeguardCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -27,6 +27,7 @@ struct Safeguard: AsyncParsableCommand {
             BenchCommand.self,
             ImportCommand.self,
             LinksCommand.self,
+            ServeCommand.self,
         ]
     )
 }

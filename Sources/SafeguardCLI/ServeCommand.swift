@@ -1,0 +1,59 @@
+import ArgumentParser
+import Hummingbird
+import SafeguardServer
+
+/// `safeguard serve`: the whistle-blowing form, receipt pages and officers' pages over HTTP.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the anonymous report form, receipt pages and officers' pages.",
+        discussion: """
+            Listens on 127.0.0.1:8080 by default; open http://127.0.0.1:8080/ in a browser. Put a \
+            TLS-terminating proxy in front before exposing it: no IP address or user agent is \
+            stored or logged.
+
+            Example: safeguard serve --db safeguard.sqlite --port 8080
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(help: "The licensing authority's name, shown on every page.")
+    var authority: String = "the licensing authority"
+
+    @Option(
+        name: .customLong("intake-key-file"),
+        help: "Key for encrypting report text at rest and hashing receipts; created with mode 0600 when absent.")
+    var intakeKeyFile: String = "safeguard-intake.key"
+
+    @Flag(help: "Send cookies without the Secure flag (plain-HTTP loopback use only).")
+    var insecureCookies = false
+
+    @OptionGroup var store: StoreOptions
+
+    @OptionGroup var text: TextOptions
+
+    func run() async throws {
+        var configuration = ServerConfiguration()
+        configuration.host = self.host
+        configuration.port = self.port
+        configuration.authorityName = self.authority
+        configuration.intakeKeyFile = self.intakeKeyFile
+        configuration.pseudonymKeyFile = self.text.keyFile
+        configuration.rulesDirectory = self.text.rules
+        configuration.secureCookies = !self.insecureCookies
+        let store = try self.store.open()
+        let app: any ApplicationProtocol
+        do {
+            app = try buildApplication(configuration: configuration, store: store)
+        } catch let error as ServerError {
+            throw ValidationError(error.message)
+        }
+        print("safeguard: serving on http://\(self.host):\(self.port)/ (Ctrl-C to stop)")
+        try await app.runService()
+    }
+}
