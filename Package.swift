@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.30.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -66,6 +67,11 @@ let package = Package(
             dependencies: ["SafeguardCore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
+        .target(
+            name: "SafeguardStorePostgres",
+            dependencies: ["SafeguardCore", "SafeguardStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         .target(name: "SafeguardCorpus", dependencies: ["SafeguardCore"], swiftSettings: strict),
         .target(
             name: "SafeguardPipeline",
@@ -91,6 +97,7 @@ let package = Package(
             dependencies: [
                 "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardImport",
                 "SafeguardStore", "SafeguardReports", "SafeguardCorpus", "SafeguardPipeline",
+                "SafeguardStorePostgres",
                 "SafeguardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -100,7 +107,7 @@ let package = Package(
         .testTarget(name: "SafeguardRulesTests", dependencies: ["SafeguardRules"]),
         .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules", "SafeguardStore"]),
         .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"]),
-        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport"]),
+        .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport", "SafeguardStorePostgres"]),
         .testTarget(name: "SafeguardReportsTests", dependencies: ["SafeguardReports"]),
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
         .testTarget(

@@ -1,7 +1,7 @@
 /// The outcome of comparing a record's premises with one existing entity.
-struct MatchDecision: Sendable, Equatable {
+package struct MatchDecision: Sendable, Equatable {
     /// How sure the match is.
-    enum Strength: Sendable, Equatable {
+    package enum Strength: Sendable, Equatable {
         /// Linked automatically.
         case certain
         /// Listed for an officer, never merged silently.
@@ -10,21 +10,21 @@ struct MatchDecision: Sendable, Equatable {
         case none
     }
 
-    var strength: Strength
+    package var strength: Strength
     /// How the match was made (`postcode+name`, `postcode+name+address`, `name+address`).
-    var method: String
+    package var method: String
     /// 0-1.
-    var confidence: Double
+    package var confidence: Double
 
     /// The highest confidence `compare` gives (same postcode, identical name key).
-    static let perfectConfidence = 1.0
+    package static let perfectConfidence = 1.0
 
     /// Decides whether two premises are the same from name similarity, postcode and house number.
     ///
     /// Same postcode and a name similarity of 0.85+ (or 0.6+ with the same house number) is
     /// certain; same postcode with a similar name (0.5+) or the same house number, or the
     /// same name and house number without postcodes, is uncertain.
-    static func compare(
+    package static func compare(
         nameSimilarity: Double, samePostcode: Bool, bothPostcodes: Bool, sameHouseNumber: Bool?
     ) -> MatchDecision {
         if samePostcode {

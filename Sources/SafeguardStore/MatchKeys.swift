@@ -110,7 +110,7 @@ public enum MatchKeys {
     }
 
     /// `nameSimilarity` on precomputed profiles (no allocation).
-    static func similarity(_ lhs: NameProfile, _ rhs: NameProfile) -> Double {
+    package static func similarity(_ lhs: NameProfile, _ rhs: NameProfile) -> Double {
         if lhs.key == rhs.key { return lhs.key.isEmpty ? 0 : 1 }
         var dice = 0.0
         if !lhs.bigrams.isEmpty, !rhs.bigrams.isEmpty {
@@ -141,12 +141,12 @@ public enum MatchKeys {
 }
 
 /// A normalised name's letter pairs (sorted) and distinct words, computed once per name.
-struct NameProfile: Sendable {
-    let key: String
+package struct NameProfile: Sendable {
+    package let key: String
     let bigrams: [UInt32]
     let words: [Substring]
 
-    init(_ key: String) {
+    package init(_ key: String) {
         self.key = key
         var pairs: [UInt32] = []
         var previous: UInt32?

@@ -10,9 +10,9 @@ import SafeguardCore
 public struct PreparedEstablishment: Sendable {
     /// The row as read.
     public let row: FHRSRow
-    let basis: HotelBasis?
-    let claim: PremisesClaim
-    let ratingDate: String?
+    package let basis: HotelBasis?
+    package let claim: PremisesClaim
+    package let ratingDate: String?
 
     /// Derives the stored values of a row.
     public init(_ row: FHRSRow) {

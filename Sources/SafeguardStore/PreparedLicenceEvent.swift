@@ -10,14 +10,14 @@ public struct PreparedLicenceEvent: Sendable {
     /// The row as read.
     public let event: PremisesLicenceEvent
     /// The organisation a case reference belongs to (URI, else label, else empty).
-    let organisation: String
+    package let organisation: String
     /// Hash of (organisation, case reference): tells a case this import has not written yet.
-    let caseKey: Int64
+    package let caseKey: Int64
     /// The content hash stored with the row (without its extract date).
-    let hash: Int64
-    let claim: PremisesClaim
-    let extractDate: String?
-    let caseDate: String?
+    package let hash: Int64
+    package let claim: PremisesClaim
+    package let extractDate: String?
+    package let caseDate: String?
 
     /// Derives the stored values of a register row.
     public init(_ event: PremisesLicenceEvent) {

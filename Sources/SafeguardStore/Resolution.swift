@@ -3,15 +3,15 @@ import GRDBSQLite
 import SafeguardCore
 
 /// A premises as a record names it, with its match keys.
-struct PremisesClaim: Sendable {
-    var name: String
-    var nameKey: String
-    var address: String?
-    var postcode: String?
-    var postcodeKey: String?
-    var houseNumber: String?
+package struct PremisesClaim: Sendable {
+    package var name: String
+    package var nameKey: String
+    package var address: String?
+    package var postcode: String?
+    package var postcodeKey: String?
+    package var houseNumber: String?
 
-    init(name: String, address: String?, postcode: String?) {
+    package init(name: String, address: String?, postcode: String?) {
         self.name = name
         self.nameKey = MatchKeys.name(name)
         self.address = address

@@ -148,7 +148,7 @@ extension SQLiteStore {
     /// The content hash of a row: FNV-1a over the fields in column order, the same values the
     /// String-based hash of earlier versions gave (so a re-import over an older database finds its
     /// rows unchanged; `ContentHashTests` checks it on the real feeds).
-    static func hash(_ row: FHRSRow, ratingDate: String?) -> Int64 {
+    package static func hash(_ row: FHRSRow, ratingDate: String?) -> Int64 {
         var hasher = ContentHash()
         row.bytes.withUnsafeBufferPointer { bytes in
             func text(_ field: FHRSRow.Text, required: Bool = false) {

@@ -108,7 +108,7 @@ extension SQLiteStore {
     }
 
     /// Hash of a register row without its extract date, so the same row in a later extract is unchanged.
-    static func hash(_ event: PremisesLicenceEvent) -> Int64 {
+    package static func hash(_ event: PremisesLicenceEvent) -> Int64 {
         var hasher = ContentHash()
         for field in [
             event.organisationURI, event.organisationLabel, event.caseReference, event.caseDate?.description,

@@ -24,7 +24,7 @@ extension SQLiteStore {
         }
     }
 
-    static func reason(method: String) -> String {
+    package static func reason(method: String) -> String {
         switch method {
         case "postcode+name": return "same postcode, similar but not the same name"
         case "name+address": return "same name and house number, no postcode to confirm"

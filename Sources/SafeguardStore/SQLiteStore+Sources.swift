@@ -132,7 +132,7 @@ extension SQLiteStore {
     }
 
     /// A content hash over a record's canonical JSON (sorted keys), for the non-hot paths.
-    static func hash(of value: some Encodable) -> Int64 {
+    package static func hash(of value: some Encodable) -> Int64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var hasher = ContentHash()

@@ -75,7 +75,7 @@ public final class SQLiteStore: SafeguardStore {
         }
     }
 
-    static let tables = [
+    package static let tables = [
         "entity", "fhrs_establishment", "licence_case", "licence_event", "taxi_driver", "taxi_vehicle",
         "taxi_operator", "review", "report", "intelligence", "entity_link", "evidence", "link_candidate",
     ]

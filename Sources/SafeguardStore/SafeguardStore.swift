@@ -95,4 +95,25 @@ public struct LinkCandidate: Sendable, Hashable, Codable {
     /// Match confidence (0-1) and why it is not certain.
     public var confidence: Double
     public var reason: String
+
+    /// Creates a candidate (the stores build them from their rows).
+    package init(
+        id: Int64, entityID: String, entityName: String, entityAddress: String?, entityPostcode: String?,
+        entitySource: String, candidateID: String, candidateName: String, candidateAddress: String?,
+        candidatePostcode: String?, candidateSource: String, confidence: Double, reason: String
+    ) {
+        self.id = id
+        self.entityID = entityID
+        self.entityName = entityName
+        self.entityAddress = entityAddress
+        self.entityPostcode = entityPostcode
+        self.entitySource = entitySource
+        self.candidateID = candidateID
+        self.candidateName = candidateName
+        self.candidateAddress = candidateAddress
+        self.candidatePostcode = candidatePostcode
+        self.candidateSource = candidateSource
+        self.confidence = confidence
+        self.reason = reason
+    }
 }

@@ -3,6 +3,8 @@ import SafeguardCore
 import Testing
 @testable import SafeguardStore
 
+/// The store suite: the protocol-level tests run on every backend (`StoreBackend.available`:
+/// SQLite always, PostgreSQL when `SAFEGUARD_TEST_POSTGRES_URL` is set, e.g. by `.ci/postgres`).
 @Suite struct SQLiteStoreTests {
     @Test func opensWithWALAndNamedMigrations() throws {
         let store = try temporaryStore()
@@ -13,8 +15,8 @@ import Testing
         #expect(migrations.contains("intake-v1-receipts-messages-audit"))
     }
 
-    @Test func reimportingTheSameExtractChangesNothing() throws {
-        let store = try temporaryStore()
+    @Test(arguments: StoreBackend.available) func reimportingTheSameExtractChangesNothing(backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let first = try store.recordEstablishments([grandHotel, cafe], extractDate: CalendarDay(iso: "2020-11-11"))
         #expect(first.new == 2)
         #expect(first.hotels == 1)
@@ -29,9 +31,9 @@ import Testing
         #expect(try store.tableCounts()["fhrs_establishment"] == 2)
     }
 
-    @Test func firstImportWithARepeatedIDStillStoresOneRow() throws {
+    @Test(arguments: StoreBackend.available) func firstImportWithARepeatedIDStillStoresOneRow(backend: StoreBackend) throws {
         // Given an empty store (look-ups are skipped for ids the import has not written yet),
-        let store = try temporaryStore()
+        let store = try backend.makeStore()
         var changed = cafe
         changed.ratingValue = "5"
         // when one extract repeats an establishment, in the same batch and in a later one,
@@ -67,9 +69,9 @@ import Testing
         #expect(try reopened.tableCounts()["fhrs_establishment"] == 2)
     }
 
-    @Test func licenceRegisterAndFHRSBecomeOneEntity() throws {
+    @Test(arguments: StoreBackend.available) func licenceRegisterAndFHRSBecomeOneEntity(backend: StoreBackend) throws {
         // Given the FHRS hotel, when the licence register names it slightly differently at the same postcode,
-        let store = try temporaryStore()
+        let store = try backend.makeStore()
         _ = try store.recordEstablishments([grandHotel, cafe], extractDate: nil)
         let summary = try store.recordLicenceEvents([grandLicence])
         // then it links to the same entity and the hotel snapshot shows the licence.
@@ -81,8 +83,8 @@ import Testing
         #expect(try store.tableCounts()["entity"] == 2)
     }
 
-    @Test func licenceFirstThenFHRSAlsoLinks() throws {
-        let store = try temporaryStore()
+    @Test(arguments: StoreBackend.available) func licenceFirstThenFHRSAlsoLinks(backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordLicenceEvents([grandLicence])
         let summary = try store.recordEstablishments([grandHotel], extractDate: nil)
         #expect(summary.linked == 1)
@@ -90,8 +92,8 @@ import Testing
         #expect(try store.hotels().first?.licences.count == 1)
     }
 
-    @Test func reviewsReportsAndIntelligenceReachTheHotelSnapshot() throws {
-        let store = try temporaryStore()
+    @Test(arguments: StoreBackend.available) func reviewsReportsAndIntelligenceReachTheHotelSnapshot(backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordEstablishments([grandHotel], extractDate: CalendarDay(iso: "2020-11-11"))
         let day = CalendarDay(iso: "2024-05-01")
         let review = ReviewRecord(
@@ -115,9 +117,9 @@ import Testing
         #expect(try store.saveReports([report]).unchanged == 1)
     }
 
-    @Test func uncertainMatchIsQueuedNotMerged() throws {
+    @Test(arguments: StoreBackend.available) func uncertainMatchIsQueuedNotMerged(backend: StoreBackend) throws {
         // Given a hotel, when a licence names a different-looking premises at the same house and postcode,
-        let store = try temporaryStore()
+        let store = try backend.makeStore()
         _ = try store.recordEstablishments([grandHotel], extractDate: nil)
         var other = grandLicence
         other.premisesName = "Grandview Bar"
@@ -136,8 +138,8 @@ import Testing
         #expect(try store.tableCounts()["entity"] == 1)
     }
 
-    @Test func vehiclesAndDriversLinkByRegistrationAndBadge() throws {
-        let store = try temporaryStore()
+    @Test(arguments: StoreBackend.available) func vehiclesAndDriversLinkByRegistrationAndBadge(backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let driver = TaxiDriverLicence(
             licenceNumber: "D123", licenceType: .privateHire, badgeNumber: "PH 0457", issuingAuthority: "Coventry",
             status: .active, vehicleRegistration: "ab12cde")
