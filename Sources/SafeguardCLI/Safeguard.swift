@@ -28,6 +28,8 @@ struct Safeguard: AsyncParsableCommand {
             ImportCommand.self,
             LinksCommand.self,
             ServeCommand.self,
+            UsersCommand.self,
+            AuditCommand.self,
         ]
     )
 }
