@@ -36,6 +36,8 @@ struct Safeguard: AsyncParsableCommand {
             ReportCommand.self,
             DriversCommand.self,
             ModelCommand.self,
+            UsersCommand.self,
+            AuditCommand.self,
         ]
     )
 }

@@ -43,6 +43,8 @@ func buildRouter(services: ServerServices) -> Router<ServerRequestContext> {
     PublicRoutes(services: services).register(on: router)
     ReceiptRoutes(services: services).register(on: router)
     PartnerRoutes(services: services).register(on: router)
-    // OfficerRoutes(services: services).register(on: router)  // issue 13: sign-in, inbox, report, audit
+    let sessions = OfficerSessions(configuration: services.configuration, store: services.store, now: services.now)
+    SignInRoutes(services: services, sessions: sessions).register(on: router)
+    OfficerRoutes(services: services, sessions: sessions).register(on: router)
     return router
 }

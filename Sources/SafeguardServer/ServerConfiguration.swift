@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var rulesDirectory: String = "rules"
     /// Marks the cookie `Secure`; on by default, off only for plain-HTTP loopback use and tests.
     public var secureCookies: Bool = true
+    /// The officers' sign-in: password hashing, session time-outs, lock-out (issue 13).
+    public var officers: OfficerConfiguration = OfficerConfiguration()
 
     /// A configuration with every default.
     public init() {}

@@ -39,6 +39,15 @@ enum Stylesheet {
         .message .meta{color:#505a5f;margin:0 0 .25rem}
         \(Stylesheet.visuallyHidden)
         @media print{header,footer,.no-print{display:none}.receipt{font-size:1.4rem}}
+        input[type=password]{width:100%;font:inherit;padding:.5rem;border:2px solid #0b0c0c;border-radius:0}
+        .officer-nav{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;border-bottom:1px solid #b1b4b6;padding-bottom:.5rem}
+        .officer-nav form{margin:0 0 0 auto}
+        .counts{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}
+        table.inbox{border-collapse:collapse;width:100%}
+        table.inbox th,table.inbox td{text-align:left;border-bottom:1px solid #b1b4b6;padding:.4rem;vertical-align:top}
+        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+        dl.facts dt{font-weight:700}
+        dl.facts dd{margin:0}
         """
 }
 

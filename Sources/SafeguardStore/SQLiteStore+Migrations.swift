@@ -351,6 +351,11 @@ extension SQLiteStore {
                     );
                     """)
         }
+        // Issue 13 (branch webapp): officers' users, hashed sessions, report allocation and the
+        // append-only audit of every view, export and change (SQLiteStore+Officers.swift).
+        migrator.registerMigration("webapp-v1-users-sessions-audit") { db in
+            try SQLiteStore.createOfficerTables(db)
+        }
         return migrator
     }
 }

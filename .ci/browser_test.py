@@ -1,0 +1,94 @@
+"""End-to-end test in headless Chromium: a reporter files a report, an officer finds it in the
+inbox, opens it and replies, and the reporter reads the reply with the receipt code. Every page
+is screenshotted and must log no console errors (a CSP violation is one)."""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BASE = os.environ["SAFEGUARD_URL"]
+USER = os.environ["SAFEGUARD_USER"]
+PASSWORD = os.environ["SAFEGUARD_PASSWORD"]
+SHOTS = os.environ.get("SCREENSHOTS", ".browser-screenshots")
+REPLY = "Thank you. An officer is visiting the hotel this week."
+
+options = Options()
+for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"]:
+    options.add_argument(argument)
+options.binary_location = "/usr/bin/chromium"
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+step = 0
+
+
+def check(name):
+    """Screenshot the page and fail on any console error."""
+    global step
+    step += 1
+    driver.save_screenshot(os.path.join(SHOTS, f"{step:02d}-{name}.png"))
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    if errors:
+        sys.exit(f"console errors on {name} ({driver.current_url}): {errors}")
+    print(f"ok {step:02d} {name}")
+
+
+def field(name):
+    return driver.find_element(By.NAME, name)
+
+
+try:
+    # The reporter files a report.
+    driver.get(BASE + "/")
+    check("start")
+    driver.find_element(By.LINK_TEXT, "Start a report").click()
+    check("report-form")
+    driver.find_element(By.ID, "danger-1").click()
+    field("text").send_keys("Two men took a girl who looked about 14 into room 12 at 2am; she had no luggage.")
+    field("premises").send_keys("Station Hotel")
+    field("postcode").send_keys("CV1 2AB")
+    driver.find_element(By.XPATH, "//form[@action='/report']//button[@type='submit']").click()
+    code = driver.find_element(By.CLASS_NAME, "receipt").text.strip()
+    assert len(code.replace("-", "").replace(" ", "")) == 20, code
+    check("receipt")
+    driver.find_element(By.ID, "written").click()
+    driver.find_element(By.XPATH, "//form[@action='/report/written']//button").click()
+    check("report-sent")
+
+    # The officer signs in, finds the report in the inbox and opens it.
+    driver.get(BASE + "/officer")
+    assert "/officer/sign-in" in driver.current_url, driver.current_url
+    check("sign-in")
+    field("username").send_keys(USER)
+    field("password").send_keys(PASSWORD)
+    driver.find_element(By.XPATH, "//form[@action='/officer/sign-in']//button").click()
+    assert driver.current_url.endswith("/officer"), driver.current_url
+    check("inbox")
+    links = driver.find_elements(By.CSS_SELECTOR, "table.inbox a[href^='/officer/reports/']")
+    assert len(links) == 1, [link.text for link in links]
+    links[0].click()
+    assert "room 12" in driver.page_source
+    check("report")
+
+    # The officer replies and moves the report on.
+    field("text").send_keys(REPLY)
+    driver.find_element(By.XPATH, "//form[contains(@action,'/reply')]//button").click()
+    assert REPLY in driver.page_source
+    check("replied")
+    driver.find_element(By.XPATH, "//select[@name='status']/option[@value='in-progress']").click()
+    driver.find_element(By.XPATH, "//form[contains(@action,'/status')]//button").click()
+    check("status-set")
+
+    # The reporter comes back with the receipt code and reads the reply.
+    driver.delete_all_cookies()
+    driver.get(BASE + "/receipt")
+    check("receipt-look-up")
+    field("code").send_keys(code)
+    driver.find_element(By.XPATH, "//form[@action='/receipt']//button").click()
+    assert REPLY in driver.page_source, "the reply is not on the receipt page"
+    check("reporter-reads-reply")
+    print("browser end-to-end test passed")
+finally:
+    driver.quit()
