@@ -54,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.authorityName = self.authority
         configuration.intakeKeyFile = self.intakeKeyFile
         configuration.pseudonymKeyFile = self.text.keyFile
-        configuration.rulesDirectory = self.text.rules
+        configuration.rulesDirectory = try self.text.rules.directory().path
         configuration.secureCookies = !self.insecureCookies
         configuration.limits.reportsPerClientPerHour = self.reportsPerHour
         configuration.limits.receiptGuessesPerClientPerHour = self.receiptGuessesPerHour

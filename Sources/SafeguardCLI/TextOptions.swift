@@ -24,7 +24,7 @@ struct TextOptions: ParsableArguments {
     /// The sign classifier from `<rules>/<model>`, or nil when absent or switched off.
     func loadClassifier() throws -> SignClassifier? {
         if self.noClassifier { return nil }
-        let url = URL(fileURLWithPath: self.rules).appendingPathComponent(self.model)
+        let url = try self.rules.directory().appendingPathComponent(self.model)
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         do {
             return try SignClassifier(model: JSONDecoder().decode(SignModelFile.self, from: data))

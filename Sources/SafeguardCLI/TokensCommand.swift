@@ -25,7 +25,7 @@ struct TokensCommand: ParsableCommand {
             var configuration = ServerConfiguration()
             configuration.intakeKeyFile = self.intakeKeyFile
             configuration.pseudonymKeyFile = self.text.keyFile
-            configuration.rulesDirectory = self.text.rules
+            configuration.rulesDirectory = try self.text.rules.directory().path
             do {
                 return try ServerServices(configuration: configuration, store: try self.store.open())
             } catch let error as ServerError {

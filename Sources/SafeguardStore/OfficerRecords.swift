@@ -60,6 +60,15 @@ public struct OfficerSession: Sendable, Hashable {
     /// Unix seconds.
     public var createdAt: Int64
     public var lastSeenAt: Int64
+
+    /// Creates a session value.
+    public init(idHash: [UInt8], userID: Int64, authorityID: String, createdAt: Int64, lastSeenAt: Int64) {
+        self.idHash = idHash
+        self.userID = userID
+        self.authorityID = authorityID
+        self.createdAt = createdAt
+        self.lastSeenAt = lastSeenAt
+    }
 }
 
 /// One line of the officers' audit (views, exports, changes): append-only.
@@ -69,4 +78,13 @@ public struct OfficerAuditEntry: Sendable, Hashable {
     public var action: String
     public var subject: String
     public var detail: String
+
+    /// Creates an audit line.
+    public init(at: String, actor: String, action: String, subject: String, detail: String) {
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.detail = detail
+    }
 }
