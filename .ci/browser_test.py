@@ -10,6 +10,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["SAFEGUARD_URL"]
 USER = os.environ["SAFEGUARD_USER"]
@@ -25,13 +26,17 @@ for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "-
 options.binary_location = "/usr/bin/chromium"
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+# A form post returns before the next page may have loaded: let look-ups wait for it.
+driver.implicitly_wait(10)
 step = 0
 
 
-def check(name):
-    """Screenshot the page and fail on any console error."""
+def check(name, show=None):
+    """Screenshot the page (scrolled to `show`, an element, when given) and fail on any console error."""
     global step
     step += 1
+    if show is not None:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", show)
     driver.save_screenshot(os.path.join(SHOTS, f"{step:02d}-{name}.png"))
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     if errors:
@@ -80,7 +85,7 @@ try:
     field("text").send_keys(REPLY)
     driver.find_element(By.XPATH, "//form[contains(@action,'/reply')]//button").click()
     assert REPLY in driver.page_source
-    check("replied")
+    check("replied", driver.find_element(By.XPATH, f"//p[contains(., '{REPLY}')]"))
     driver.find_element(By.XPATH, "//select[@name='status']/option[@value='referred']").click()
     driver.find_element(By.XPATH, "//form[contains(@action,'/status')]//button").click()
     assert driver.find_element(By.XPATH, "//select[@name='status']/option[@selected]").get_attribute("value") == "referred"
@@ -90,11 +95,11 @@ try:
     # The officer links the report to a premises of the demo register and opens its page.
     field("q").send_keys(PREMISES)
     driver.find_element(By.XPATH, "//form[@role='search']//button").click()
-    check("premises-search")
+    check("premises-search", driver.find_element(By.CSS_SELECTOR, "ul.results"))
     driver.find_element(By.XPATH, f"//ul[@class='results']//form[.//strong[text()='{PREMISES}']]//button").click()
     linked = driver.find_element(By.XPATH, "//p[starts-with(normalize-space(.), 'Linked to')][contains(., 'linked by an officer')]")
     assert PREMISES in linked.text, linked.text
-    check("premises-linked")
+    check("premises-linked", linked)
     linked.find_element(By.LINK_TEXT, PREMISES).click()
     assert driver.find_element(By.TAG_NAME, "h1").text == PREMISES
     assert driver.find_elements(By.LINK_TEXT, reference), "the report is not listed on the premises page"
@@ -116,6 +121,7 @@ try:
     field("username").send_keys(USER)
     field("password").send_keys(PASSWORD)
     driver.find_element(By.XPATH, "//form[@action='/officer/sign-in']//button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/officer"))
     driver.find_element(By.LINK_TEXT, "Screen an application").click()
     check("screen-form")
     field("file").send_keys(APPLICATION)
@@ -126,6 +132,7 @@ try:
     assert "Representation" in letter or "representation" in letter, letter[:400]
     assert driver.find_elements(By.CSS_SELECTOR, "ol.findings li"), "no focus points shown"
     check("screen-result")
+    check("screen-letter", field("letter"))
     print("browser end-to-end test passed")
 finally:
     driver.quit()

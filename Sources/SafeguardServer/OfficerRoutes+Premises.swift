@@ -14,14 +14,14 @@ extension OfficerRoutes {
         router.get("/officer/premises") { request, _ in
             try self.guarded(request, needsReports: false) { officer in
                 let (token, headers) = self.services.csrf.issue(for: request)
-                let query = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+                let query = Self.searchText(request)
                 let found = query.isEmpty ? [] : try self.services.store.searchPremises(query, limit: 50)
                 var body = OfficerNav.html(officer: officer, token: token) + "<h1>Premises</h1>"
                 body += Self.premisesSearchForm(action: "/officer/premises", query: query, label: "Name or postcode")
                 if !query.isEmpty {
                     body += "<h2>\(found.count) match\(found.count == 1 ? "" : "es") for “\(HTML.escape(query))”</h2>"
                     body += found.isEmpty ? "<p>No premises match. Try part of the name, or the full postcode.</p>" : "<ul class=\"results\">"
-                        + found.map { "<li><a href=\"/officer/premises/\($0.id)\">\(HTML.escape($0.name))</a> \(Self.premisesLine($0))</li>" }.joined() + "</ul>"
+                        + found.map { "<li><a href=\"/officer/premises/\($0.id)\">\(HTML.escape($0.name))</a>, \(Self.premisesLine($0))</li>" }.joined() + "</ul>"
                 }
                 return self.services.page("Premises", body, headers: headers).plainResponse()
             }
@@ -72,6 +72,12 @@ extension OfficerRoutes {
             }.joined() + "</ul>"
         }
         return out
+    }
+
+    /// The `q` of a GET search form, with `+` read as a space (HTML form encoding).
+    static func searchText(_ request: Request) -> String {
+        let raw = request.uri.queryParameters["q"].map(String.init) ?? ""
+        return raw.replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces)
     }
 
     /// "address, postcode · hotel (E12)".

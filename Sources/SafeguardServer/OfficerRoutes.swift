@@ -79,7 +79,7 @@ struct OfficerRoutes {
         let (token, headers) = self.services.csrf.issue(for: request)
         let allocation = try self.services.store.reportAllocations()[reference]
         let officers = try self.services.store.officerUsers().filter { $0.role.readsReports && !$0.disabled }
-        let query = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let query = Self.searchText(request)
         let body = ReportDetailPage(
             view: view, allocatedTo: allocation, officers: officers, token: token, now: self.minute(), notice: notice,
             linked: try self.services.store.linkedPremises(reference: reference), premisesQuery: query,

@@ -83,8 +83,13 @@ struct ReportDetailPage {
             out += "<p>This report is not linked to any premises.</p>"
         }
         for (premises, method) in self.linked {
-            let how = method == "officer" ? "linked by an officer" : "matched from the address the reporter gave (\(HTML.escape(method)))"
-            out += "<p>Linked to <a href=\"/officer/premises/\(premises.id)\">\(HTML.escape(premises.name))</a> \(OfficerRoutes.premisesLine(premises)), \(how).</p>"
+            let how: String
+            switch method {
+            case "officer": how = "linked by an officer"
+            case "new": how = "recorded from the address the reporter gave (no known premises matched)"
+            default: how = "matched from the address the reporter gave (\(HTML.escape(method)))"
+            }
+            out += "<p>Linked to <a href=\"/officer/premises/\(premises.id)\">\(HTML.escape(premises.name))</a>, \(OfficerRoutes.premisesLine(premises)): \(how).</p>"
             out += "<form method=\"post\" action=\"/officer/reports/\(reference)/unlink\">\(field)<button type=\"submit\" class=\"button-secondary\">Unlink this premises</button></form>"
         }
         out += OfficerRoutes.premisesSearchForm(
@@ -99,7 +104,7 @@ struct ReportDetailPage {
                     out += "<li><form method=\"post\" action=\"/officer/reports/\(reference)/link\" class=\"inline\">\(field)"
                     out += "<input type=\"hidden\" name=\"premises\" value=\"\(premises.id)\">"
                     out += "<button type=\"submit\" class=\"button-secondary\" aria-label=\"Link to \(HTML.escape(premises.name))\">Link</button> "
-                    out += "<strong>\(HTML.escape(premises.name))</strong> \(OfficerRoutes.premisesLine(premises))</form></li>"
+                    out += "<strong>\(HTML.escape(premises.name))</strong>, \(OfficerRoutes.premisesLine(premises))</form></li>"
                 }
                 out += "</ul>"
             }

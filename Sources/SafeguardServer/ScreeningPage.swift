@@ -120,8 +120,10 @@ struct ScreeningPage {
             <label for="letter">Letter (Markdown; edit before downloading)</label>
             <p class="hint" id="letter-hint">Check every ground against the evidence. The draft speaks of grounds for action, never of guilt.</p>
             <textarea id="letter" name="letter" rows="24" aria-describedby="letter-hint">\(HTML.escape(letter))</textarea>
+            <fieldset><legend>Download as</legend>
             <div class="choice"><input type="radio" id="format-md" name="format" value="md" checked><label for="format-md">Markdown (.md)</label></div>
             <div class="choice"><input type="radio" id="format-html" name="format" value="html"><label for="format-html">Printable A4 page (.html)</label></div>
+            </fieldset>
             <button type="submit">Download the letter</button>
             </form>
             """

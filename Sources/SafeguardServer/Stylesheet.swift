@@ -48,7 +48,8 @@ enum Stylesheet {
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
         dl.facts dt{font-weight:700}
         dl.facts dd{margin:0}
-        main:has(.officer-nav){max-width:72rem}
+        main:has(.officer-nav),body:has(.officer-nav) footer{max-width:72rem}
+        .filters select{max-width:24rem}
         .officer-nav a{font-weight:600}
         .lead{font-size:1.15rem}
         .search input[type=text]{max-width:30rem}
