@@ -1,7 +1,8 @@
 """End-to-end test in headless Chromium on the demo data: a reporter files a report, an officer
 finds it in the inbox, opens it, replies, refers it, links it to a premises from the demo
 register and opens that premises' page, the reporter reads the reply with the receipt code, and
-the officer screens a corpus licence application and gets the deadline and the draft letter.
+the officer screens a corpus licence application and gets the deadline and the draft letter,
+then opens the driver check and one flagged driver.
 Every page is screenshotted and must log no console errors (a CSP violation is one)."""
 import os
 import sys
@@ -133,6 +134,17 @@ try:
     assert driver.find_elements(By.CSS_SELECTOR, "ol.findings li"), "no focus points shown"
     check("screen-result")
     check("screen-letter", field("letter"))
+
+    # The driver check from the demo register, and one flagged driver's page.
+    driver.find_element(By.LINK_TEXT, "Taxi drivers").click()
+    drivers = driver.find_elements(By.CSS_SELECTOR, "table.inbox a[href^='/officer/drivers?licence=']")
+    assert drivers, "no flagged driver listed on the demo data"
+    check("drivers")
+    licence = drivers[0].text
+    drivers[0].click()
+    assert licence in driver.find_element(By.TAG_NAME, "h1").text
+    assert driver.find_elements(By.CSS_SELECTOR, "ol.findings li"), "no findings on the driver page"
+    check("driver")
     print("browser end-to-end test passed")
 finally:
     driver.quit()
