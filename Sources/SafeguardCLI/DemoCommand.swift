@@ -43,6 +43,19 @@ struct DemoCommand: AsyncParsableCommand {
                 .output, "\(Self.keyPath(forKept: kept)) already exists; the demo makes a new pseudonymisation key for a new database",
                 fix: "remove it (and the database it belongs to) or choose another --db path")
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: self.corpus, isDirectory: &isDirectory) else {
+            throw CommandError(.input, "--corpus \(self.corpus) does not exist", fix: "run from the repository root, or pass the corpus directory (the one holding fhrs/, reviews/, ...)")
+        }
+        guard isDirectory.boolValue else {
+            throw CommandError(.input, "--corpus \(self.corpus) is a file, not the corpus directory", fix: "pass the directory holding fhrs/, reviews/, ..., e.g. --corpus corpus")
+        }
+        // The output directory first, so an unwritable --out fails before a minute of importing.
+        do {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: self.out), withIntermediateDirectories: true)
+        } catch {
+            throw CommandError(.output, "cannot create the output directory \(self.out): \((error as NSError).localizedDescription)", fix: "choose a directory you can write to with --out")
+        }
         let rulesDirectory = try self.rules.directory()
         print("== 1. Checking the rules in \(rulesDirectory.path)")
         let report = RuleSetLoader.check(directory: rulesDirectory)
