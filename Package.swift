@@ -124,6 +124,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Runs the built `safeguard` binary (newcomer: wrong files, directories, missing files, unwritable outputs).
+        .testTarget(name: "SafeguardCLITests"),
     ],
     swiftLanguageModes: [.v6]
 )
