@@ -107,8 +107,8 @@ let package = Package(
         ),
         .testTarget(name: "SafeguardCoreTests", dependencies: ["SafeguardCore"]),
         .testTarget(name: "SafeguardRulesTests", dependencies: ["SafeguardRules"]),
-        .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules", "SafeguardStore"]),
-        .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"]),
+        .testTarget(name: "SafeguardTextTests", dependencies: ["SafeguardText", "SafeguardRules", "SafeguardStore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SafeguardImportTests", dependencies: ["SafeguardImport"], exclude: ["Fixtures"]),
         .testTarget(name: "SafeguardStoreTests", dependencies: ["SafeguardStore", "SafeguardImport", "SafeguardStorePostgres"]),
         .testTarget(name: "SafeguardReportsTests", dependencies: ["SafeguardReports"]),
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
@@ -125,6 +125,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Runs the built `safeguard` binary (newcomer: wrong files, directories, missing files, unwritable outputs).
+        .testTarget(name: "SafeguardCLITests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,7 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Directory to write the results into.")
     var out = "safeguard-demo"
 
-    @Option(help: ArgumentHelp("Keep the demo database at this path (it must not exist yet); by default it lives in a temporary directory that is removed.", valueName: "path"))
+    @Option(help: ArgumentHelp("Keep the demo database at this path (it must not exist yet), and its pseudonymisation key beside it in <path>.key (mode 0600); by default both live in a temporary directory that is removed.", valueName: "path"))
     var db: String?
 
     @Option(help: "The day to score as of (YYYY-MM-DD; default: the corpus's own date from manifest.json).")
@@ -37,6 +37,24 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         if let kept = self.db, FileManager.default.fileExists(atPath: kept) {
             throw CommandError(.output, "--db \(kept) already exists; the demo starts from an empty database", fix: "remove it or choose another path")
+        }
+        if let kept = self.db, FileManager.default.fileExists(atPath: Self.keyPath(forKept: kept)) {
+            throw CommandError(
+                .output, "\(Self.keyPath(forKept: kept)) already exists; the demo makes a new pseudonymisation key for a new database",
+                fix: "remove it (and the database it belongs to) or choose another --db path")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: self.corpus, isDirectory: &isDirectory) else {
+            throw CommandError(.input, "--corpus \(self.corpus) does not exist", fix: "run from the repository root, or pass the corpus directory (the one holding fhrs/, reviews/, ...)")
+        }
+        guard isDirectory.boolValue else {
+            throw CommandError(.input, "--corpus \(self.corpus) is a file, not the corpus directory", fix: "pass the directory holding fhrs/, reviews/, ..., e.g. --corpus corpus")
+        }
+        // The output directory first, so an unwritable --out fails before a minute of importing.
+        do {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: self.out), withIntermediateDirectories: true)
+        } catch {
+            throw CommandError(.output, "cannot create the output directory \(self.out): \((error as NSError).localizedDescription)", fix: "choose a directory you can write to with --out")
         }
         let rulesDirectory = try self.rules.directory()
         print("== 1. Checking the rules in \(rulesDirectory.path)")
@@ -62,7 +80,9 @@ struct DemoCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw CommandError(.database, error.message)
         }
-        let text = try TextOptions.parse(["--key-file", work.appendingPathComponent("demo.key").path, "--rules", rulesDirectory.path])
+        // A kept database keeps its key beside it: without it nothing scanned later links to what is stored.
+        let keyPath = self.db.map(Self.keyPath(forKept:)) ?? work.appendingPathComponent("demo.key").path
+        let text = try TextOptions.parse(["--key-file", keyPath, "--rules", rulesDirectory.path])
         let importer = CorpusImport(store: store, analyser: try text.makeAnalyser())
         let lines = try importer.importAll(from: corpusURL) { line in
             print("  \(line.source): \(line.read) read, \(line.stored) stored, \(line.rejected) rejected (\(String(format: "%.1f", line.seconds)) s)")
@@ -101,7 +121,15 @@ struct DemoCommand: AsyncParsableCommand {
         for file in result.files + [applications.file].compactMap({ $0 }) + drivers.files {
             print("  \(file.path)")
         }
+        if let kept = self.db {
+            print("Kept the database in \(kept) and its pseudonymisation key in \(keyPath) (mode 0600).")
+            print("Text imported later links to it only under the same key: add --db \(kept) --key-file \(keyPath)")
+        } else {
+            print("The database and its pseudonymisation key were in \(work.path) and are removed; use --db to keep them.")
+        }
         print("Nothing here proves exploitation; it shows where a visit, an interview or a representation is justified.")
     }
-}
 
+    /// Where the demo keeps the pseudonymisation key of a kept database: beside it, `<db>.key`.
+    static func keyPath(forKept database: String) -> String { database + ".key" }
+}

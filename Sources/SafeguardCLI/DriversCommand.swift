@@ -50,7 +50,9 @@ struct DriversCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: self.store.path) else {
-            throw CommandError("No database at '\(self.store.path)'. Import the taxi register first (`safeguard import taxi corpus/taxis/*.csv`) or pass --db PATH; `safeguard demo --db PATH` builds one from the demo corpus.")
+            throw CommandError(
+                .database, "No database at '\(self.store.path)'.",
+                fix: "Import the taxi register first (`safeguard import taxi corpus/taxis/*.csv`) or pass --db PATH; `safeguard demo --db PATH` builds one from the demo corpus.")
         }
         let asOf = self.asOf.flatMap { CalendarDay(iso: $0) } ?? ExplainCommand.today()
         let run = try DriversRun(
@@ -79,9 +81,9 @@ struct DriversRun {
                 store: try store.open(), rulesDirectory: rulesDirectory, asOf: asOf, localAuthority: authority)
             self.files = try DriverReportWriter().write(self.report, html: html, csv: csv, json: json)
         } catch let error as PipelineError {
-            throw CommandError(error.message)
+            throw ErrorPrinter.commandError(for: error, commandPath: "drivers") ?? CommandError(error.message)
         } catch let error as ReportError {
-            throw CommandError(error.message)
+            throw CommandError(.output, error.message)
         }
     }
 

@@ -56,6 +56,14 @@ enum ErrorPrinter {
             return CommandError(kind, error.message)
         case let error as TextIOError:
             return CommandError(.input, error.message)
+        case let error as CocoaError where error.isFileError:
+            // Foundation's file errors, as "path: reason" rather than their debug description.
+            let info = (error as NSError).userInfo
+            let path = info[NSFilePathErrorKey] as? String ?? (info[NSURLErrorKey] as? URL)?.path ?? "a file"
+            let writing = (512..<768).contains(error.errorCode)
+            return CommandError(
+                writing ? .output : .input, "\(path): \(FileErrorReason.of(error))",
+                fix: writing ? "check the directory exists and you can write to it" : "check the path and its permissions")
         default:
             return nil
         }

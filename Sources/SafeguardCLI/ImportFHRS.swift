@@ -26,7 +26,7 @@ struct ImportFHRS: ParsableCommand {
 
     func run() throws {
         let run = try ImportRun(options: self.options, wantsHotels: true)
-        let files = try run.readableFiles(self.files)
+        let files = try run.readableFiles(self.files, check: InputFormat.check(expected: "an FHRS XML extract") { $0 == .fhrs })
         let store = try self.options.store.open()
         for file in files {
             run.begin(file)

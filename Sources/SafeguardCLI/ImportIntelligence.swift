@@ -35,7 +35,8 @@ struct ImportIntelligence: ParsableCommand {
 
     func run() throws {
         let run = try ImportRun(options: self.options)
-        let files = try run.readableFiles(self.files)
+        let files = try run.readableFiles(
+            self.files, check: InputFormat.check(expected: "an intelligence CSV (docs/formats.md)") { $0 == .intelligence })
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
         let store = try self.options.store.open()
         for file in files {

@@ -26,7 +26,8 @@ struct ImportPremises: ParsableCommand {
 
     func run() throws {
         let run = try ImportRun(options: self.options)
-        let files = try run.readableFiles(self.files)
+        let files = try run.readableFiles(
+            self.files, check: InputFormat.check(expected: "a premises licence register CSV (docs/formats.md)") { $0 == .premises })
         let store = try self.options.store.open()
         for file in files {
             run.importCSV(

@@ -27,7 +27,8 @@ struct ImportReports: ParsableCommand {
 
     func run() throws {
         let run = try ImportRun(options: self.options)
-        let files = try run.readableFiles(self.files)
+        let files = try run.readableFiles(
+            self.files, check: InputFormat.check(expected: "whistle-blowing report JSON Lines (docs/formats.md)") { $0 == .reportJSONL })
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
         let store = try self.options.store.open()
         let reader = WhistleblowingReportReader(knownSigns: Set(builder.analyser.scanner.signs.map(\.id)))

@@ -32,7 +32,11 @@ struct ImportReviews: ParsableCommand {
 
     func run() throws {
         let run = try ImportRun(options: self.options)
-        let files = try run.readableFiles(self.files)
+        let files = try run.readableFiles(
+            self.files,
+            check: InputFormat.check(expected: "a review file (review CSV, review JSON Lines or the Booking.com layout)") {
+                [.reviewCSV, .reviewJSONL, .bookingReviews].contains($0)
+            })
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
         let store = try self.options.store.open()
         for file in files {

@@ -33,7 +33,16 @@ struct ImportTaxi: ParsableCommand {
 
     func run() throws {
         let run = try ImportRun(options: self.options)
-        let files = try run.readableFiles(self.files)
+        let files = try run.readableFiles(
+            self.files,
+            check: InputFormat.check(expected: self.format.map { "a taxi register CSV, layout \($0)" } ?? "a taxi register CSV") { format in
+                switch format {
+                case .taxi: return true
+                // a forced layout is read whatever the header's detected kind; the reader names missing columns
+                case .otherCSV, .premises, .intelligence, .reviewCSV, .bookingReviews: return self.format != nil
+                default: return false
+                }
+            })
         let store = try self.options.store.open()
         let batch = self.options.batchSize
         for file in files {

@@ -81,7 +81,13 @@ struct ScreenCommand: ParsableCommand {
         let asOf = self.asOf.flatMap { CalendarDay(iso: $0) } ?? ExplainCommand.today()
         let received = self.received.flatMap { CalendarDay(iso: $0) }
         if let letter = self.letter {
-            try FileManager.default.createDirectory(atPath: letter, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: letter, withIntermediateDirectories: true)
+            } catch {
+                throw CommandError(
+                    .output, "cannot create the letters directory \(letter): \(FileErrorReason.of(error))",
+                    fix: "choose a directory you can write to with --letter")
+            }
         }
         var results: [ScreeningResult] = []
         var failed = 0

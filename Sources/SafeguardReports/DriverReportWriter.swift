@@ -1,4 +1,5 @@
 import Foundation
+import SafeguardCore
 
 /// Writes the driver report's HTML, CSV and JSON files (each only when a path is given).
 public struct DriverReportWriter: Sendable {
@@ -12,7 +13,7 @@ public struct DriverReportWriter: Sendable {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .atomic)
             } catch {
-                throw ReportError(message: "cannot write \(url.path): \(error.localizedDescription). Choose a writable path.")
+                throw ReportError(message: "cannot write \(url.path): \(FileErrorReason.of(error)). Choose a writable path.")
             }
             written.append(url)
         }

@@ -3,9 +3,9 @@ import SafeguardCore
 import Testing
 @testable import SafeguardImport
 
-/// The real FHRS extracts shipped with the project (see ../shared/data/fhrs/README.md).
+/// Small FHRS extracts cut from the real ones (see Fixtures/fhrs/README.md; Open Government Licence v3.0).
 let fhrsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../../../shared/data/fhrs").standardized
+    .appendingPathComponent("Fixtures/fhrs").standardized
 
 func readFHRS(bytes: [UInt8]) -> (records: [FHRSEstablishment], issues: [ImportIssue], error: ImportError?) {
     var records: [FHRSEstablishment] = []
@@ -38,8 +38,8 @@ let footer = "</EstablishmentCollection></FHRSEstablishment>"
 
 @Suite struct FHRSReaderTests {
     @Test(arguments: [
-        ("FHRS508en-GB.xml", 1787, 18, "2020-11-10"), ("FHRS898en-GB.xml", 1662, 625, "2020-11-11"),
-        ("FHRS407en-GB.xml", 2573, 31, "2020-11-13"),
+        ("FHRS508en-GB.xml", 32, 8, "2020-11-10"), ("FHRS898en-GB.xml", 33, 14, "2020-11-11"),
+        ("FHRS407en-GB.xml", 32, 9, "2020-11-13"),
     ])
     func readsEveryRealEstablishment(file: String, count: Int, hotels: Int, extract: String) throws {
         var records: [FHRSEstablishment] = []

@@ -4,8 +4,9 @@ import SafeguardImport
 import Testing
 @testable import SafeguardStore
 
+/// The FHRS fixtures cut from the real extracts (Tests/SafeguardImportTests/Fixtures/fhrs/README.md).
 let fhrsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../../../shared/data/fhrs").standardized
+    .appendingPathComponent("../SafeguardImportTests/Fixtures/fhrs").standardized
 
 /// Imports an FHRS file in batches, as `safeguard import fhrs` does; `stopAfter` abandons the
 /// import after that many records, like a process killed mid-batch.
@@ -38,7 +39,7 @@ func importFHRS(
 }
 
 @Suite struct RealFeedImportTests {
-    @Test(arguments: [("FHRS508en-GB.xml", 1787, 18), ("FHRS898en-GB.xml", 1662, 625), ("FHRS407en-GB.xml", 2573, 31)])
+    @Test(arguments: [("FHRS508en-GB.xml", 32, 8), ("FHRS898en-GB.xml", 33, 14), ("FHRS407en-GB.xml", 32, 9)])
     func storesEveryEstablishmentOfTheRealFiles(file: String, count: Int, hotels: Int) throws {
         let store = try temporaryStore()
         let summary = try importFHRS(file, into: store)
@@ -56,18 +57,18 @@ func importFHRS(
     @Test func killedImportReRunEndsWithTheSameDatabase() throws {
         // Given an uninterrupted import of Blackpool and a licence register,
         let reference = try temporaryStore()
-        try importFHRS("FHRS898en-GB.xml", into: reference, batchSize: 300)
+        try importFHRS("FHRS898en-GB.xml", into: reference, batchSize: 6)
         // when another import is killed part-way (mid-batch) and a third one fails inside a transaction,
         let store = try temporaryStore()
-        try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 300, stopAfter: 1000)
-        #expect(try store.tableCounts()["fhrs_establishment"] == 900)
-        store.faults.fail(after: 150)
-        #expect(throws: StoreError.self) { try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 300) }
-        #expect(try store.tableCounts()["fhrs_establishment"] == 900)
+        try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 6, stopAfter: 20)
+        #expect(try store.tableCounts()["fhrs_establishment"] == 18)
+        store.faults.fail(after: 3)
+        #expect(throws: StoreError.self) { try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 6) }
+        #expect(try store.tableCounts()["fhrs_establishment"] == 18)
         // then re-running completes it with no duplicates and exactly the reference content.
-        let rerun = try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 300)
-        #expect(rerun.unchanged == 900)
-        #expect(rerun.new == 762)
+        let rerun = try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 6)
+        #expect(rerun.unchanged == 18)
+        #expect(rerun.new == 15)
         #expect(try store.canonicalDump() == reference.canonicalDump())
     }
 
@@ -80,20 +81,20 @@ func importFHRS(
         // Given a first import into an empty store run to its end, as `safeguard import fhrs` does it,
         let reference = try temporaryStore()
         #expect(try reference.beginBulkLoad())
-        try importFHRS("FHRS898en-GB.xml", into: reference, batchSize: 300)
+        try importFHRS("FHRS898en-GB.xml", into: reference, batchSize: 6)
         try reference.restoreIndexes()
         // when another first import dies part-way, its indexes still dropped,
         let store = try temporaryStore()
         #expect(try store.beginBulkLoad())
-        try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 300, stopAfter: 1000)
+        try importFHRS("FHRS898en-GB.xml", into: store, batchSize: 6, stopAfter: 20)
         #expect(try indexes(store) != indexes(reference))
         // then the next command's open rebuilds them, its import is an ordinary one, and the store
         // ends with exactly the reference rows and indexes.
         let reopened = try SQLiteStore(path: store.path)
         #expect(try !reopened.beginBulkLoad())
-        let rerun = try importFHRS("FHRS898en-GB.xml", into: reopened, batchSize: 300)
-        #expect(rerun.unchanged == 900)
-        #expect(rerun.new == 762)
+        let rerun = try importFHRS("FHRS898en-GB.xml", into: reopened, batchSize: 6)
+        #expect(rerun.unchanged == 18)
+        #expect(rerun.new == 15)
         #expect(try reopened.canonicalDump() == reference.canonicalDump())
         #expect(try indexes(reopened) == indexes(reference))
     }
