@@ -85,6 +85,7 @@ let package = Package(
             name: "SafeguardServer",
             dependencies: [
                 "SafeguardCore", "SafeguardRules", "SafeguardText", "SafeguardStore", "SafeguardReports",
+                "SafeguardImport", "SafeguardPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,6 +1,9 @@
-"""End-to-end test in headless Chromium: a reporter files a report, an officer finds it in the
-inbox, opens it and replies, and the reporter reads the reply with the receipt code. Every page
-is screenshotted and must log no console errors (a CSP violation is one)."""
+"""End-to-end test in headless Chromium on the demo data: a reporter files a report, an officer
+finds it in the inbox, opens it, replies, refers it, links it to a premises from the demo
+register and opens that premises' page, the reporter reads the reply with the receipt code, and
+the officer screens a corpus licence application and gets the deadline and the draft letter,
+then opens the driver check and one flagged driver.
+Every page is screenshotted and must log no console errors (a CSP violation is one)."""
 import os
 import sys
 
@@ -8,12 +11,15 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["SAFEGUARD_URL"]
 USER = os.environ["SAFEGUARD_USER"]
 PASSWORD = os.environ["SAFEGUARD_PASSWORD"]
 SHOTS = os.environ.get("SCREENSHOTS", ".browser-screenshots")
 REPLY = "Thank you. An officer is visiting the hotel this week."
+APPLICATION = os.path.abspath(os.environ.get("SAFEGUARD_APPLICATION", "corpus/applications/APP-2026-0001.json"))
+PREMISES = os.environ.get("SAFEGUARD_PREMISES", "Wynford Hotel")
 
 options = Options()
 for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"]:
@@ -21,13 +27,17 @@ for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "-
 options.binary_location = "/usr/bin/chromium"
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+# A form post returns before the next page may have loaded: let look-ups wait for it.
+driver.implicitly_wait(10)
 step = 0
 
 
-def check(name):
-    """Screenshot the page and fail on any console error."""
+def check(name, show=None):
+    """Screenshot the page (scrolled to `show`, an element, when given) and fail on any console error."""
     global step
     step += 1
+    if show is not None:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", show)
     driver.save_screenshot(os.path.join(SHOTS, f"{step:02d}-{name}.png"))
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     if errors:
@@ -76,10 +86,26 @@ try:
     field("text").send_keys(REPLY)
     driver.find_element(By.XPATH, "//form[contains(@action,'/reply')]//button").click()
     assert REPLY in driver.page_source
-    check("replied")
-    driver.find_element(By.XPATH, "//select[@name='status']/option[@value='in-progress']").click()
+    check("replied", driver.find_element(By.XPATH, f"//p[contains(., '{REPLY}')]"))
+    driver.find_element(By.XPATH, "//select[@name='status']/option[@value='referred']").click()
     driver.find_element(By.XPATH, "//form[contains(@action,'/status')]//button").click()
-    check("status-set")
+    assert driver.find_element(By.XPATH, "//select[@name='status']/option[@selected]").get_attribute("value") == "referred"
+    check("status-referred")
+    reference = driver.find_element(By.TAG_NAME, "h1").text.replace("Report ", "").strip()
+
+    # The officer links the report to a premises of the demo register and opens its page.
+    field("q").send_keys(PREMISES)
+    driver.find_element(By.XPATH, "//form[@role='search']//button").click()
+    check("premises-search", driver.find_element(By.CSS_SELECTOR, "ul.results"))
+    driver.find_element(By.XPATH, f"//ul[@class='results']//form[.//strong[text()='{PREMISES}']]//button").click()
+    linked = driver.find_element(By.XPATH, "//p[starts-with(normalize-space(.), 'Linked to')][contains(., 'linked by an officer')]")
+    assert PREMISES in linked.text, linked.text
+    check("premises-linked", linked)
+    linked.find_element(By.LINK_TEXT, PREMISES).click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == PREMISES
+    assert driver.find_elements(By.LINK_TEXT, reference), "the report is not listed on the premises page"
+    assert "Band" in driver.page_source
+    check("premises-page")
 
     # The reporter comes back with the receipt code and reads the reply.
     driver.delete_all_cookies()
@@ -88,7 +114,37 @@ try:
     field("code").send_keys(code)
     driver.find_element(By.XPATH, "//form[@action='/receipt']//button").click()
     assert REPLY in driver.page_source, "the reply is not on the receipt page"
+    assert "Passed to a partner agency" in driver.page_source, "the referred status is not on the receipt page"
     check("reporter-reads-reply")
+
+    # The officer screens a corpus licence application by uploading its file.
+    driver.get(BASE + "/officer/sign-in")
+    field("username").send_keys(USER)
+    field("password").send_keys(PASSWORD)
+    driver.find_element(By.XPATH, "//form[@action='/officer/sign-in']//button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/officer"))
+    driver.find_element(By.LINK_TEXT, "Screen an application").click()
+    check("screen-form")
+    field("file").send_keys(APPLICATION)
+    field("as-of").send_keys("2026-10-25")
+    driver.find_element(By.XPATH, "//form[@action='/officer/screen']//button").click()
+    assert "Last day for representations" in driver.page_source, driver.page_source[:2000]
+    letter = field("letter").get_attribute("value")
+    assert "Representation" in letter or "representation" in letter, letter[:400]
+    assert driver.find_elements(By.CSS_SELECTOR, "ol.findings li"), "no focus points shown"
+    check("screen-result")
+    check("screen-letter", field("letter"))
+
+    # The driver check from the demo register, and one flagged driver's page.
+    driver.find_element(By.LINK_TEXT, "Taxi drivers").click()
+    drivers = driver.find_elements(By.CSS_SELECTOR, "table.inbox a[href^='/officer/drivers?licence=']")
+    assert drivers, "no flagged driver listed on the demo data"
+    check("drivers")
+    licence = drivers[0].text
+    drivers[0].click()
+    assert licence in driver.find_element(By.TAG_NAME, "h1").text
+    assert driver.find_elements(By.CSS_SELECTOR, "ol.findings li"), "no findings on the driver page"
+    check("driver")
     print("browser end-to-end test passed")
 finally:
     driver.quit()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardCore
 import SafeguardText
 
 /// `safeguard bench signs`: per-sign precision, recall and F1 on the development set's tuning and
@@ -29,14 +30,25 @@ struct BenchSignsCommand: ParsableCommand {
         phrasesOnly.noClassifier = true
         let withClassifier = try self.text.makeAnalyser()
         let withoutClassifier = try phrasesOnly.makeAnalyser()
+        // the phrase rules alone: the same signs with their concept rules left out
+        let phraseSigns = withoutClassifier.scanner.signs.map { sign -> SignDefinition in
+            var copy = sign
+            copy.concepts = []
+            return copy
+        }
+        let withoutConcepts = TextAnalyser(
+            signs: phraseSigns, key: withoutClassifier.pseudonymiser.key, gazetteer: withoutClassifier.pseudonymiser.detector.gazetteer)
         let booking = FileManager.default.fileExists(atPath: self.reviews) ? try BenchTextCommand.bookingTexts(path: self.reviews) : [:]
         for path in self.set {
             if path.hasSuffix("labelled.jsonl") && booking.isEmpty { continue }
-            for (name, analyser) in [("phrase rules only", withoutClassifier), ("phrase rules + classifier", withClassifier)] {
+            for (name, analyser) in [
+                ("phrase rules only", withoutConcepts), ("phrase rules + concepts", withoutClassifier),
+                ("phrase rules + concepts + classifier", withClassifier),
+            ] {
                 if name.hasSuffix("classifier") && withClassifier.classifier == nil { continue }
                 print("== \(path): \(name) ==")
                 let accuracy = try SignAccuracy.evaluate(labelledPath: path, booking: booking, analyser: analyser)
-                print(accuracy.report(showErrors: self.showErrors && name.hasSuffix("classifier")))
+                print(accuracy.report(showErrors: self.showErrors))
             }
         }
     }

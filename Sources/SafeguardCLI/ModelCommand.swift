@@ -40,7 +40,19 @@ struct ModelTrainCommand: ParsableCommand {
     @Option(help: "Weights smaller than this are left out of the file.")
     var keep: Double = SignModelTrainer().keep
 
+    @Option(help: "Logit a sentence must exceed to assert a sign.")
+    var threshold: Double = SignModelTrainer().threshold
+
+    @Option(help: "Features seen in fewer sentences than this are not learnt.")
+    var minCount: Int = SignModelTrainer().minimumCount
+
+    @Option(help: "Feature kinds learnt: w word, s stem, b stem pair, k skip pair (e.g. ws).")
+    var features: String = "wsbk"
+
     func validate() throws {
+        if self.features.isEmpty || !self.features.allSatisfy({ "wsbk".contains($0) }) {
+            throw ValidationError("--features takes letters of wsbk (w word, s stem, b stem pair, k skip pair), e.g. ws.")
+        }
         if self.files.contains(where: { $0.hasSuffix("signs-test.jsonl") }) {
             throw ValidationError("signs-test.jsonl is the locked test part: train on signs-tune.jsonl only.")
         }
@@ -63,6 +75,9 @@ struct ModelTrainCommand: ParsableCommand {
         trainer.l2 = self.l2
         trainer.epochs = self.epochs
         trainer.keep = self.keep
+        trainer.minimumCount = self.minCount
+        trainer.threshold = self.threshold
+        trainer.kinds = Set(self.features)
         let model = trainer.train(
             examples: examples, signs: ids, trainedOn: names.joined(separator: ", ") + "; \(examples.count) sentences")
         let encoder = JSONEncoder()

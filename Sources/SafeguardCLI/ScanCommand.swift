@@ -13,6 +13,8 @@ struct ScanCommand: ParsableCommand {
             Output: one line per input line, in order:
               {"id": <as given>, "text": "<pseudonymised>", "signs": [...], \
             "evidence": [{"sign", "snippet", "start", "end"}], "pii": [{"type", "token"}]}
+            An evidence item found by a concept rule adds "concept" and "matched" (its words); one found
+            by the classifier adds "weighed" (the words that weighed most).
             start/end count Unicode code points in the pseudonymised "text" (end exclusive).
             At most 50 evidence items a text (the first of every sign, then the earliest); when there \
             were more, "omitted_evidence": N after "evidence" says how many.

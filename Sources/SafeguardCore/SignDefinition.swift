@@ -31,11 +31,13 @@ public struct SignDefinition: Sendable, Hashable, Codable {
     public var assertedByNegation: [String]
     /// Phrases that contain a sign phrase in another sense and must not count ("kids club").
     public var notThisSense: [String]
+    /// Concept rules: word classes that must co-occur in one sentence (see ``SignConcept``).
+    public var concepts: [SignConcept]
 
     /// Creates a sign definition.
     public init(
         id: String, label: String, source: String, weight: Double, kind: SignKind, phrases: [String],
-        assertedByNegation: [String] = [], notThisSense: [String] = []
+        assertedByNegation: [String] = [], notThisSense: [String] = [], concepts: [SignConcept] = []
     ) {
         self.id = id
         self.label = label
@@ -45,5 +47,24 @@ public struct SignDefinition: Sendable, Hashable, Codable {
         self.phrases = phrases
         self.assertedByNegation = assertedByNegation
         self.notThisSense = notThisSense
+        self.concepts = concepts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, source, weight, kind, phrases, assertedByNegation, notThisSense, concepts
+    }
+
+    /// Decodes a definition; `concepts` may be absent (definitions stored before concepts existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try c.decode(String.self, forKey: .id)
+        self.label = try c.decode(String.self, forKey: .label)
+        self.source = try c.decode(String.self, forKey: .source)
+        self.weight = try c.decode(Double.self, forKey: .weight)
+        self.kind = try c.decode(SignKind.self, forKey: .kind)
+        self.phrases = try c.decode([String].self, forKey: .phrases)
+        self.assertedByNegation = try c.decode([String].self, forKey: .assertedByNegation)
+        self.notThisSense = try c.decode([String].self, forKey: .notThisSense)
+        self.concepts = try c.decodeIfPresent([SignConcept].self, forKey: .concepts) ?? []
     }
 }

@@ -5,10 +5,11 @@ import Yams
 /// Loads `rules/hotels/signs.yaml` into sign definitions, with `file:line:column` errors.
 ///
 /// Schema: `version: 1` and `signs:`, a list of `{id, label, source, weight, kind, phrases,
-/// asserted-by-negation?, not-this-sense?}`. Every problem in the file is reported, not just the first.
+/// asserted-by-negation?, not-this-sense?, concepts?}` (concepts: ``readConcepts(_:_:)``). Every problem in the file is reported, not just the first.
 public enum SignListLoader {
     static let signFields = [
         "id", "label", "source", "weight", "kind", "phrases", "asserted-by-negation", "not-this-sense",
+        "concepts",
     ]
 
     /// Reads and validates a sign list file.
@@ -94,6 +95,7 @@ public enum SignListLoader {
         let phrases = required("phrases").map { reader.strings($0, field: "phrases") } ?? []
         let negation = reader.strings(fields["asserted-by-negation"], field: "asserted-by-negation")
         let otherSense = reader.strings(fields["not-this-sense"], field: "not-this-sense")
+        let concepts = self.readConcepts(fields["concepts"], &reader)
         if let id, id.isEmpty || id.contains(where: { $0.isWhitespace || $0.isUppercase }) {
             reader.error("bad-id", "sign ids are lower-case words joined by hyphens, e.g. `men-loitering`",
                 at: fields["id"], excerpt: id)
@@ -132,6 +134,6 @@ public enum SignListLoader {
         guard let id, let label, let source, let weight, let kind else { return nil }
         return SignDefinition(
             id: id, label: label, source: source, weight: weight, kind: kind, phrases: phrases,
-            assertedByNegation: negation, notThisSense: otherSense)
+            assertedByNegation: negation, notThisSense: otherSense, concepts: concepts)
     }
 }

@@ -41,6 +41,13 @@ struct CSRFProtection: Sendable {
         return Array(expected.utf8).constantTimeEquals(Array(token.utf8))
     }
 
+    /// Whether a token sent another way (a multipart form's field) matches the request's cookie.
+    func verify(_ request: Request, token: String?) -> Bool {
+        guard let cookie = self.cookie(of: request), let token else { return false }
+        let expected = self.keys.csrfToken(forCookie: cookie)
+        return Array(expected.utf8).constantTimeEquals(Array(token.utf8))
+    }
+
     /// The hidden field carrying `token`.
     static func field(_ token: String) -> String {
         "<input type=\"hidden\" name=\"\(Self.fieldName)\" value=\"\(HTML.escape(token))\">"

@@ -11,6 +11,9 @@ struct OfficerRoutes {
     let sessions: OfficerSessions
 
     func register(on router: Router<ServerRequestContext>) {
+        self.registerScreening(on: router)
+        self.registerPremises(on: router)
+        self.registerDrivers(on: router)
         router.get("/officer") { request, _ in
             try self.guarded(request, needsReports: false) { officer in try self.inbox(request, officer) }
         }
@@ -76,9 +79,12 @@ struct OfficerRoutes {
         let (token, headers) = self.services.csrf.issue(for: request)
         let allocation = try self.services.store.reportAllocations()[reference]
         let officers = try self.services.store.officerUsers().filter { $0.role.readsReports && !$0.disabled }
+        let query = Self.searchText(request)
         let body = ReportDetailPage(
-            view: view, allocatedTo: allocation, officers: officers, token: token, now: self.minute(), notice: notice
-        ).html
+            view: view, allocatedTo: allocation, officers: officers, token: token, now: self.minute(), notice: notice,
+            linked: try self.services.store.linkedPremises(reference: reference), premisesQuery: query,
+            premisesFound: query.isEmpty ? [] : try self.services.store.searchPremises(query)
+        ).html(nav: OfficerNav.html(officer: officer, token: token))
         return self.services.page("Report \(reference)", body, headers: headers).plainResponse()
     }
 
@@ -105,6 +111,15 @@ struct OfficerRoutes {
                 throw HTTPError(.unprocessableContent, message: "Choose an officer from the list.")
             }
             try self.services.store.allocateReport(reference: reference, to: target, by: actor, at: self.minute())
+        case "link":
+            guard let id = form.first("premises").flatMap({ Int64($0) }),
+                try self.services.store.premises(id: id) != nil
+            else {
+                throw HTTPError(.unprocessableContent, message: "Choose a premises from the search results.")
+            }
+            try self.services.store.linkReport(reference: reference, toPremises: id, by: actor, at: self.minute())
+        case "unlink":
+            try self.services.store.unlinkReport(reference: reference, by: actor, at: self.minute())
         default:
             throw HTTPError(.notFound)
         }

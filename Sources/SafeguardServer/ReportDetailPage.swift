@@ -9,11 +9,16 @@ struct ReportDetailPage {
     let token: String
     let now: String
     let notice: String?
+    /// The premises the report is linked to, with how ("officer" or the resolver's method).
+    var linked: [(premises: LinkablePremises, method: String)] = []
+    /// The premises search typed on this page, and what it found.
+    var premisesQuery = ""
+    var premisesFound: [LinkablePremises] = []
 
-    var html: String {
+    func html(nav: String) -> String {
         let report = self.view.report
         let reference = HTML.escape(report.reference)
-        var out = "<p><a href=\"/officer\">Back to the inbox</a></p>"
+        var out = nav + "<p><a href=\"/officer\">Back to the inbox</a></p>"
         out += "<h1>Report \(reference)</h1>"
         if report.dangerNow {
             out += "<div class=\"danger\" role=\"alert\"><p><strong>The reporter said a child is in danger now.</strong> If that may still be so, call 999.</p></div>"
@@ -67,6 +72,43 @@ struct ReportDetailPage {
             <button type="submit">Allocate</button>
             </form>
             """
+        out += self.premisesSection(reference: reference, field: field)
+        return out
+    }
+
+    /// The linked premises, an unlink button, and a search to link (another) one.
+    func premisesSection(reference: String, field: String) -> String {
+        var out = "<h2 id=\"premises\">Premises</h2>"
+        if self.linked.isEmpty {
+            out += "<p>This report is not linked to any premises.</p>"
+        }
+        for (premises, method) in self.linked {
+            let how: String
+            switch method {
+            case "officer": how = "linked by an officer"
+            case "new": how = "recorded from the address the reporter gave (no known premises matched)"
+            default: how = "matched from the address the reporter gave (\(HTML.escape(method)))"
+            }
+            out += "<p>Linked to <a href=\"/officer/premises/\(premises.id)\">\(HTML.escape(premises.name))</a>, \(OfficerRoutes.premisesLine(premises)): \(how).</p>"
+            out += "<form method=\"post\" action=\"/officer/reports/\(reference)/unlink\">\(field)<button type=\"submit\" class=\"button-secondary\">Unlink this premises</button></form>"
+        }
+        out += OfficerRoutes.premisesSearchForm(
+            action: "/officer/reports/\(self.view.report.reference)#premises", query: self.premisesQuery,
+            label: self.linked.isEmpty ? "Find a premises to link (name or postcode)" : "Link to a different premises (name or postcode)")
+        if !self.premisesQuery.isEmpty {
+            if self.premisesFound.isEmpty {
+                out += "<p>No premises match “\(HTML.escape(self.premisesQuery))”. Try part of the name, or the full postcode.</p>"
+            } else {
+                out += "<ul class=\"results\">"
+                for premises in self.premisesFound {
+                    out += "<li><form method=\"post\" action=\"/officer/reports/\(reference)/link\" class=\"inline\">\(field)"
+                    out += "<input type=\"hidden\" name=\"premises\" value=\"\(premises.id)\">"
+                    out += "<button type=\"submit\" class=\"button-secondary\" aria-label=\"Link to \(HTML.escape(premises.name))\">Link</button> "
+                    out += "<strong>\(HTML.escape(premises.name))</strong>, \(OfficerRoutes.premisesLine(premises))</form></li>"
+                }
+                out += "</ul>"
+            }
+        }
         return out
     }
 

@@ -48,6 +48,21 @@ enum Stylesheet {
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
         dl.facts dt{font-weight:700}
         dl.facts dd{margin:0}
+        main:has(.officer-nav),body:has(.officer-nav) footer{max-width:72rem}
+        .filters select{max-width:24rem}
+        .officer-nav a{font-weight:600}
+        .lead{font-size:1.15rem}
+        .search input[type=text]{max-width:30rem}
+        .results{padding-left:1.2rem}
+        .results li{margin:.4rem 0}
+        form.inline{display:inline}
+        form.inline button{margin:0 .5rem 0 0;padding:.3rem .8rem}
+        .findings li{margin-bottom:.75rem}
+        .findings p{margin:.2rem 0}
+        .meta{color:#505a5f}
+        .deadline{margin:1rem 0}
+        input[type=file]{font:inherit;margin:.25rem 0}
+        textarea#letter,textarea#application{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem}
         """
 }
 

@@ -53,6 +53,8 @@ public enum IntakeStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case received
     case acknowledged
     case inProgress = "in-progress"
+    /// Passed to a partner agency (police, children's services) to act on.
+    case referred
     case closed
 
     /// Plain words for the reporter.
@@ -61,6 +63,7 @@ public enum IntakeStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .received: "Received: waiting for an officer to read it"
         case .acknowledged: "Read by an officer"
         case .inProgress: "Being looked into"
+        case .referred: "Passed to a partner agency (such as the police or children's services) to act on"
         case .closed: "Closed"
         }
     }

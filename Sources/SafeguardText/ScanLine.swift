@@ -77,7 +77,22 @@ public enum ScanLineCodec {
             Self.appendString(e.sign, to: &out)
             out.append(contentsOf: ",\"snippet\":".utf8)
             Self.appendString(e.snippet, to: &out)
-            out.append(contentsOf: ",\"start\":\(e.start),\"end\":\(e.end)}".utf8)
+            out.append(contentsOf: ",\"start\":\(e.start),\"end\":\(e.end)".utf8)
+            // how the evidence explains itself: a concept rule's name and words, or the classifier's weighed words
+            if let concept = e.concept {
+                out.append(contentsOf: ",\"concept\":".utf8)
+                Self.appendString(concept, to: &out)
+            }
+            for (field, words) in [("matched", e.matched), ("weighed", e.weighed)] {
+                guard let words else { continue }
+                out.append(contentsOf: ",\"\(field)\":[".utf8)
+                for (j, word) in words.enumerated() {
+                    if j > 0 { out.append(0x2C) }
+                    Self.appendString(word, to: &out)
+                }
+                out.append(0x5D)
+            }
+            out.append(0x7D)
         }
         out.append(0x5D)
         if a.omittedEvidence > 0 {

@@ -50,13 +50,15 @@ public struct ScopeTriggers: Sendable {
             "imagine", "wondering", "wonder if", "fear", "feared", "to avoid", "prevent", "prevents", "unless",
             "in order to", "ready for", "suitable for", "perfect for", "great for", "ideal for", "good for",
             "bring", "earplugs", "ear plugs", "policy", "sign saying", "signs saying", "warned", "can get", "can be",
-            "could get", "may get", "tends to be", "light sleeper", "light sleepers",
+            "could get", "may get", "tends to be", "light sleeper", "light sleepers", "concerned there", "worried there", "hopefully",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
             "last time", "used to", "heard that", "heard about", "heard rumours", "i've heard", "read that", "reviews", "other reviews", "according to", "on tv",
             "on the news", "in the news", "a film", "a movie", "documentary", "in the past", "previously",
             "back home", "at home", "elsewhere", "unlike", "compared to", "compared with", "years ago",
+            "last place", "read about", "crime drama", "a drama", "on the telly", "in the paper", "last year",
+            "last summer", "rumours", "rumours of",
         ],
         otherAfter: ["years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv"],
         terminators: [

@@ -29,6 +29,10 @@ public struct SignModelTrainer: Sendable {
     public var keep = 0.05
     /// Logit a sentence must exceed.
     public var threshold = 0.0
+    /// Features seen in fewer sentences than this are not learnt (rare words memorise, not generalise).
+    public var minimumCount = 1
+    /// Feature kinds learnt, by their prefix letter: w (word), s (stem), b (stem pair), k (skip pair).
+    public var kinds: Set<Character> = ["w", "s", "b", "k"]
 
     /// Creates a trainer with the default settings.
     public init() {}
@@ -37,9 +41,12 @@ public struct SignModelTrainer: Sendable {
     public func train(examples: [Example], signs: [String], trainedOn: String) -> SignModelFile {
         var index: [String: Int] = [:]
         var names: [String] = []
-        let rows: [[Int]] = examples.map { example in
+        let featureLists = examples.map { Set(SignFeatures.names($0.text)).filter { self.kinds.contains($0.first ?? " ") } }
+        var seen: [String: Int] = [:]
+        for list in featureLists { for name in list { seen[name, default: 0] += 1 } }
+        let rows: [[Int]] = featureLists.map { list in
             var row: [Int] = []
-            for name in SignFeatures.names(example.text) {
+            for name in list.sorted() where seen[name, default: 0] >= self.minimumCount {
                 if let k = index[name] {
                     row.append(k)
                 } else {
@@ -100,7 +107,7 @@ public struct SignModelTrainer: Sendable {
             format: "safeguard-sign-classifier", version: 1,
             features: "per sentence: w: lower-cased word, s: crude stem, b: adjacent stems, k: stems one word apart (FNV-1a 64 hashed at scan time)",
             trainedOn: trainedOn,
-            settings: "logistic regression per sign, AdaGrad, \(self.epochs) epochs, l2 \(self.l2), rate \(self.rate), positive weight up to \(self.maximumPositiveWeight), weights under \(self.keep) dropped, threshold \(self.threshold)",
+            settings: "logistic regression per sign, AdaGrad, \(self.epochs) epochs, l2 \(self.l2), rate \(self.rate), positive weight up to \(self.maximumPositiveWeight), weights under \(self.keep) dropped, threshold \(self.threshold), features \(String(self.kinds.sorted())) seen in at least \(self.minimumCount) sentences",
             signs: models)
     }
 

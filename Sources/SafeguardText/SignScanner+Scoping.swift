@@ -6,8 +6,12 @@ import SafeguardCore
 /// one pattern length), through a ``HitIndex``, so the work is linear in the text's length and
 /// number of hits: a report that repeats a sign phrase a million times does not stall the scanner.
 extension SignScanner {
-    func assertedHits(_ raw: [PatternMatcher.Hit], in text: UnsafeBufferPointer<UInt8>) -> [SignHit] {
+    func assertedHits(
+        _ raw: [PatternMatcher.Hit], in text: UnsafeBufferPointer<UInt8>, concepts: [ConceptMatch] = []
+    ) -> [SignHit] {
         let index = HitIndex(raw)
+        var conceptOf: [PatternMatcher.Hit: ConceptMatch] = [:]
+        for match in concepts { conceptOf[match.hit] = match }
         var kept: [(hit: PatternMatcher.Hit, sign: Int, sentence: Range<Int>)] = []
         for hit in index.hits {
             let sign: Int
@@ -40,10 +44,14 @@ extension SignScanner {
             }
             if item.hit.end <= reach { continue }
             reach = item.hit.end
-            result.append(
-                SignHit(
-                    sign: self.signs[item.sign].id, start: item.hit.start, end: item.hit.end,
-                    sentenceStart: item.sentence.lowerBound, sentenceEnd: item.sentence.upperBound))
+            var hit = SignHit(
+                sign: self.signs[item.sign].id, start: item.hit.start, end: item.hit.end,
+                sentenceStart: item.sentence.lowerBound, sentenceEnd: item.sentence.upperBound)
+            if let match = conceptOf[item.hit] {
+                hit.concept = self.concepts[match.concept].name
+                hit.parts = match.parts
+            }
+            result.append(hit)
         }
         return result.sorted { ($0.start, $0.sign) < ($1.start, $1.sign) }
     }
@@ -100,7 +108,9 @@ extension SignScanner {
     func isUsedUp(_ trigger: PatternMatcher.Hit, by hit: PatternMatcher.Hit, index: HitIndex) -> Bool {
         index.containsCovering(trigger.start, trigger.end) { other in
             if self.roles[other.pattern] == .pseudo { return true }
+            // a concept match spans many words: it uses up no trigger (its own words are not a phrase)
             return other.end - other.start > trigger.end - trigger.start && self.isSignPhrase(other.pattern)
+                && other.pattern < self.roles.count - self.concepts.count
                 && !Self.overlaps(other, hit)
         }
     }

@@ -12,6 +12,10 @@ public struct SignHit: Sendable, Hashable {
     public var sentenceStart: Int
     /// End of that sentence, exclusive.
     public var sentenceEnd: Int
+    /// For a concept-rule hit: the concept's name (empty for a phrase hit).
+    public var concept: String = ""
+    /// For a concept-rule hit: the byte ranges of the class words it joined.
+    public var parts: [Range<Int>] = []
 }
 
 /// Finds the signs a text asserts: every sign phrase, variant and scope trigger is compiled into
@@ -25,6 +29,8 @@ public struct SignScanner: Sendable {
         case otherSense(Int)
         /// Part `part` of gap phrase `phrase` (see ``GapPhrase``).
         case gapPart(phrase: Int, part: Int)
+        /// A word of class `cls` of concept rule `concept` (see ``ConceptRule``).
+        case conceptPart(concept: Int, cls: Int)
         case negationBefore, negationAfter, pseudo, hypotheticalBefore, otherBefore, otherAfter, terminator
     }
 
@@ -34,6 +40,7 @@ public struct SignScanner: Sendable {
     let matcher: PatternMatcher
     let roles: [Role]
     let gapPhrases: [GapPhrase]
+    let concepts: [ConceptRule]
 
     /// A phrase written with ` * ` between parts ("men * hanging around"): the parts must occur in
     /// order in one sentence with at most ``maximumGap`` words between consecutive parts.
@@ -74,10 +81,30 @@ public struct SignScanner: Sendable {
                 }
             }
         }
+        var conceptList: [(rule: ConceptRule, role: Role)] = []
         for (index, sign) in signs.enumerated() {
             add(sign.phrases, .assert(index))
             add(sign.assertedByNegation, .assertByNegation(index))
             add(sign.notThisSense, .otherSense(index))
+            for concept in sign.concepts {
+                let c = conceptList.count
+                for (k, cls) in concept.classes.enumerated() {
+                    for entry in cls {
+                        for form in ConceptForms.forms(of: entry) {
+                            for variant in PhraseVariants.variants(of: form) {
+                                let folded = TextNormaliser.normalise(variant)
+                                if folded.isEmpty { continue }
+                                patterns.append(folded)
+                                roles.append(.conceptPart(concept: c, cls: k))
+                            }
+                        }
+                    }
+                }
+                conceptList.append(
+                    (ConceptRule(sign: index, name: concept.name, classes: concept.classes.count, window: concept.window, role: 0),
+                     concept.otherSense
+                        ? .otherSense(index) : concept.assertedByNegation ? .assertByNegation(index) : .assert(index)))
+            }
         }
         add(triggers.negationBefore, .negationBefore)
         add(triggers.negationAfter, .negationAfter)
@@ -94,8 +121,15 @@ public struct SignScanner: Sendable {
             gapPhrases.append(GapPhrase(parts: gap.parts, role: roles.count))
             roles.append(gap.role)
         }
+        var concepts: [ConceptRule] = []
+        for var item in conceptList {
+            item.rule.role = roles.count
+            concepts.append(item.rule)
+            roles.append(item.role)
+        }
         self.roles = roles
         self.gapPhrases = gapPhrases
+        self.concepts = concepts
     }
 
     /// The asserted sign hits in `text` (UTF-8 bytes), byte offsets into `text`.
@@ -103,18 +137,18 @@ public struct SignScanner: Sendable {
         if !TextNormaliser.needsFolding(text) {
             // plain ASCII without elongation: scan the text itself (offsets are already source offsets)
             let raw = self.matcher.hits(in: text)
-            guard self.hasSignPhrase(raw) else { return [] }
-            return self.assertedHits(self.withGapMatches(raw, in: text), in: text)
+            let matches = self.conceptMatches(raw, in: text)
+            guard !matches.isEmpty || self.hasSignPhrase(raw) else { return [] }
+            return self.assertedHits(self.withGapMatches(raw, in: text) + matches.map(\.hit), in: text, concepts: matches)
         }
         let folded = TextNormaliser.normalise(text)
         let raw = folded.bytes.withUnsafeBufferPointer { self.matcher.hits(in: $0) }
         var hasSign = false
-        for hit in raw {
+        for hit in raw where !hasSign {
             switch self.roles[hit.pattern] {
-            case .assert, .assertByNegation, .gapPart: hasSign = true
+            case .assert, .assertByNegation, .gapPart, .conceptPart: hasSign = true
             default: break
             }
-            if hasSign { break }
         }
         guard hasSign else { return [] }
         // back to source offsets
@@ -122,7 +156,8 @@ public struct SignScanner: Sendable {
             PatternMatcher.Hit(
                 pattern: hit.pattern, start: Int(folded.origin[hit.start]), end: Int(folded.origin[hit.end]))
         }
-        return self.assertedHits(self.withGapMatches(hits, in: text), in: text)
+        let matches = self.conceptMatches(hits, in: text)
+        return self.assertedHits(self.withGapMatches(hits, in: text) + matches.map(\.hit), in: text, concepts: matches)
     }
 
     func hasSignPhrase(_ hits: [PatternMatcher.Hit]) -> Bool {

@@ -54,7 +54,10 @@ public struct TextAnalyser: Sendable {
                 let start = scalarOffset(hit.start)
                 return SignEvidence(
                     sign: hit.sign, snippet: Self.snippet(out, hit), start: start,
-                    end: start + Self.scalarCount(out, hit.start, hit.end), weighed: weighed[k])
+                    end: start + Self.scalarCount(out, hit.start, hit.end), weighed: weighed[k],
+                    concept: hit.concept.isEmpty ? nil : hit.concept,
+                    matched: hit.parts.isEmpty
+                        ? nil : hit.parts.map { String(decoding: UnsafeBufferPointer(rebasing: out[$0]), as: UTF8.self) })
             }
         }
         return TextAnalysis(text: output, signs: signs.sorted(), evidence: evidence, pii: pii, omittedEvidence: omitted)

@@ -15,14 +15,23 @@ public struct SignEvidence: Sendable, Hashable, Codable {
     public var end: Int
     /// For a sentence found by the classifier: the words that weighed most (nil for a phrase rule).
     public var weighed: [String]?
+    /// For a concept rule's match: the concept's name ("men-hanging-about"; nil otherwise).
+    public var concept: String?
+    /// For a concept rule's match: the words of each class it joined, in text order.
+    public var matched: [String]?
 
     /// Creates an evidence record.
-    public init(sign: String, snippet: String, start: Int, end: Int, weighed: [String]? = nil) {
+    public init(
+        sign: String, snippet: String, start: Int, end: Int, weighed: [String]? = nil, concept: String? = nil,
+        matched: [String]? = nil
+    ) {
         self.sign = sign
         self.snippet = snippet
         self.start = start
         self.end = end
         self.weighed = weighed
+        self.concept = concept
+        self.matched = matched
     }
 }
 

@@ -90,3 +90,63 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(error.diagnostics.first?.location?.file == "bad.yaml")
     }
 }
+
+@Suite struct SignConceptLintTests {
+    @Test func readsConceptsWithTheirWindowAndNegation() throws {
+        let yaml = """
+            version: 1
+            signs:
+              - id: men-loitering
+                label: Men
+                source: "5.6.13"
+                weight: 3
+                kind: concern
+                phrases: ["men loitering"]
+                concepts:
+                  - name: men-hanging-about
+                    window: 6
+                    asserted-by-negation: false
+                    classes:
+                      - [men, blokes]
+                      - [loiter, lurk]
+            """
+        let signs = try SignListLoader.parse(yaml, path: "s.yaml")
+        let concept = try #require(signs.first?.concepts.first)
+        #expect(concept.name == "men-hanging-about")
+        #expect(concept.window == 6)
+        #expect(concept.classes == [["men", "blokes"], ["loiter", "lurk"]])
+    }
+
+    @Test func rejectsOneClassABadWindowAWordInTwoClassesAndAProtectedCharacteristic() throws {
+        let yaml = """
+            version: 1
+            signs:
+              - id: men-loitering
+                label: Men
+                source: "5.6.13"
+                weight: 3
+                kind: concern
+                phrases: ["men loitering"]
+                concepts:
+                  - {name: one, classes: [[men]]}
+                  - {name: wide, window: 40, classes: [[men], [lurk]]}
+                  - {name: twice, classes: [[men, lurk], [lurk]]}
+                  - {name: unfair, classes: [[asian men], [lurk]]}
+                  - {name: empty, classes: [[], [lurk]]}
+            """
+        let error = try #require(throws: RuleSetError.self) {
+            try SignListLoader.parse(yaml, path: "s.yaml")
+        }
+        let codes = Set(error.diagnostics.map(\.code))
+        #expect(codes.isSuperset(of: ["concept-classes", "window-out-of-range", "word-in-two-classes",
+            "protected-characteristic", "empty-class"]))
+        #expect(error.diagnostics.allSatisfy { $0.location?.file == "s.yaml" && ($0.location?.line ?? 0) >= 10 })
+    }
+
+    @Test func theShippedConceptsPassLint() throws {
+        let signs = try SignListLoader.load(file: repositoryRoot.appendingPathComponent("rules/hotels/signs.yaml"))
+        let concepts = signs.flatMap(\.concepts)
+        #expect(concepts.count >= 17)
+        #expect(signs.allSatisfy { !$0.concepts.isEmpty }, "every sign has at least one concept")
+    }
+}

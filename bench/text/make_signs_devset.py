@@ -3,7 +3,8 @@
 
 The sentence bank (sentence-bank.txt, hand-written, see LABELLING.md) is split FIRST, per section,
 by a fixed seed into tuning sentences and test sentences; documents are then composed from one
-side only, so no test document shares a sentence with any tuning document. Run from the
+side only, so no test document shares a sentence with any tuning document. The extra bank
+(sentence-bank-tune-extra.txt) is added to the tuning side only, after the split. Run from the
 repository root:  python3 bench/text/make_signs_devset.py
 """
 import json
@@ -14,7 +15,7 @@ from pathlib import Path
 
 SEED = 20261206
 TEST_SHARE = 0.3
-DOCS = {"tune": 1200, "test": 600}
+DOCS = {"tune": 2000, "test": 600}
 HERE = Path(__file__).resolve().parent
 
 
@@ -112,6 +113,11 @@ def main():
     signs = sorted(n for n in bank if not n.endswith("negatives") and n != "neutral" and not n.startswith("other place"))
     rng = random.Random(SEED)
     parts = split_bank(bank, rng)
+    # tuning-only extras, added after the split so the test side (and its documents) stay as they were
+    for name, items in read_bank(HERE / "sentence-bank-tune-extra.txt").items():
+        if name not in parts["tune"]:
+            sys.exit(f"sentence-bank-tune-extra.txt: unknown section {name!r}")
+        parts["tune"][name] = parts["tune"][name] + items
     for part in ("tune", "test"):
         docs = compose(parts[part], part, DOCS[part], random.Random(f"{SEED}-{part}"), signs)
         with open(HERE / f"signs-{part}.jsonl", "w", encoding="utf-8") as out:

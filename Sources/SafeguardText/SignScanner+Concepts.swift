@@ -1,0 +1,86 @@
+/// Matching of concept rules (``SignConcept``) from the hits of their class words.
+extension SignScanner {
+    /// A compiled concept: its sign, class count, window and the synthetic pattern reported for a match.
+    struct ConceptRule: Sendable {
+        var sign: Int
+        var name: String
+        var classes: Int
+        var window: Int
+        /// Index into `roles` of the synthetic pattern reported for a whole match.
+        var role: Int
+    }
+
+    /// One concept match: the synthetic hit and the byte ranges of the class words it joined.
+    struct ConceptMatch {
+        var hit: PatternMatcher.Hit
+        var concept: Int
+        var parts: [Range<Int>]
+    }
+
+    /// The concept matches among `hits`: for each concept, a word of every class within the
+    /// concept's window of one sentence, in any order. Each walk starts at a class word and looks
+    /// only forward until the window is spent, so the work is linear in the number of class words.
+    func conceptMatches(_ hits: [PatternMatcher.Hit], in text: UnsafeBufferPointer<UInt8>) -> [ConceptMatch] {
+        if self.concepts.isEmpty { return [] }
+        var byConcept: [Int: [(cls: Int, hit: PatternMatcher.Hit)]] = [:]
+        for hit in hits {
+            if case .conceptPart(let concept, let cls) = self.roles[hit.pattern] {
+                byConcept[concept, default: []].append((cls, hit))
+            }
+        }
+        if byConcept.isEmpty { return [] }
+        var result: [ConceptMatch] = []
+        for (concept, parts) in byConcept.sorted(by: { $0.key < $1.key }) {
+            let rule = self.concepts[concept]
+            guard Set(parts.map(\.cls)).count == rule.classes else { continue }
+            let sorted = parts.sorted { ($0.hit.start, -$0.hit.end) < ($1.hit.start, -$1.hit.end) }
+            var coveredUpTo = Int.min
+            for (position, anchor) in sorted.enumerated() {
+                if anchor.hit.start < coveredUpTo { continue }
+                var chosen: [PatternMatcher.Hit?] = Array(repeating: nil, count: rule.classes)
+                chosen[anchor.cls] = anchor.hit
+                var found = 1
+                var k = position + 1
+                while k < sorted.count && found < rule.classes {
+                    let candidate = sorted[k]
+                    k += 1
+                    if chosen[candidate.cls] != nil { continue }
+                    guard Self.wordsSpanned(anchor.hit.start, candidate.hit.end, limit: rule.window, in: text) <= rule.window
+                    else { break }
+                    if chosen.contains(where: { $0.map { Self.overlaps($0, candidate.hit) } ?? false }) { continue }
+                    chosen[candidate.cls] = candidate.hit
+                    found += 1
+                }
+                guard found == rule.classes else { continue }
+                let words = chosen.compactMap { $0 }.sorted { $0.start < $1.start }
+                let end = words.map(\.end).max() ?? anchor.hit.end
+                result.append(
+                    ConceptMatch(
+                        hit: PatternMatcher.Hit(pattern: rule.role, start: anchor.hit.start, end: end),
+                        concept: concept, parts: words.map { $0.start..<$0.end }))
+                coveredUpTo = end
+            }
+        }
+        return result
+    }
+
+    /// Words in `text[a..<b]`, or `Int.max` when a sentence ends inside; stops counting past `limit`.
+    static func wordsSpanned(_ a: Int, _ b: Int, limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var inWord = false
+        var k = a
+        while k < b {
+            let c = text[k]
+            if c == 0x21 || c == 0x3F || c == 0x0A || c == 0x3B { return Int.max }
+            if c == 0x2E && (k + 1 >= text.count || text[k + 1] == 0x20) && k + 1 < b { return Int.max }
+            let w = PatternMatcher.isWordByte(c)
+            if w && !inWord {
+                words += 1
+                if words > limit { return words }
+            }
+            inWord = w
+            k += 1
+        }
+        return words
+    }
+}
