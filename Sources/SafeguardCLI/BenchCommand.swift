@@ -15,6 +15,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchTextCommand.self,
             BenchProfileCommand.self,
             BenchSignsCommand.self,
+            BenchDriversCommand.self,
         ]
     )
 }

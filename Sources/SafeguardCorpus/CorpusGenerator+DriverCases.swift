@@ -8,6 +8,22 @@ extension CorpusGenerator {
         public var issuingAuthority: String
         public var situation: String
         public var expectedOutcome: String
+        /// Exactly the driver rules that must fire (none for no action).
+        public var expectedRules: [String]
+        /// Words the explanation of the findings must contain (empty for no action).
+        public var expectedExplanation: String
+
+        public init(
+            licenceNumber: String, issuingAuthority: String, situation: String, expectedOutcome: String,
+            expectedRules: [String] = [], expectedExplanation: String = ""
+        ) {
+            self.licenceNumber = licenceNumber
+            self.issuingAuthority = issuingAuthority
+            self.situation = situation
+            self.expectedOutcome = expectedOutcome
+            self.expectedRules = expectedRules
+            self.expectedExplanation = expectedExplanation
+        }
     }
 
     /// The files of the planted driver cases (new files, so the generated reports and
@@ -47,13 +63,40 @@ extension CorpusGenerator {
         ]
         let cases = [
             PlantedDriverCase(licenceNumber: "KV/PH/90001", issuingAuthority: here, situation: "every check current", expectedOutcome: "no-action"),
-            PlantedDriverCase(licenceNumber: "KV/PH/90002", issuingAuthority: here, situation: "Update Service check eight months old", expectedOutcome: "request-dbs-status-check"),
-            PlantedDriverCase(licenceNumber: "KV/HC/90003", issuingAuthority: here, situation: "no safeguarding training, renewal in 30 days", expectedOutcome: "require-training-before-renewal"),
-            PlantedDriverCase(licenceNumber: "KV/PH/90004", issuingAuthority: here, situation: "NR3S not searched since a 2024 grant", expectedOutcome: "nr3s-search-required"),
-            PlantedDriverCase(licenceNumber: "KV/PH/90005", issuingAuthority: here, situation: "two independent reports naming the plate at night near a children's home", expectedOutcome: "summon-for-interview"),
-            PlantedDriverCase(licenceNumber: "RM/PH/90006", issuingAuthority: there, situation: "licensed by another authority, seen in three intelligence records here", expectedOutcome: "refer-to-licensing-committee"),
-            PlantedDriverCase(licenceNumber: "KV/PH/90007", issuingAuthority: here, situation: "revoked elsewhere for a sexual offence, now applying here", expectedOutcome: "refer-to-licensing-committee"),
-            PlantedDriverCase(licenceNumber: "RM/PH/90008", issuingAuthority: there, situation: "licensed elsewhere, s.5 notified and the s.6 reply recorded", expectedOutcome: "refer-to-licensing-committee"),
+            PlantedDriverCase(
+                licenceNumber: "KV/PH/90002", issuingAuthority: here, situation: "Update Service check eight months old",
+                expectedOutcome: "request-dbs-status-check", expectedRules: ["driver-update-service-check-stale"],
+                expectedExplanation: "Last Update Service status check: \(day(-245))"),
+            PlantedDriverCase(
+                licenceNumber: "KV/HC/90003", issuingAuthority: here, situation: "no safeguarding training, renewal in 30 days",
+                expectedOutcome: "require-training-before-renewal",
+                expectedRules: ["driver-no-safeguarding-training", "driver-renewal-due-without-training"],
+                expectedExplanation: "The licence is due for renewal on \(day(30))"),
+            PlantedDriverCase(
+                licenceNumber: "KV/PH/90004", issuingAuthority: here, situation: "NR3S not searched since a 2024 grant",
+                expectedOutcome: "nr3s-search-required", expectedRules: ["driver-nr3s-not-searched"],
+                expectedExplanation: "the last application (grant or renewal) was on 2024-05-01"),
+            PlantedDriverCase(
+                licenceNumber: "KV/PH/90005", issuingAuthority: here,
+                situation: "two independent reports naming the plate at night near a children's home",
+                expectedOutcome: "summon-for-interview", expectedRules: ["driver-linked-concern", "driver-repeated-reports"],
+                expectedExplanation: "Concern signs come from 2 separate documents"),
+            PlantedDriverCase(
+                licenceNumber: "RM/PH/90006", issuingAuthority: there,
+                situation: "licensed by another authority, seen in three intelligence records here",
+                expectedOutcome: "refer-to-licensing-committee",
+                expectedRules: ["driver-licensed-elsewhere-with-concerns", "driver-linked-concern", "driver-repeated-reports"],
+                expectedExplanation: "Licensed by \(there), not here, and named in 3 report(s) or intelligence record(s) here"),
+            PlantedDriverCase(
+                licenceNumber: "KV/PH/90007", issuingAuthority: here, situation: "revoked elsewhere for a sexual offence, now applying here",
+                expectedOutcome: "refer-to-licensing-committee",
+                expectedRules: ["driver-sexual-offence-history", "driver-child-victim-and-licensed", "driver-adverse-history"],
+                expectedExplanation: "A licence was refused or revoked for a sexual offence (\(there), 2021-06-01; victim age band 13-15)"),
+            PlantedDriverCase(
+                licenceNumber: "RM/PH/90008", issuingAuthority: there, situation: "licensed elsewhere, s.5 notified and the s.6 reply recorded",
+                expectedOutcome: "refer-to-licensing-committee",
+                expectedRules: ["driver-licensed-elsewhere-with-concerns", "driver-linked-concern"],
+                expectedExplanation: "Licensed by \(there), not here, and named in 1 report(s) or intelligence record(s) here"),
         ]
         return (drivers, vehicles, cases)
     }

@@ -118,13 +118,17 @@ public struct NR3SSearchProfile: CSVProfile {
                 code: "csv.required", field: "recording_authority",
                 message: "a match needs the recording authority (the one to ask for the details)")
         }
-        var previous: (String, CalendarDay)? = searched.map { ("nr3s_searched_on", $0) }
+        // The stages in order; each given date is on or after the latest one before it. (Plain
+        // optionals, not an optional tuple: the 6.x optimiser crashed on `if let (a, b) = tuple?`.)
+        var previousName = "nr3s_searched_on"
+        var previousDay = searched
         for (name, day) in [("details_requested_on", requested), ("details_received_on", received), ("decided_on", decided)] {
             guard let day else { continue }
-            if let (before, earlier) = previous, day < earlier {
-                throw RowProblem(code: "nr3s.order", field: name, message: "\(name) \(day) is before \(before) \(earlier)")
+            if let earlier = previousDay, day < earlier {
+                throw RowProblem(code: "nr3s.order", field: name, message: "\(name) \(day) is before \(previousName) \(earlier)")
             }
-            previous = (name, day)
+            previousName = name
+            previousDay = day
         }
         if received != nil, requested == nil {
             throw RowProblem(code: "nr3s.order", field: "details_requested_on", message: "details were received but no request date is given")

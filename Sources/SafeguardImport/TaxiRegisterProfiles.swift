@@ -31,7 +31,14 @@ public struct TaxiDriverProfile: CSVProfile {
     }
 
     public func record(from row: MappedRow) throws(RowProblem) -> TaxiDriverLicence {
-        TaxiDriverLicence(
+        // The victim's age band (report 5.6.6) is one of the bands, and only beside a reason.
+        let band = try row.choice(16, VictimAgeBand.self)
+        if band != nil, row.text(15) == nil {
+            throw RowProblem(
+                code: "taxi.victim-age", field: "victim_age_band",
+                message: "victim_age_band is only recorded with a revocation_reason; give the reason or leave the band empty")
+        }
+        return TaxiDriverLicence(
             licenceNumber: try row.required(0), licenceType: try Self.required(row.choice(1, TaxiLicenceType.self), row, 1),
             holderName: row.text(2), badgeNumber: row.text(3), issuingAuthority: try row.required(4),
             issuedOn: try row.date(5), expiresOn: try row.date(6),
@@ -39,7 +46,7 @@ public struct TaxiDriverProfile: CSVProfile {
             dbsUpdateService: try row.yesNo(9), dbsLastStatusCheck: try row.date(10),
             barredListsChecked: try row.yesNo(11), nr3sSearchedOn: try row.date(12),
             safeguardingTrainingOn: try row.date(13), rightToWorkChecked: try row.yesNo(14),
-            revocationReason: row.text(15), victimAgeBand: row.text(16), vehicleRegistration: row.text(17))
+            revocationReason: row.text(15), victimAgeBand: band?.rawValue, vehicleRegistration: row.text(17))
     }
 
     static func required<T>(_ value: T?, _ row: MappedRow, _ index: Int) throws(RowProblem) -> T {

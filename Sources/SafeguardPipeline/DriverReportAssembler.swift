@@ -17,7 +17,9 @@ struct DriverReportAssembler {
         "driver-dbs-stale-without-update-service",
     ]
     static let trainingRules: Set<String> = ["driver-no-safeguarding-training", "driver-training-not-at-renewal"]
-    static let nr3sRules: Set<String> = ["driver-nr3s-not-searched", "driver-nr3s-match-open"]
+    static let nr3sRules: Set<String> = [
+        "driver-nr3s-not-searched", "driver-nr3s-match-open", "driver-licence-expired-but-active",
+    ]
 
     func report(_ decisions: [Decision]) -> DriverReport {
         let bands = (self.engine.ruleSet.bands[.driver] ?? []).sorted { $0.minimumScore < $1.minimumScore }
@@ -111,6 +113,8 @@ struct DriverReportAssembler {
                 let search = self.builder.latestSearch(driver)
                 if fired.contains("driver-nr3s-match-open"), let since = search?.stateOn {
                     add(since.adding(days: 28), \.nr3s)
+                } else if !fired.contains("driver-nr3s-not-searched"), let expired = driver.expiresOn {
+                    add(expired, \.nr3s)  // the renewal (and its search) fell due when the licence expired
                 } else {
                     add(search?.applicationOn ?? driver.issuedOn, \.nr3s)
                 }

@@ -16,6 +16,7 @@ import Testing
         "driver-renewal-due-without-training", "driver-nr3s-not-searched", "driver-nr3s-match-open",
         "driver-adverse-history", "driver-sexual-offence-history", "driver-child-victim-and-licensed",
         "driver-linked-concern", "driver-repeated-reports", "driver-licensed-elsewhere-with-concerns",
+        "driver-licence-expired-but-active",
     ]
 
     static let outcomes = [
