@@ -93,18 +93,8 @@ enum KeyFile {
         {
             FileHandle.standardError.write(Data("safeguard: warning: key file \(path) is readable by others; run chmod 600 \(path).\n".utf8))
         }
-        var bytes = [UInt8](data)
-        let trimmed = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.count >= 32, trimmed.count % 2 == 0, trimmed.allSatisfy(\.isHexDigit) {
-            var decoded: [UInt8] = []
-            var index = trimmed.startIndex
-            while index < trimmed.endIndex {
-                let next = trimmed.index(index, offsetBy: 2)
-                decoded.append(UInt8(trimmed[index..<next], radix: 16)!)
-                index = next
-            }
-            bytes = decoded
-        }
+        // a hex key file (what `safeguard` writes) or, failing that, the raw bytes
+        let bytes = HexText.decode(String(decoding: data, as: UTF8.self), minimumDigits: 32) ?? [UInt8](data)
         do {
             return try PseudonymKey(bytes: bytes)
         } catch {

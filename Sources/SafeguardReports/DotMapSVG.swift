@@ -1,3 +1,4 @@
+import SafeguardCore
 import Foundation
 
 /// A dot map of the hotels from their FHRS geocodes: every hotel a small grey dot, flagged ones
@@ -35,7 +36,7 @@ struct DotMapSVG {
         }
         for label in self.districtLabels {
             let (x, y) = project(label.latitude, label.longitude)
-            svg += "<text x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(y))\" class=\"district\">\(HTMLText.escape(label.district))</text>"
+            svg += "<text x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(y))\" class=\"district\">\(HTML.escape(label.district))</text>"
         }
         for point in self.points where point.rank == nil {
             let (x, y) = project(point.latitude, point.longitude)
@@ -47,7 +48,7 @@ struct DotMapSVG {
             let (x, y) = project(point.latitude, point.longitude)
             let index = self.bandOrder.firstIndex(of: point.band) ?? 0
             let colour = BandPalette.colour(bandIndex: index, bandCount: self.bandOrder.count)
-            svg += "<circle cx=\"\(HTMLText.number(x))\" cy=\"\(HTMLText.number(y))\" r=\"9\" fill=\"\(colour)\" class=\"flagged\"><title>\(HTMLText.escape("Rank \(point.rank!): \(point.band)"))</title></circle>"
+            svg += "<circle cx=\"\(HTMLText.number(x))\" cy=\"\(HTMLText.number(y))\" r=\"9\" fill=\"\(colour)\" class=\"flagged\"><title>\(HTML.escape("Rank \(point.rank!): \(point.band)"))</title></circle>"
             svg += "<text x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(y + 3.5))\" class=\"ranklabel\">\(point.rank!)</text>"
         }
         svg += "</svg>"

@@ -1,3 +1,5 @@
+import SafeguardCore
+
 /// `drivers.html`: the driver report in the hotel profile's look (same stylesheet, marking, badges
 /// and chart style). Self-contained (inline CSS and SVG), no JavaScript, printable to A4.
 public struct DriverReportHTMLRenderer: Sendable {
@@ -10,12 +12,12 @@ public struct DriverReportHTMLRenderer: Sendable {
     public func render(_ report: DriverReport) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(HTMLText.escape("\(report.title) – \(report.localAuthority) – \(report.asOf)"))</title>\n"
+        html += "<title>\(HTML.escape("\(report.title) – \(report.localAuthority) – \(report.asOf)"))</title>\n"
         html += "<style>\n\(ProfileHTMLStyle.css)\npre.letter { white-space: pre-wrap; font-size: 12px; background: var(--band-bg); padding: 8px; border: 1px solid var(--rule); }\n</style>\n</head>\n<body>\n"
         html += "<div class=\"marking\">OFFICIAL-SENSITIVE – for licensing and safeguarding partners</div>\n"
-        html += "<header>\n<h1>\(HTMLText.escape(report.title)): \(HTMLText.escape(report.localAuthority))</h1>\n"
+        html += "<header>\n<h1>\(HTML.escape(report.title)): \(HTML.escape(report.localAuthority))</h1>\n"
         html += "<p>Register as of \(report.asOf) · \(report.drivers) drivers checked against the DfT Statutory Taxi and Private Hire Vehicle Standards (2020), the 2022 Act and report 5.6.5–5.6.11</p>\n"
-        html += "<p>Ruleset <code>\(HTMLText.escape(String(report.rulesetHash.prefix(16))))</code></p>\n</header>\n"
+        html += "<p>Ruleset <code>\(HTML.escape(String(report.rulesetHash.prefix(16))))</code></p>\n</header>\n"
         html += self.judgements(report)
         html += self.overview(report)
         html += self.ranked(report)
@@ -33,7 +35,7 @@ public struct DriverReportHTMLRenderer: Sendable {
         let order = report.outcomes.map(\.outcome)
         let index = order.firstIndex(of: outcome) ?? 0
         let colour = index == 0 ? "#9e9e9e" : ["#6a8caf", "#6a8caf", "#6a8caf", "#e8772e", "#b2182b"][min(4, index - 1)]
-        return "<span class=\"badge\" style=\"background:\(colour)\">\(HTMLText.escape(outcome))</span>"
+        return "<span class=\"badge\" style=\"background:\(colour)\">\(HTML.escape(outcome))</span>"
     }
 
     private func judgements(_ report: DriverReport) -> String {
@@ -41,7 +43,7 @@ public struct DriverReportHTMLRenderer: Sendable {
         let needing = report.entries.count
         items.append("\(needing) of \(report.drivers) drivers need action.")
         for outcome in report.outcomes.dropFirst().reversed() where outcome.drivers > 0 {
-            items.append("\(outcome.drivers) – \(self.badge(outcome.outcome, report)) \(HTMLText.escape(outcome.action))")
+            items.append("\(outcome.drivers) – \(self.badge(outcome.outcome, report)) \(HTML.escape(outcome.action))")
         }
         if !report.crossAuthority.isEmpty {
             let drafts = report.crossAuthority.filter { $0.notificationStatus == "draft" }.count
@@ -70,11 +72,11 @@ public struct DriverReportHTMLRenderer: Sendable {
         html += "<table>\n<thead><tr><th class=\"num\">#</th><th>Licence</th><th>Authority</th><th>Vehicle</th><th>Outcome</th><th class=\"num\">Score</th><th>Required actions</th></tr></thead>\n<tbody>\n"
         for entry in report.entries {
             let name = entry.rank <= self.detailLimit
-                ? "<a href=\"#d\(entry.rank)\">\(HTMLText.escape(entry.licenceNumber))</a>" : HTMLText.escape(entry.licenceNumber)
-            html += "<tr><td class=\"num\">\(entry.rank)</td><td>\(name)<br><span class=\"muted\">\(HTMLText.escape(entry.badgeNumber ?? "")) · \(HTMLText.escape(entry.status))</span></td>"
-            html += "<td>\(HTMLText.escape(entry.issuingAuthority))\(entry.licensedElsewhere ? " <span class=\"muted\">(elsewhere)</span>" : "")</td>"
-            html += "<td>\(HTMLText.escape(entry.vehicleRegistration ?? ""))</td><td>\(self.badge(entry.outcome, report))</td><td class=\"num\">\(scoreText(entry.score))</td>"
-            html += "<td>\(entry.requiredActions.map { HTMLText.escape($0.outcome) }.joined(separator: "; "))</td></tr>\n"
+                ? "<a href=\"#d\(entry.rank)\">\(HTML.escape(entry.licenceNumber))</a>" : HTML.escape(entry.licenceNumber)
+            html += "<tr><td class=\"num\">\(entry.rank)</td><td>\(name)<br><span class=\"muted\">\(HTML.escape(entry.badgeNumber ?? "")) · \(HTML.escape(entry.status))</span></td>"
+            html += "<td>\(HTML.escape(entry.issuingAuthority))\(entry.licensedElsewhere ? " <span class=\"muted\">(elsewhere)</span>" : "")</td>"
+            html += "<td>\(HTML.escape(entry.vehicleRegistration ?? ""))</td><td>\(self.badge(entry.outcome, report))</td><td class=\"num\">\(scoreText(entry.score))</td>"
+            html += "<td>\(entry.requiredActions.map { HTML.escape($0.outcome) }.joined(separator: "; "))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
@@ -82,21 +84,21 @@ public struct DriverReportHTMLRenderer: Sendable {
     private func details(_ report: DriverReport) -> String {
         var html = "<section id=\"drivers\">\n<h2>Each driver: reasons and evidence</h2>\n"
         for entry in report.entries.prefix(self.detailLimit) {
-            html += "<div class=\"premises\" id=\"d\(entry.rank)\">\n<h3>\(entry.rank). \(HTMLText.escape(entry.licenceNumber)) \(self.badge(entry.outcome, report))</h3>\n<dl>\n"
-            html += "<dt>Issuing authority</dt><dd>\(HTMLText.escape(entry.issuingAuthority))</dd>\n"
-            html += "<dt>Licence</dt><dd>\(HTMLText.escape(entry.licenceType)), \(HTMLText.escape(entry.status))\(entry.expiresOn.map { ", expires \($0)" } ?? "")</dd>\n"
-            html += "<dt>Vehicle / operator</dt><dd>\(HTMLText.escape(entry.vehicleRegistration ?? "none linked")) / \(HTMLText.escape(entry.operatorLicence ?? "none"))</dd>\n"
-            html += "<dt>Outcome</dt><dd>\(HTMLText.escape(entry.action))</dd>\n</dl>\n<ul>\n"
+            html += "<div class=\"premises\" id=\"d\(entry.rank)\">\n<h3>\(entry.rank). \(HTML.escape(entry.licenceNumber)) \(self.badge(entry.outcome, report))</h3>\n<dl>\n"
+            html += "<dt>Issuing authority</dt><dd>\(HTML.escape(entry.issuingAuthority))</dd>\n"
+            html += "<dt>Licence</dt><dd>\(HTML.escape(entry.licenceType)), \(HTML.escape(entry.status))\(entry.expiresOn.map { ", expires \($0)" } ?? "")</dd>\n"
+            html += "<dt>Vehicle / operator</dt><dd>\(HTML.escape(entry.vehicleRegistration ?? "none linked")) / \(HTML.escape(entry.operatorLicence ?? "none"))</dd>\n"
+            html += "<dt>Outcome</dt><dd>\(HTML.escape(entry.action))</dd>\n</dl>\n<ul>\n"
             for action in entry.requiredActions {
-                html += "<li><strong>\(HTMLText.escape(action.action))</strong> because: \(action.because.map(HTMLText.escape).joined(separator: "; "))</li>\n"
+                html += "<li><strong>\(HTML.escape(action.action))</strong> because: \(action.because.map(HTML.escape).joined(separator: "; "))</li>\n"
             }
             html += "</ul>\n<table>\n<thead><tr><th>Rule</th><th>Explanation</th><th>Source</th></tr></thead>\n<tbody>\n"
             for finding in entry.findings {
-                html += "<tr><td><code>\(HTMLText.escape(finding.ruleID))</code><br>\(HTMLText.escape(finding.outcome ?? ""))</td><td>\(HTMLText.escape(finding.explanation))"
+                html += "<tr><td><code>\(HTML.escape(finding.ruleID))</code><br>\(HTML.escape(finding.outcome ?? ""))</td><td>\(HTML.escape(finding.explanation))"
                 for item in finding.evidence.prefix(10) {
-                    html += "<br><span class=\"muted\">\(item.date?.description ?? "undated") \(HTMLText.escape(item.source.rawValue)) \(HTMLText.escape(item.sourceID)) [\(HTMLText.escape(item.sign))]</span> <span class=\"snippet\">“\(HTMLText.escape(item.snippet))”</span>"
+                    html += "<br><span class=\"muted\">\(item.date?.description ?? "undated") \(HTML.escape(item.source.rawValue)) \(HTML.escape(item.sourceID)) [\(HTML.escape(item.sign))]</span> <span class=\"snippet\">“\(HTML.escape(item.snippet))”</span>"
                 }
-                html += "</td><td class=\"muted\">\(HTMLText.escape(finding.source))</td></tr>\n"
+                html += "</td><td class=\"muted\">\(HTML.escape(finding.source))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n</div>\n"
         }
@@ -119,13 +121,13 @@ public struct DriverReportHTMLRenderer: Sendable {
             } else if entry.notificationStatus == "replied", let replied = entry.repliedOn {
                 status = "s.6 reply \(replied): \(entry.decision ?? "")\(entry.replyNote.map { " – \($0)" } ?? "")"
             }
-            html += "<tr><td>\(HTMLText.escape(entry.licenceNumber))<br><span class=\"muted\">\(HTMLText.escape(entry.badgeOrRegistration))</span></td><td>\(entry.kind)</td><td>\(HTMLText.escape(entry.issuingAuthority))</td>"
-            html += "<td class=\"num\">\(entry.documents.count)</td><td>\(entry.outcome.map { self.badge($0, report) } ?? "")</td><td>\(HTMLText.escape(status))</td></tr>\n"
+            html += "<tr><td>\(HTML.escape(entry.licenceNumber))<br><span class=\"muted\">\(HTML.escape(entry.badgeOrRegistration))</span></td><td>\(entry.kind)</td><td>\(HTML.escape(entry.issuingAuthority))</td>"
+            html += "<td class=\"num\">\(entry.documents.count)</td><td>\(entry.outcome.map { self.badge($0, report) } ?? "")</td><td>\(HTML.escape(status))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
         for entry in report.crossAuthority where entry.notificationStatus == "draft" {
-            html += "<h3>Draft s.5 notification: \(HTMLText.escape(entry.licenceNumber)) to \(HTMLText.escape(entry.issuingAuthority))</h3>\n"
-            html += "<pre class=\"letter\">\(HTMLText.escape(entry.draftNotification))</pre>\n"
+            html += "<h3>Draft s.5 notification: \(HTML.escape(entry.licenceNumber)) to \(HTML.escape(entry.issuingAuthority))</h3>\n"
+            html += "<pre class=\"letter\">\(HTML.escape(entry.draftNotification))</pre>\n"
         }
         return html + "</section>\n"
     }
@@ -136,14 +138,14 @@ public struct DriverReportHTMLRenderer: Sendable {
         html += "<table>\n<thead><tr><th>Vehicle licence</th><th>Registration</th><th>Authority</th><th>Operator</th><th>Drivers</th><th>Documents</th></tr></thead>\n<tbody>\n"
         for vehicle in report.vehicles {
             let documents = vehicle.documents.map { "\($0.date?.description ?? "undated") \($0.source) \($0.id)\($0.signs.isEmpty ? "" : " [" + $0.signs.joined(separator: ", ") + "]")" }
-            html += "<tr><td>\(HTMLText.escape(vehicle.licenceNumber))</td><td>\(HTMLText.escape(vehicle.registration))</td><td>\(HTMLText.escape(vehicle.issuingAuthority))</td>"
-            html += "<td>\(HTMLText.escape(vehicle.operatorName ?? "none"))</td><td>\(HTMLText.escape(vehicle.drivers.joined(separator: ", ")))</td><td>\(documents.map(HTMLText.escape).joined(separator: "<br>"))</td></tr>\n"
+            html += "<tr><td>\(HTML.escape(vehicle.licenceNumber))</td><td>\(HTML.escape(vehicle.registration))</td><td>\(HTML.escape(vehicle.issuingAuthority))</td>"
+            html += "<td>\(HTML.escape(vehicle.operatorName ?? "none"))</td><td>\(HTML.escape(vehicle.drivers.joined(separator: ", ")))</td><td>\(documents.map(HTML.escape).joined(separator: "<br>"))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
         if !report.operators.isEmpty {
             html += "<table>\n<thead><tr><th>Operator</th><th>Licence</th><th>Vehicles named</th><th class=\"num\">Documents</th></tr></thead>\n<tbody>\n"
             for op in report.operators {
-                html += "<tr><td>\(HTMLText.escape(op.name))</td><td>\(HTMLText.escape(op.licenceNumber))</td><td>\(HTMLText.escape(op.vehicles.joined(separator: ", ")))</td><td class=\"num\">\(op.documents)</td></tr>\n"
+                html += "<tr><td>\(HTML.escape(op.name))</td><td>\(HTML.escape(op.licenceNumber))</td><td>\(HTML.escape(op.vehicles.joined(separator: ", ")))</td><td class=\"num\">\(op.documents)</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }
@@ -155,7 +157,7 @@ public struct DriverReportHTMLRenderer: Sendable {
         html += "<p>Report 5.6.6: the victim's age was not recorded when a licence was revoked for sexual offences. Counts only, no individuals.</p>\n"
         html += "<table>\n<thead><tr><th>Victim age band</th><th class=\"num\">Decided here</th><th class=\"num\">Decided elsewhere</th></tr></thead>\n<tbody>\n"
         for band in report.victimAgeBands {
-            html += "<tr><td>\(HTMLText.escape(band.band))</td><td class=\"num\">\(band.here)</td><td class=\"num\">\(band.elsewhere)</td></tr>\n"
+            html += "<tr><td>\(HTML.escape(band.band))</td><td class=\"num\">\(band.here)</td><td class=\"num\">\(band.elsewhere)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }

@@ -1,21 +1,5 @@
-/// HTML escaping for text and attribute values.
+/// Number formatting for the reports' SVG charts (escaping is `HTML.escape` in SafeguardCore).
 enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
     /// A number with at most `decimals` decimals for SVG coordinates.
     static func number(_ value: Double, decimals: Int = 1) -> String {
         var scale = 1.0

@@ -1,3 +1,4 @@
+import SafeguardCore
 import Foundation
 
 /// The small Markdown the letter template writes, as HTML: headings, paragraphs, bullet and numbered
@@ -82,7 +83,7 @@ enum MarkdownHTML {
 
     /// Escapes, then applies **bold**.
     static func inline(_ text: String) -> String {
-        var escaped = HTMLText.escape(text)
+        var escaped = HTML.escape(text)
         escaped = self.wrap(escaped, marker: "**", tag: "strong")
         return escaped
     }

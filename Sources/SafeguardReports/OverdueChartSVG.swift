@@ -1,3 +1,5 @@
+import SafeguardCore
+
 /// Overdue checks by the month they fell due, stacked by check (DBS, training, NR3S), as an
 /// inline SVG with no script. The first bar gathers everything older than the months shown.
 struct OverdueChartSVG {
@@ -34,7 +36,7 @@ struct OverdueChartSVG {
                 guard value > 0 else { continue }
                 let barHeight = Double(value) / axisMax * plotHeight
                 base -= barHeight
-                svg += "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(base))\" width=\"\(HTMLText.number(barWidth))\" height=\"\(HTMLText.number(barHeight))\" fill=\"\(series.colour)\"><title>\(HTMLText.escape("\(month.month): \(value) \(series.label)"))</title></rect>"
+                svg += "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(base))\" width=\"\(HTMLText.number(barWidth))\" height=\"\(HTMLText.number(barHeight))\" fill=\"\(series.colour)\"><title>\(HTML.escape("\(month.month): \(value) \(series.label)"))</title></rect>"
             }
             if index == 0 || index % 3 == 0 || index == self.months.count - 1 {
                 let label = month.month == "earlier" ? "Earlier" : TrendChartSVG.shortMonth(month.month)
@@ -45,7 +47,7 @@ struct OverdueChartSVG {
         var legendX = left
         for series in Self.series {
             svg += "<rect x=\"\(HTMLText.number(legendX))\" y=\"6\" width=\"10\" height=\"10\" fill=\"\(series.colour)\"/>"
-            svg += "<text x=\"\(HTMLText.number(legendX + 14))\" y=\"15\" class=\"legend\">\(HTMLText.escape(series.label))</text>"
+            svg += "<text x=\"\(HTMLText.number(legendX + 14))\" y=\"15\" class=\"legend\">\(HTML.escape(series.label))</text>"
             legendX += 14 + Double(series.label.count) * 6.2 + 16
         }
         svg += "<text x=\"\(HTMLText.number(left + plotWidth / 2))\" y=\"\(HTMLText.number(height - 4))\" class=\"xlabel\">Month the check fell due (drivers needing action only)</text>"

@@ -1,19 +1,21 @@
+import SafeguardCore
+
 extension ProfileHTMLRenderer {
     func premisesSections(_ profile: HotelProfile) -> String {
         guard !profile.entries.isEmpty else { return "" }
         var html = "<section id=\"premises\">\n<h2>Flagged premises in detail</h2>\n"
         for entry in profile.entries {
             html += "<article class=\"premises\" id=\"p\(entry.rank)\">\n"
-            html += "<h3>\(entry.rank). \(HTMLText.escape(entry.name)) \(self.bandBadge(entry.band, profile))</h3>\n<dl>\n"
+            html += "<h3>\(entry.rank). \(HTML.escape(entry.name)) \(self.bandBadge(entry.band, profile))</h3>\n<dl>\n"
             let facts: [(String, String)] = [
-                ("Address", HTMLText.escape("\(entry.address) \(entry.postcode)")),
-                ("Score", "\(scoreText(entry.score)) (band \(HTMLText.escape(entry.band)))"),
-                ("Recommended action", HTMLText.escape(entry.action)),
-                ("Licence status", HTMLText.escape(entry.licenceStatus ?? "no premises licence")),
-                ("FHRS rating", HTMLText.escape(entry.fhrsRating ?? "not rated")),
-                ("Evidence", "\(self.count(entry.concernItems)) concern item(s) in \(entry.distinctMonths) month(s) from \(HTMLText.escape(entry.sources.isEmpty ? "no source" : entry.sources.joined(separator: ", ")))"),
+                ("Address", HTML.escape("\(entry.address) \(entry.postcode)")),
+                ("Score", "\(scoreText(entry.score)) (band \(HTML.escape(entry.band)))"),
+                ("Recommended action", HTML.escape(entry.action)),
+                ("Licence status", HTML.escape(entry.licenceStatus ?? "no premises licence")),
+                ("FHRS rating", HTML.escape(entry.fhrsRating ?? "not rated")),
+                ("Evidence", "\(self.count(entry.concernItems)) concern item(s) in \(entry.distinctMonths) month(s) from \(HTML.escape(entry.sources.isEmpty ? "no source" : entry.sources.joined(separator: ", ")))"),
                 ("Sources linked", "\(self.count(entry.reviewCount)) review(s), \(self.count(entry.reportCount)) report(s), \(self.count(entry.intelligenceCount)) intelligence record(s)"),
-                ("Good practice seen", HTMLText.escape(entry.goodPractice.isEmpty ? "none recorded" : entry.goodPractice.joined(separator: "; "))),
+                ("Good practice seen", HTML.escape(entry.goodPractice.isEmpty ? "none recorded" : entry.goodPractice.joined(separator: "; "))),
             ]
             for (term, value) in facts {
                 html += "<dt>\(term)</dt><dd>\(value)</dd>\n"
@@ -22,7 +24,7 @@ extension ProfileHTMLRenderer {
             if !entry.findings.isEmpty {
                 html += "<table>\n<thead><tr><th>Finding</th><th class=\"num\">Points</th><th>Explanation</th><th>Source</th></tr></thead>\n<tbody>\n"
                 for finding in entry.findings {
-                    html += "<tr><td>\(HTMLText.escape(finding.title))</td><td class=\"num\">\(scoreText(finding.contribution))</td><td>\(HTMLText.escape(finding.explanation))</td><td class=\"muted\">\(HTMLText.escape(finding.source))</td></tr>\n"
+                    html += "<tr><td>\(HTML.escape(finding.title))</td><td class=\"num\">\(scoreText(finding.contribution))</td><td>\(HTML.escape(finding.explanation))</td><td class=\"muted\">\(HTML.escape(finding.source))</td></tr>\n"
                 }
                 html += "</tbody>\n</table>\n"
             }
@@ -30,8 +32,8 @@ extension ProfileHTMLRenderer {
             for item in entry.timeline.prefix(self.timelineLimit) {
                 var source = item.source
                 if let origin = item.origin, !origin.isEmpty { source += " (\(origin))" }
-                html += "<tr><td>\(item.date?.description ?? "undated")</td><td>\(HTMLText.escape(source))<br><span class=\"muted\">\(HTMLText.escape(item.sourceID))</span></td>"
-                html += "<td>\(HTMLText.escape(item.signLabel))</td><td class=\"snippet\">\(HTMLText.escape(item.snippet))</td></tr>\n"
+                html += "<tr><td>\(item.date?.description ?? "undated")</td><td>\(HTML.escape(source))<br><span class=\"muted\">\(HTML.escape(item.sourceID))</span></td>"
+                html += "<td>\(HTML.escape(item.signLabel))</td><td class=\"snippet\">\(HTML.escape(item.snippet))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
             if entry.timeline.count > self.timelineLimit {
@@ -47,7 +49,7 @@ extension ProfileHTMLRenderer {
         var html = "<section id=\"hotspots\">\n<h2>Hotspots</h2>\n"
         html += "<table>\n<thead><tr><th>Postcode district</th><th class=\"num\">Hotels</th><th class=\"num\">Flagged</th><th class=\"num\">Concern items</th><th class=\"num\">Hotels without reviews</th></tr></thead>\n<tbody>\n"
         for district in profile.districts {
-            html += "<tr><td>\(HTMLText.escape(district.district))</td><td class=\"num\">\(self.count(district.hotels))</td><td class=\"num\">\(self.count(district.flagged))</td><td class=\"num\">\(self.count(district.concernItems))</td><td class=\"num\">\(self.count(district.hotelsWithoutReviews))</td></tr>\n"
+            html += "<tr><td>\(HTML.escape(district.district))</td><td class=\"num\">\(self.count(district.hotels))</td><td class=\"num\">\(self.count(district.flagged))</td><td class=\"num\">\(self.count(district.concernItems))</td><td class=\"num\">\(self.count(district.hotelsWithoutReviews))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
         // District labels at the centre of their hotels' geocodes.
@@ -72,7 +74,7 @@ extension ProfileHTMLRenderer {
     func recommendations(_ profile: HotelProfile) -> String {
         var html = "<section id=\"recommendations\">\n<h2>Recommendations</h2>\n<ol>\n"
         for item in profile.recommendations {
-            html += "<li>\(HTMLText.escape(item))</li>\n"
+            html += "<li>\(HTML.escape(item))</li>\n"
         }
         return html + "</ol>\n</section>\n"
     }
@@ -80,7 +82,7 @@ extension ProfileHTMLRenderer {
     func gaps(_ profile: HotelProfile) -> String {
         var html = "<section id=\"gaps\">\n<h2>Gaps and how to fill them</h2>\n<table>\n<thead><tr><th>Gap</th><th>Size</th><th>How to fill it</th></tr></thead>\n<tbody>\n"
         for gap in profile.gaps {
-            html += "<tr><td>\(HTMLText.escape(gap.title))</td><td>\(HTMLText.escape(gap.detail))</td><td>\(HTMLText.escape(gap.howToFill))</td></tr>\n"
+            html += "<tr><td>\(HTML.escape(gap.title))</td><td>\(HTML.escape(gap.detail))</td><td>\(HTML.escape(gap.howToFill))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
@@ -88,10 +90,10 @@ extension ProfileHTMLRenderer {
     func method(_ profile: HotelProfile) -> String {
         var html = "<section id=\"method\">\n<h2>Method and caveats</h2>\n"
         for paragraph in profile.method {
-            html += "<p>\(HTMLText.escape(paragraph))</p>\n"
+            html += "<p>\(HTML.escape(paragraph))</p>\n"
         }
-        html += "<p>Ruleset hash (SHA-256): <code>\(HTMLText.escape(profile.rulesetHash))</code></p>\n"
-        html += "<p>Data extract dates: \(profile.extracts.map { "\(HTMLText.escape($0.source)) \($0.extractDate?.description ?? "unknown")" }.joined(separator: "; ")).</p>\n"
+        html += "<p>Ruleset hash (SHA-256): <code>\(HTML.escape(profile.rulesetHash))</code></p>\n"
+        html += "<p>Data extract dates: \(profile.extracts.map { "\(HTML.escape($0.source)) \($0.extractDate?.description ?? "unknown")" }.joined(separator: "; ")).</p>\n"
         return html + "</section>\n"
     }
 }

@@ -1,3 +1,5 @@
+import SafeguardCore
+
 /// `profile.html`: the problem profile in the shape analysts know (NIM): key judgements, overview
 /// and trend, ranked premises, scope and sources, a section per premises, hotspots, recommendations,
 /// gaps, method. Self-contained (inline CSS and SVG), no JavaScript, printable to A4, valid HTML5.
@@ -14,7 +16,7 @@ public struct ProfileHTMLRenderer: Sendable {
     public func render(_ profile: HotelProfile) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(HTMLText.escape("\(profile.title) – \(profile.area) – \(profile.asOf)"))</title>\n"
+        html += "<title>\(HTML.escape("\(profile.title) – \(profile.area) – \(profile.asOf)"))</title>\n"
         html += "<style>\n\(ProfileHTMLStyle.css)\n</style>\n</head>\n<body>\n"
         html += "<div class=\"marking\">OFFICIAL-SENSITIVE – for licensing and safeguarding partners</div>\n"
         html += self.header(profile)
@@ -34,22 +36,22 @@ public struct ProfileHTMLRenderer: Sendable {
 
     /// A count as HTML text ("&lt;5" when suppressed).
     func count(_ value: Int) -> String {
-        HTMLText.escape(self.counts.text(value))
+        HTML.escape(self.counts.text(value))
     }
 
     func bandBadge(_ band: String, _ profile: HotelProfile) -> String {
         let order = profile.bands.map(\.band)
         let colour = BandPalette.colour(bandIndex: order.firstIndex(of: band) ?? 0, bandCount: order.count)
-        return "<span class=\"badge\" style=\"background:\(colour)\">\(HTMLText.escape(band))</span>"
+        return "<span class=\"badge\" style=\"background:\(colour)\">\(HTML.escape(band))</span>"
     }
 
     private func header(_ profile: HotelProfile) -> String {
-        var html = "<header>\n<h1>\(HTMLText.escape(profile.title)): \(HTMLText.escape(profile.area))</h1>\n"
+        var html = "<header>\n<h1>\(HTML.escape(profile.title)): \(HTML.escape(profile.area))</h1>\n"
         var line = "Data as of \(profile.asOf)"
         if let since = profile.since { line += " · evidence since \(since)" }
         line += " · \(self.count(profile.scope.hotels)) hotels, B&amp;Bs and guest houses in scope"
         html += "<p>\(line)</p>\n"
-        html += "<p>Ruleset <code>\(HTMLText.escape(String(profile.rulesetHash.prefix(16))))</code>"
+        html += "<p>Ruleset <code>\(HTML.escape(String(profile.rulesetHash.prefix(16))))</code>"
         if self.counts.suppressSmall { html += " · counts under 5 shown as &lt;5" }
         html += "</p>\n</header>\n"
         return html
@@ -59,13 +61,13 @@ public struct ProfileHTMLRenderer: Sendable {
         var items: [String] = []
         let flaggedBands = profile.bands.dropFirst().reversed().filter { $0.hotels > 0 }
         if flaggedBands.isEmpty {
-            items.append("No hotel reaches a band above \(HTMLText.escape(profile.bands.first?.band ?? "none")) on the evidence held.")
+            items.append("No hotel reaches a band above \(HTML.escape(profile.bands.first?.band ?? "none")) on the evidence held.")
         } else {
             let parts = flaggedBands.map { "\(self.count($0.hotels)) in band \(self.bandBadge($0.band, profile))" }
             items.append("\(self.count(profile.scope.flagged)) of \(self.count(profile.scope.hotels)) hotels are flagged: \(parts.joined(separator: ", ")).")
         }
         if let top = profile.entries.first {
-            items.append("Highest: <strong>\(HTMLText.escape(top.name))</strong> (\(HTMLText.escape(top.postcode))), score \(scoreText(top.score)), concern signs in \(top.distinctMonths) month(s) from \(HTMLText.escape(top.sources.joined(separator: ", "))).")
+            items.append("Highest: <strong>\(HTML.escape(top.name))</strong> (\(HTML.escape(top.postcode))), score \(scoreText(top.score)), concern signs in \(top.distinctMonths) month(s) from \(HTML.escape(top.sources.joined(separator: ", "))).")
         }
         let withoutReviews = profile.scope.hotels == 0 ? 0 : Int((Double(profile.scope.hotelsWithoutReviews) * 100 / Double(profile.scope.hotels)).rounded())
         items.append("\(withoutReviews)% of hotels have no reviews: the profile cannot see them (see Gaps).")
@@ -93,9 +95,9 @@ public struct ProfileHTMLRenderer: Sendable {
         }
         html += "<table>\n<thead><tr><th class=\"num\">#</th><th>Premises</th><th>District</th><th class=\"num\">Score</th><th>Band</th><th>Recommended action</th><th>Top reasons</th></tr></thead>\n<tbody>\n"
         for entry in profile.entries {
-            html += "<tr><td class=\"num\">\(entry.rank)</td><td><a href=\"#p\(entry.rank)\">\(HTMLText.escape(entry.name))</a><br><span class=\"muted\">\(HTMLText.escape(entry.postcode))</span></td>"
-            html += "<td>\(HTMLText.escape(entry.district))</td><td class=\"num\">\(scoreText(entry.score))</td><td>\(self.bandBadge(entry.band, profile))</td>"
-            html += "<td>\(HTMLText.escape(entry.action))</td><td>\(entry.topReasons.map(HTMLText.escape).joined(separator: "; "))</td></tr>\n"
+            html += "<tr><td class=\"num\">\(entry.rank)</td><td><a href=\"#p\(entry.rank)\">\(HTML.escape(entry.name))</a><br><span class=\"muted\">\(HTML.escape(entry.postcode))</span></td>"
+            html += "<td>\(HTML.escape(entry.district))</td><td class=\"num\">\(scoreText(entry.score))</td><td>\(self.bandBadge(entry.band, profile))</td>"
+            html += "<td>\(HTML.escape(entry.action))</td><td>\(entry.topReasons.map(HTML.escape).joined(separator: "; "))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</section>\n"
         return html
@@ -104,10 +106,10 @@ public struct ProfileHTMLRenderer: Sendable {
     private func scopeAndSources(_ profile: HotelProfile) -> String {
         let scope = profile.scope
         var html = "<section id=\"scope\">\n<h2>Scope and sources</h2>\n"
-        html += "<p>Hotels, bed and breakfasts and guest houses in \(HTMLText.escape(profile.area)) from the FHRS feed, with their premises licences, linked review-site text, whistle-blowing reports and intelligence records.</p>\n"
+        html += "<p>Hotels, bed and breakfasts and guest houses in \(HTML.escape(profile.area)) from the FHRS feed, with their premises licences, linked review-site text, whistle-blowing reports and intelligence records.</p>\n"
         html += "<table>\n<thead><tr><th>Source</th><th>Extract / latest date</th><th class=\"num\">Records</th></tr></thead>\n<tbody>\n"
         for extract in profile.extracts {
-            html += "<tr><td>\(HTMLText.escape(extract.source))</td><td>\(extract.extractDate?.description ?? "unknown")</td><td class=\"num\">\(self.count(extract.records))</td></tr>\n"
+            html += "<tr><td>\(HTML.escape(extract.source))</td><td>\(extract.extractDate?.description ?? "unknown")</td><td class=\"num\">\(self.count(extract.records))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
         html += "<table>\n<thead><tr><th>Coverage</th><th class=\"num\">Count</th></tr></thead>\n<tbody>\n"

@@ -1,3 +1,4 @@
+import SafeguardCore
 import Foundation
 import Mustache
 
@@ -50,7 +51,7 @@ public struct RepresentationLetter: Sendable {
         <html lang="en-GB">
         <head>
         <meta charset="utf-8">
-        <title>\(HTMLText.escape(title))</title>
+        <title>\(HTML.escape(title))</title>
         <style>
         @page { size: A4 portrait; margin: 20mm 18mm; }
         body { font-family: Georgia, "Times New Roman", serif; font-size: 11.5pt; line-height: 1.45; color: #111;

@@ -1,3 +1,5 @@
+import SafeguardCore
+
 /// The monthly trend as an inline SVG: bars of concern evidence stacked by source, a line for
 /// the number of hotels with concern that month. Hand-written, no script.
 struct TrendChartSVG {
@@ -50,7 +52,7 @@ struct TrendChartSVG {
                 let barHeight = Double(value) / axisMax * plotHeight
                 base -= barHeight
                 let label = hidden ? "<5" : String(value)
-                svg += "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(base))\" width=\"\(HTMLText.number(barWidth))\" height=\"\(HTMLText.number(barHeight))\" fill=\"\(source.colour)\"><title>\(HTMLText.escape("\(month.month): \(label) from \(source.label.lowercased())"))</title></rect>"
+                svg += "<rect x=\"\(HTMLText.number(x))\" y=\"\(HTMLText.number(base))\" width=\"\(HTMLText.number(barWidth))\" height=\"\(HTMLText.number(barHeight))\" fill=\"\(source.colour)\"><title>\(HTML.escape("\(month.month): \(label) from \(source.label.lowercased())"))</title></rect>"
             }
             if index % 3 == 0 || index == self.months.count - 1 {
                 svg += "<text x=\"\(HTMLText.number(x + barWidth / 2))\" y=\"\(HTMLText.number(top + plotHeight + 14))\" class=\"xlabel\">\(Self.shortMonth(month.month))</text>"
@@ -68,7 +70,7 @@ struct TrendChartSVG {
         var legendX = left
         for source in Self.sources {
             svg += "<rect x=\"\(HTMLText.number(legendX))\" y=\"6\" width=\"10\" height=\"10\" fill=\"\(source.colour)\"/>"
-            svg += "<text x=\"\(HTMLText.number(legendX + 14))\" y=\"15\" class=\"legend\">\(HTMLText.escape(source.label))</text>"
+            svg += "<text x=\"\(HTMLText.number(legendX + 14))\" y=\"15\" class=\"legend\">\(HTML.escape(source.label))</text>"
             legendX += 14 + Double(source.label.count) * 6.2 + 16
         }
         svg += "<line x1=\"\(HTMLText.number(legendX))\" y1=\"11\" x2=\"\(HTMLText.number(legendX + 16))\" y2=\"11\" class=\"trendline\"/>"

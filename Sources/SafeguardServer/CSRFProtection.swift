@@ -1,3 +1,4 @@
+import SafeguardCore
 import Crypto
 import Hummingbird
 

@@ -1,3 +1,4 @@
+import SafeguardCore
 import Hummingbird
 
 /// A whole HTML page in the shared layout: header with the authority's name, the main content,

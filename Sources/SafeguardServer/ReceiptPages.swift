@@ -1,3 +1,4 @@
+import SafeguardCore
 import SafeguardStore
 
 /// The pages about a receipt: the code shown first and alone, the confirmation, the look-up

@@ -1,3 +1,4 @@
+import SafeguardCore
 import SafeguardStore
 
 /// One report opened for an officer: what the reporter wrote (decrypted), triage, clocks, the

@@ -1,3 +1,5 @@
+import SafeguardCore
+
 /// The report form as HTML: labels tied to every control, related choices in fieldsets, hints
 /// and errors linked with `aria-describedby`, an error summary linking to each field, and
 /// everything typed put back on a page with errors. Works without JavaScript.

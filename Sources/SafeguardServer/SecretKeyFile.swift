@@ -1,4 +1,5 @@
 import Foundation
+import SafeguardCore
 
 /// Reads and creates secret key files: 32 random bytes written as hex, mode 0600, created with
 /// `O_EXCL` so a key is never overwritten.
@@ -10,18 +11,10 @@ public enum SecretKeyFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ServerError(code: "server.key.unreadable", message: "cannot read the key file \(path); check its permissions")
         }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count >= 32, text.count % 2 == 0, text.allSatisfy(\.isHexDigit) else {
+        guard let bytes = HexText.decode(String(decoding: data, as: UTF8.self), minimumDigits: 32) else {
             throw ServerError(
                 code: "server.key.format",
                 message: "the key file \(path) is not a Safeguard key (expected at least 32 hex digits); restore it from your backup")
-        }
-        var bytes: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            bytes.append(UInt8(text[index..<next], radix: 16)!)
-            index = next
         }
         return bytes
     }

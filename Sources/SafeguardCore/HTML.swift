@@ -1,5 +1,6 @@
-/// Escaping for text placed in HTML: every value that did not come from this file's own
-/// templates goes through `HTML.escape` (text and attribute values alike).
+/// Escaping for text placed in HTML: every value that did not come from a page's own template
+/// goes through `HTML.escape` (text and attribute values alike). One escaper for the reports and
+/// the server's pages.
 public enum HTML {
     /// Escapes `& < > " '` so the text can sit in an element or a quoted attribute.
     public static func escape(_ text: String) -> String {
