@@ -93,19 +93,19 @@ import Testing
             // HTML: the same rank, licence and score in the ranked table.
             #expect(html.contains("<tr><td class=\"num\">\(entry.rank)</td><td>"))
             #expect(html.contains("<td class=\"num\">\(row[column["score"]!])</td>"))
-            #expect(html.contains(">\(HTMLText.escape(entry.licenceNumber))<"))
+            #expect(html.contains(">\(HTML.escape(entry.licenceNumber))<"))
         }
         // HTML: each detailed driver's explanations, the counts by outcome, the chart, no script.
         for entry in report.entries.prefix(DriverReportHTMLRenderer().detailLimit) {
             for finding in entry.findings {
-                #expect(html.contains(HTMLText.escape(finding.explanation)), "\(entry.licenceNumber): \(finding.ruleID)")
+                #expect(html.contains(HTML.escape(finding.explanation)), "\(entry.licenceNumber): \(finding.ruleID)")
             }
         }
         for outcome in report.outcomes {
             #expect(html.contains("\(outcome.outcome)</span></td><td class=\"num\">\(outcome.drivers)</td>"))
         }
         for entry in report.crossAuthority {
-            #expect(html.contains(HTMLText.escape(entry.licenceNumber)))
+            #expect(html.contains(HTML.escape(entry.licenceNumber)))
         }
         #expect(html.contains("<svg") && !html.contains("<script"))
         #expect(report.outcomes.map(\.drivers).reduce(0, +) == report.drivers)
