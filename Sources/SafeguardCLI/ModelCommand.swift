@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeguardCore
 import SafeguardText
 
 /// `safeguard model`: the sign classifier's weights under `rules/models/`.
@@ -28,8 +29,8 @@ struct ModelTrainCommand: ParsableCommand {
     @Option(help: "Where to write the model (JSON).")
     var out: String = "rules/models/signs-v1.json"
 
-    @Option(help: "Rules directory holding hotels/signs.yaml (the sign ids to train).")
-    var rules: String = "rules"
+    /// `--rules DIR` (or `$SAFEGUARD_RULES`): hotels/signs.yaml gives the sign ids to train.
+    @OptionGroup var rules: RulesDirectoryOptions
 
     @Option(help: "L2 penalty per update.")
     var l2: Double = SignModelTrainer().l2
@@ -59,7 +60,7 @@ struct ModelTrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = try TextOptions.parse(["--rules", self.rules])
+        var options = try TextOptions.parse(["--rules", try self.rules.directory().path])
         options.keyFile = "/dev/null"
         let ids = try options.loadSigns().map(\.id)
         var examples: [SignModelTrainer.Example] = []
@@ -84,8 +85,12 @@ struct ModelTrainCommand: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(model)
         let url = URL(fileURLWithPath: self.out)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try (data + Data("\n".utf8)).write(to: url, options: .atomic)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (data + Data("\n".utf8)).write(to: url, options: .atomic)
+        } catch {
+            throw CommandError(.output, "--out \(self.out): \(FileErrorReason.of(error))", fix: "pass --out in a writable directory")
+        }
         let kept = model.signs.map(\.weights.count).reduce(0, +)
         print("trained \(ids.count) signs on \(examples.count) sentences; \(kept) weights written to \(self.out)")
     }
@@ -99,21 +104,21 @@ struct LabelledDocument {
     var evidence: [(sign: String, start: Int, end: Int)]?
 
     static func read(path: String) throws -> [LabelledDocument] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read \(path); check the path.")
-        }
+        let data = try InputFile.read(path, what: "labelled JSON Lines set")
         var result: [LabelledDocument] = []
         for (k, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let text = object["text"] as? String, let signs = object["signs"] as? [String]
             else {
-                throw ValidationError("\(path):\(k + 1): expected {\"text\": ..., \"signs\": [...]}; fix or remove the line.")
+                throw CommandError(
+                    .input, "\(path) line \(k + 1): expected {\"text\": ..., \"signs\": [...]}",
+                    fix: "fix or remove the line (the format is in bench/text/LABELLING.md)")
             }
             var evidence: [(sign: String, start: Int, end: Int)]?
             if let list = object["evidence"] as? [[String: Any]] {
                 evidence = try list.map { item in
                     guard let s = item["sign"] as? String, let a = item["start"] as? Int, let b = item["end"] as? Int else {
-                        throw ValidationError("\(path):\(k + 1): evidence items need sign, start and end.")
+                        throw CommandError(.input, "\(path) line \(k + 1): evidence items need sign, start and end", fix: "fix or remove the item")
                     }
                     return (s, a, b)
                 }

@@ -35,8 +35,11 @@ struct ReportCommand: ParsableCommand {
         var token: String?
 
         func run() async throws {
-            guard let body = FileManager.default.contents(atPath: self.file) else {
-                throw ValidationError("Cannot read \(self.file); check the path.")
+            let body = try InputFile.read(self.file, what: "report JSON")
+            guard (try? JSONSerialization.jsonObject(with: body)) is [String: Any] else {
+                throw CommandError(
+                    .input, "\(self.file) is not a report: expected one JSON object",
+                    fix: "give a JSON object with the fields in docs/formats.md (Partner report API)")
             }
             guard let token = self.token ?? ProcessInfo.processInfo.environment["SAFEGUARD_TOKEN"] else {
                 throw ValidationError("No token: pass --token or set SAFEGUARD_TOKEN (created by safeguard tokens add NAME).")
@@ -50,11 +53,20 @@ struct ReportCommand: ParsableCommand {
             request.httpBody = body
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-            let (data, response) = try await URLSession.shared.data(for: request)
+            let (data, response): (Data, URLResponse)
+            do {
+                (data, response) = try await URLSession.shared.data(for: request)
+            } catch {
+                throw CommandError(
+                    .output, "cannot deliver the report to \(endpoint.absoluteString): \(error.localizedDescription)",
+                    fix: "check the server is running (safeguard serve) and pass its address with --url")
+            }
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             let text = String(decoding: data, as: UTF8.self)
             guard status == 201 else {
-                throw ValidationError("The server refused the report (HTTP \(status)): \(text)")
+                throw CommandError(
+                    .input, "the server refused the report (HTTP \(status)): \(text)",
+                    fix: status == 401 ? "check the token (safeguard tokens add NAME makes one)" : "fix the field it names and submit again")
             }
             print(text)
         }

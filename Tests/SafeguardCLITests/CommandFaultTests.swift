@@ -152,9 +152,24 @@ import Testing
             Case(arguments: ["demo", "--corpus", "{missing}", "--out", "demo-out"], status: .input, says: ["nosuch"]),
             Case(arguments: ["demo", "--corpus", "{corpus}", "--out", "/proc/nope/demo"], status: .output, says: ["/proc/nope"])
         ),
+        (
+            ["model", "train"],
+            Case(arguments: ["model", "train", "{wrong}", "--out", "m.json"], status: .input, says: ["licences.csv line 1"]),
+            Case(arguments: ["model", "train", "{folder}", "--out", "m.json"], status: .input, says: ["directory"]),
+            Case(arguments: ["model", "train", "{missing}", "--out", "m.json"], status: .input, says: ["nosuch"]),
+            Case(arguments: ["model", "train", "{labelled}", "--out", "/proc/nope/m.json"], status: .output, says: ["/proc/nope"])
+        ),
+        (
+            ["report", "submit"],
+            Case(arguments: ["report", "submit", "{wrong}", "--token", "t"], status: .input, says: ["not a report"]),
+            Case(arguments: ["report", "submit", "{folder}", "--token", "t"], status: .input, says: ["directory"]),
+            Case(arguments: ["report", "submit", "{missing}", "--token", "t"], status: .input, says: ["nosuch"]),
+            // nothing listens on port 9 (discard) on loopback: the report cannot be delivered
+            Case(arguments: ["report", "submit", "{report}", "--token", "t", "--url", "http://127.0.0.1:9"], status: .output, says: ["cannot deliver"])
+        ),
     ]
 
-    @Test(arguments: 0..<5)
+    @Test(arguments: 0..<7)
     func fileCommandRefusesAWrongFileADirectoryAMissingFileAndAnUnwritableOutput(index: Int) throws {
         let command = Self.fileCommands[index]
         let cli = try SafeguardBinary()
@@ -169,6 +184,8 @@ import Testing
             "{rules}": root.appendingPathComponent("rules").path,
             "{application}": root.appendingPathComponent("corpus/applications/APP-2026-0001.json").path,
             "{corpus}": root.appendingPathComponent("corpus").path,
+            "{labelled}": try cli.write("labelled.jsonl", "{\"text\": \"Men hanging around the car park.\", \"signs\": [\"men-loitering\"]}\n"),
+            "{report}": try cli.write("report.json", "{\"role\": \"public\", \"text\": \"Men hanging around the car park.\"}"),
         ]
         try FileManager.default.createDirectory(atPath: cli.path("folder"), withIntermediateDirectories: true)
         for fault in [command.wrong, command.directory, command.missing, command.unwritable] {
