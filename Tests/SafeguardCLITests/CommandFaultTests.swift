@@ -84,9 +84,10 @@ import Testing
         (["profile", "hotels", "--as-of", "2020-11-11"], ["--out", "profile"], ["--out", "/proc/nope/profile"]),
         (["drivers", "--as-of", "2020-11-11"], ["--html", "drivers.html"], ["--html", "/proc/nope/drivers.html"]),
         (["links", "review"], [], []),
+        (["audit"], [], []),
     ]
 
-    @Test(arguments: 0..<3)
+    @Test(arguments: 0..<4)
     func databaseReaderRefusesAWrongFileADirectoryAMissingDatabaseAndAnUnwritableOutput(index: Int) throws {
         let reader = Self.readers[index]
         let cli = try SafeguardBinary()
