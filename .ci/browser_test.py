@@ -28,7 +28,7 @@ options.binary_location = "/usr/bin/chromium"
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 # A form post returns before the next page may have loaded: let look-ups wait for it.
-driver.implicitly_wait(10)
+driver.implicitly_wait(30)
 step = 0
 
 
@@ -43,6 +43,19 @@ def check(name, show=None):
     if errors:
         sys.exit(f"console errors on {name} ({driver.current_url}): {errors}")
     print(f"ok {step:02d} {name}")
+
+
+def wait_for(condition, what):
+    """Waits (up to 30 s) for `condition` on the driver: a form post returns before the next page
+    has loaded, and a loaded CI machine can take seconds."""
+    try:
+        WebDriverWait(driver, 30).until(condition)
+    except Exception:
+        sys.exit(f"timed out waiting for {what} on {driver.current_url}")
+
+
+def wait_for_text(text, what=None):
+    wait_for(lambda d: text in d.page_source, what or repr(text))
 
 
 def field(name):
@@ -69,23 +82,23 @@ try:
 
     # The officer signs in, finds the report in the inbox and opens it.
     driver.get(BASE + "/officer")
-    assert "/officer/sign-in" in driver.current_url, driver.current_url
+    wait_for(lambda d: "/officer/sign-in" in d.current_url, "the sign-in page")
     check("sign-in")
     field("username").send_keys(USER)
     field("password").send_keys(PASSWORD)
     driver.find_element(By.XPATH, "//form[@action='/officer/sign-in']//button").click()
-    assert driver.current_url.endswith("/officer"), driver.current_url
+    wait_for(lambda d: d.current_url.endswith("/officer"), "the inbox after sign-in")
     check("inbox")
     links = driver.find_elements(By.CSS_SELECTOR, "table.inbox a[href^='/officer/reports/']")
     assert len(links) == 1, [link.text for link in links]
     links[0].click()
-    assert "room 12" in driver.page_source
+    wait_for_text("room 12")
     check("report")
 
     # The officer replies and moves the report on.
     field("text").send_keys(REPLY)
     driver.find_element(By.XPATH, "//form[contains(@action,'/reply')]//button").click()
-    assert REPLY in driver.page_source
+    wait_for_text(REPLY, "the reply on the report page")
     check("replied", driver.find_element(By.XPATH, f"//p[contains(., '{REPLY}')]"))
     driver.find_element(By.XPATH, "//select[@name='status']/option[@value='referred']").click()
     driver.find_element(By.XPATH, "//form[contains(@action,'/status')]//button").click()
@@ -104,7 +117,7 @@ try:
     linked.find_element(By.LINK_TEXT, PREMISES).click()
     assert driver.find_element(By.TAG_NAME, "h1").text == PREMISES
     assert driver.find_elements(By.LINK_TEXT, reference), "the report is not listed on the premises page"
-    assert "Band" in driver.page_source
+    wait_for_text("Band")
     check("premises-page")
 
     # The reporter comes back with the receipt code and reads the reply.
@@ -113,8 +126,8 @@ try:
     check("receipt-look-up")
     field("code").send_keys(code)
     driver.find_element(By.XPATH, "//form[@action='/receipt']//button").click()
-    assert REPLY in driver.page_source, "the reply is not on the receipt page"
-    assert "Passed to a partner agency" in driver.page_source, "the referred status is not on the receipt page"
+    wait_for_text(REPLY, "the reply on the receipt page")
+    wait_for_text("Passed to a partner agency", "the referred status on the receipt page")
     check("reporter-reads-reply")
 
     # The officer screens a corpus licence application by uploading its file.
@@ -122,13 +135,13 @@ try:
     field("username").send_keys(USER)
     field("password").send_keys(PASSWORD)
     driver.find_element(By.XPATH, "//form[@action='/officer/sign-in']//button").click()
-    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/officer"))
+    wait_for(lambda d: d.current_url.endswith("/officer"), "the inbox")
     driver.find_element(By.LINK_TEXT, "Screen an application").click()
     check("screen-form")
     field("file").send_keys(APPLICATION)
     field("as-of").send_keys("2026-10-25")
     driver.find_element(By.XPATH, "//form[@action='/officer/screen']//button").click()
-    assert "Last day for representations" in driver.page_source, driver.page_source[:2000]
+    wait_for_text("Last day for representations", "the screening result")
     letter = field("letter").get_attribute("value")
     assert "Representation" in letter or "representation" in letter, letter[:400]
     assert driver.find_elements(By.CSS_SELECTOR, "ol.findings li"), "no focus points shown"
