@@ -27,7 +27,7 @@ struct ServerFixture {
         self.configuration = configuration
     }
 
-    /// The repository's `rules/` directory (shipped with the code, not `../shared`).
+    /// The repository's `rules/` directory (shipped with the code, not the shared data folder).
     static var rulesDirectory: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("rules").path
