@@ -19,8 +19,9 @@ public struct CountStyle: Sendable, Hashable {
     }
 }
 
-/// Score text with one decimal ("12.0", "7.5"), identical in every rendering.
-func scoreText(_ value: Double) -> String {
+/// Score text with one decimal ("12.0", "7.5"), identical in every rendering (CLI, reports and
+/// the officers' pages).
+public func scoreText(_ value: Double) -> String {
     let tenths = Int((value * 10).rounded())
     let sign = tenths < 0 ? "-" : ""
     let magnitude = abs(tenths)

@@ -67,7 +67,7 @@ enum DriverPages {
         for entry in report.entries {
             let licence = HTML.escape(entry.licenceNumber)
             let query = entry.licenceNumber.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            out += "<tr><td>\(entry.rank)</td><td><a href=\"/officer/drivers?licence=\(query)\">\(licence)</a></td><td>\(HTML.escape(entry.outcome))</td><td>\(ScreeningPage.number(entry.score))</td><td>\(HTML.escape(entry.status))</td><td>\(HTML.escape(entry.findings.first?.title ?? "–"))</td></tr>"
+            out += "<tr><td>\(entry.rank)</td><td><a href=\"/officer/drivers?licence=\(query)\">\(licence)</a></td><td>\(HTML.escape(entry.outcome))</td><td>\(scoreText(entry.score))</td><td>\(HTML.escape(entry.status))</td><td>\(HTML.escape(entry.findings.first?.title ?? "–"))</td></tr>"
         }
         return out + "</tbody></table>"
     }
@@ -76,7 +76,7 @@ enum DriverPages {
         var out = "<p><a href=\"/officer/drivers\">Back to the driver list</a></p>"
         out += "<h1>Driver licence \(HTML.escape(entry.licenceNumber))</h1>"
         out += "<dl class=\"facts\">"
-        out += ReportDetailPage.fact("Outcome", "\(entry.outcome) (score \(ScreeningPage.number(entry.score)))")
+        out += ReportDetailPage.fact("Outcome", "\(entry.outcome) (score \(scoreText(entry.score)))")
         out += ReportDetailPage.fact("Action", entry.action)
         out += ReportDetailPage.fact("Badge", entry.badgeNumber ?? "–")
         out += ReportDetailPage.fact("Issued by", entry.issuingAuthority + (entry.licensedElsewhere ? " (licensed elsewhere)" : ""))

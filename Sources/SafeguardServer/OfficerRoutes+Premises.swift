@@ -108,7 +108,7 @@ struct HotelSection {
     var html: String {
         let place = self.snapshot.establishment
         var out = "<dl class=\"facts\">"
-        out += ReportDetailPage.fact("Band", "\(self.decision.band) (score \(ScreeningPage.number(self.decision.score)), as of \(self.asOf))")
+        out += ReportDetailPage.fact("Band", "\(self.decision.band) (score \(scoreText(self.decision.score)), as of \(self.asOf))")
         out += ReportDetailPage.fact("Action", self.decision.action)
         out += ReportDetailPage.fact("Hygiene rating", place.ratingValue ?? "none")
         out += ReportDetailPage.fact("Authority", place.localAuthorityName ?? "unknown")
@@ -123,7 +123,7 @@ struct HotelSection {
         } else {
             out += "<ol class=\"findings\">"
             for finding in self.decision.findings {
-                out += "<li><p><strong>\(HTML.escape(finding.title))</strong> (\(finding.contribution >= 0 ? "+" : "")\(ScreeningPage.number(finding.contribution)))</p>"
+                out += "<li><p><strong>\(HTML.escape(finding.title))</strong> (\(finding.contribution >= 0 ? "+" : "")\(scoreText(finding.contribution)))</p>"
                 out += "<p>\(HTML.escape(finding.explanation))</p><p class=\"meta\">Rule \(HTML.escape(finding.ruleID)) · source: \(HTML.escape(finding.source))</p></li>"
             }
             out += "</ol>"

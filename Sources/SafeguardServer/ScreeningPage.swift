@@ -1,4 +1,5 @@
 import SafeguardCore
+import SafeguardReports
 import SafeguardPipeline
 
 /// The screening page: the form to upload or paste a licence application, and the result of
@@ -57,7 +58,7 @@ struct ScreeningPage {
         out += "<div class=\"status deadline\"><p><strong>Last day for representations: \(HTML.escape(window.lastDay.description))</strong> (\(HTML.escape(left)))</p>"
         out += "<p>\(HTML.escape(window.period)) from \(HTML.escape(window.firstDay.description)). \(HTML.escape(window.basis)). Who may make them: \(HTML.escape(window.whoMay)).</p></div>"
         out += "<dl class=\"facts\">"
-        out += ReportDetailPage.fact("Band", "\(result.band) (score \(Self.number(result.score)))")
+        out += ReportDetailPage.fact("Band", "\(result.band) (score \(scoreText(result.score)))")
         out += ReportDetailPage.fact("Action", result.action)
         out += ReportDetailPage.fact("Representation advised", result.representation ? "yes" : "no")
         out += ReportDetailPage.fact("Received", result.received.description)
@@ -69,7 +70,7 @@ struct ScreeningPage {
         } else {
             out += "<ol class=\"findings\">"
             for finding in result.findings {
-                out += "<li><p><strong>\(HTML.escape(finding.title))</strong> (+\(Self.number(finding.contribution)))</p>"
+                out += "<li><p><strong>\(HTML.escape(finding.title))</strong> (\(finding.contribution >= 0 ? "+" : "")\(scoreText(finding.contribution)))</p>"
                 out += "<p>\(HTML.escape(finding.explanation))</p><p class=\"meta\">Source: \(HTML.escape(finding.source))</p>"
                 if !finding.evidence.isEmpty {
                     out += "<ul>"
@@ -128,11 +129,5 @@ struct ScreeningPage {
             </form>
             """
         return out
-    }
-
-    /// One decimal, no trailing ".0".
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }
