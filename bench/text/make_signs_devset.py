@@ -17,8 +17,8 @@ from pathlib import Path
 
 SEED = 20261206
 TEST_SHARE = 0.3
-DOCS = {"tune": 2000, "test": 600, "validate": 600}
-TUNE_EXTRAS = ["sentence-bank-tune-extra.txt"]
+DOCS = {"tune": 3000, "test": 600, "validate": 600}
+TUNE_EXTRAS = ["sentence-bank-tune-extra.txt", "sentence-bank-tune-extra2.txt"]
 HERE = Path(__file__).resolve().parent
 
 
@@ -116,6 +116,7 @@ def main():
     signs = sorted(n for n in bank if not n.endswith("negatives") and n != "neutral" and not n.startswith("other place"))
     rng = random.Random(SEED)
     parts = split_bank(bank, rng)
+    base_neutral = list(parts["tune"]["neutral"])  # validation fillers do not change when extras are added
     # tuning-only extras, added after the split so the test side (and its documents) stay as they were
     for extra in TUNE_EXTRAS:
         for name, items in read_bank(HERE / extra).items():
@@ -133,7 +134,7 @@ def main():
     tune_sentences = {t for items in parts["tune"].values() for _, t in items}
     test_sentences = {t for items in parts["test"].values() for _, t in items}
     assert not tune_sentences & test_sentences, "a sentence is on both sides"
-    # validation: its own bank, never trained on; fillers are its own neutral lines plus neutral tuning lines
+    # validation: its own bank, never trained on; fillers are its own neutral lines plus the bank's neutral tuning lines
     validate = read_bank(HERE / "sentence-bank-validate.txt")
     for name in validate:
         if name not in parts["tune"]:
@@ -143,7 +144,7 @@ def main():
     validate_sentences = {t for name, items in validate.items() for _, t in items if name != "neutral"}
     shared = validate_sentences & tune_sentences
     assert not shared, f"validation sentences also on the tuning side: {sorted(shared)[:3]}"
-    validate["neutral"] = validate["neutral"] + parts["tune"]["neutral"]
+    validate["neutral"] = validate["neutral"] + base_neutral
     docs = compose(validate, "validate", DOCS["validate"], random.Random(f"{SEED}-validate"), signs)
     with open(HERE / "signs-validate.jsonl", "w", encoding="utf-8") as out:
         for d in docs:
