@@ -15,8 +15,7 @@ struct CSRFProtection: Sendable {
 
     /// The cookie value a request already carries, when it is well-formed.
     func cookie(of request: Request) -> String? {
-        guard let value = request.cookies[Self.cookieName]?.value, value.count == 26,
-            value.allSatisfy({ Base32.alphabet.contains($0) })
+        guard let value = request.cookies[Self.cookieName]?.value, value.utf8.count == 26, Base32.isCanonical(value)
         else { return nil }
         return value
     }
@@ -27,8 +26,7 @@ struct CSRFProtection: Sendable {
         if let existing = self.cookie(of: request) {
             return (self.keys.csrfToken(forCookie: existing), [:])
         }
-        var generator = SystemRandomNumberGenerator()
-        let value = Base32.encode((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let value = Base32.encode(RandomBytes.make(16))
         let cookie = Cookie(
             name: Self.cookieName, value: value, path: "/", secure: self.secureCookies, httpOnly: true,
             sameSite: .strict)

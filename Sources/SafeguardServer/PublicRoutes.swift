@@ -10,9 +10,10 @@ struct PublicRoutes {
 
     func register(on router: Router<ServerRequestContext>) {
         router.get("/") { _, _ in self.startPage() }
+        let blankForm = BlankReportFormPage(services: self.services)
         router.get("/report") { request, _ in
             let (token, headers) = self.services.csrf.issue(for: request)
-            return self.formPage(ReportForm(), problems: [:], token: token, headers: headers)
+            return blankForm.response(token: token, headers: headers)
         }
         router.post("/report") { request, context in try await self.submit(request, context: context) }
         router.post("/report/written") { request, _ in try await self.written(request) }
