@@ -12,7 +12,12 @@ public struct IntakeSubmission: Sendable, Hashable {
     /// The hour it was received, UTC ("2026-12-06T16:00Z"): anonymous reports keep no finer time.
     public var receivedHour: String
     /// The record stored through the same path as imported reports (`saveReports`).
-    public var record: ReportRecord
+    public var record: ReportRecord {
+        didSet { self.contentHash = SQLiteStore.hash(of: self.record) }
+    }
+    /// The record's content hash, worked out when the submission is made (on the request's
+    /// thread) rather than in the store's one writer.
+    package private(set) var contentHash: Int64
     /// AES-GCM sealed original text, "seen" line, contact details and taxi firm.
     public var sealed: [UInt8]
     /// Triage band ("urgent", "priority", "routine"), score and the rules that fired.
@@ -37,6 +42,7 @@ public struct IntakeSubmission: Sendable, Hashable {
         self.receiptHash = receiptHash
         self.receivedHour = receivedHour
         self.record = record
+        self.contentHash = SQLiteStore.hash(of: record)
         self.sealed = sealed
         self.band = band
         self.score = score
