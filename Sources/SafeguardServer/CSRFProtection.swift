@@ -33,6 +33,18 @@ struct CSRFProtection: Sendable {
         return (self.keys.csrfToken(forCookie: value), [.setCookie: cookie.description])
     }
 
+    /// `issue(for:)` and `verify(_:form:)` together with one HMAC: the token for the page sent
+    /// back, its cookie header when new, and whether the posted form carried the right token.
+    func check(_ request: Request, form: FormBody) -> (valid: Bool, token: String, headers: HTTPFields) {
+        guard let cookie = self.cookie(of: request) else {
+            let (token, headers) = self.issue(for: request)
+            return (false, token, headers)
+        }
+        let expected = self.keys.csrfToken(forCookie: cookie)
+        guard let sent = form.first(Self.fieldName) else { return (false, expected, [:]) }
+        return (Array(expected.utf8).constantTimeEquals(Array(sent.utf8)), expected, [:])
+    }
+
     /// Whether a posted form's token matches the request's cookie (constant-time comparison).
     func verify(_ request: Request, form: FormBody) -> Bool {
         guard let cookie = self.cookie(of: request), let token = form.first(Self.fieldName) else { return false }

@@ -52,8 +52,8 @@ struct PublicRoutes {
     func submit(_ request: Request, context: ServerRequestContext) async throws -> HTMLPage {
         let body = FormBody(try await self.services.body(of: request))
         let form = ReportForm(body)
-        let (token, headers) = self.services.csrf.issue(for: request)
-        guard self.services.csrf.verify(request, form: body) else {
+        let (valid, token, headers) = self.services.csrf.check(request, form: body)
+        guard valid else {
             // Nothing typed is lost: the form comes back filled in, with a fresh token.
             return self.formPage(
                 form, problems: ["report-form": "Your session had expired, so the report was not sent. Check your answers and send it again."],

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SafeguardCore
+import SafeguardStore
 import Testing
 
 @testable import SafeguardServer
@@ -44,6 +45,29 @@ import Testing
         #expect(Base32.encode([0xFF, 0x00, 0x10]) == "ZW010")
         #expect(RandomBytes.make(13).count == 13)
         #expect(!Base32.isCanonical("ABCO") && !Base32.isCanonical("abc") && Base32.isCanonical("0123456789ABCDEFGHJKMNPQRSTVWXYZ"))
+    }
+
+    @Test func submissionContentHashFollowsEveryChangeOfTheRecord() {
+        func submission(_ record: ReportRecord) -> IntakeSubmission {
+            IntakeSubmission(
+                reference: record.receiptID, receiptHash: [1], receivedHour: "2026-12-06T16:00Z", record: record,
+                sealed: [2], band: "routine", score: 0, firedRules: [], acknowledgeBy: "", feedbackBy: "",
+                expires: CalendarDay(daysSinceEpoch: 1), channel: "web")
+        }
+        let record = ReportRecord(
+            receiptID: "WEB-1", received: CalendarDay(daysSinceEpoch: 20_000), role: .public, seen: "", text: "",
+            signs: ["young-people"], place: PlaceReference(premises: "Lodge", postcode: "CV1 4AB"), when: nil,
+            apparentAgeBand: nil, dangerNow: false, contact: nil)
+        var changed = submission(record)
+        #expect(changed.contentHash == submission(record).contentHash)
+        changed.record.signs.append("screaming")
+        #expect(changed.contentHash != submission(record).contentHash)
+        var moved = record
+        moved.place.postcode = "CV1 4AC"
+        #expect(submission(moved).contentHash != submission(record).contentHash)
+        var evidenced = record
+        evidenced.evidence = [Evidence(sign: "screaming", source: .report, sourceID: "WEB-1", date: nil, snippet: "x", origin: nil)]
+        #expect(submission(evidenced).contentHash != submission(record).contentHash)
     }
 
     @Test func servedBlankFormIsTheRenderedFormWithTheVisitorsToken() async throws {
