@@ -143,3 +143,17 @@ if Context.environment["SAFEGUARD_FUZZ"] != nil {
             name: "FuzzRuleExpression", dependencies: ["SafeguardCore", "FuzzDriver"], path: "Fuzz/FuzzRuleExpression"),
     ]
 }
+
+// The intake load test's server (bench/intake/Server), only when SAFEGUARD_BENCH is set — see
+// bench/intake/run.sh: `safeguard serve`'s application without the CLI's PostgresNIO, so a
+// release build for the benchmark does not compile swift-nio-ssl's BoringSSL.
+//   SAFEGUARD_BENCH=1 swift build -c release --scratch-path .build-release --product safeguard-intake-server
+if Context.environment["SAFEGUARD_BENCH"] != nil {
+    package.products += [.executable(name: "safeguard-intake-server", targets: ["IntakeBenchServer"])]
+    package.targets += [
+        .executableTarget(
+            name: "IntakeBenchServer",
+            dependencies: ["SafeguardServer", "SafeguardStore", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "bench/intake/Server"),
+    ]
+}

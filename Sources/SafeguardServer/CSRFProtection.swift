@@ -15,8 +15,7 @@ struct CSRFProtection: Sendable {
 
     /// The cookie value a request already carries, when it is well-formed.
     func cookie(of request: Request) -> String? {
-        guard let value = request.cookies[Self.cookieName]?.value, value.count == 26,
-            value.allSatisfy({ Base32.alphabet.contains($0) })
+        guard let value = request.cookies[Self.cookieName]?.value, value.utf8.count == 26, Base32.isCanonical(value)
         else { return nil }
         return value
     }
@@ -27,12 +26,23 @@ struct CSRFProtection: Sendable {
         if let existing = self.cookie(of: request) {
             return (self.keys.csrfToken(forCookie: existing), [:])
         }
-        var generator = SystemRandomNumberGenerator()
-        let value = Base32.encode((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let value = Base32.encode(RandomBytes.make(16))
         let cookie = Cookie(
             name: Self.cookieName, value: value, path: "/", secure: self.secureCookies, httpOnly: true,
             sameSite: .strict)
         return (self.keys.csrfToken(forCookie: value), [.setCookie: cookie.description])
+    }
+
+    /// `issue(for:)` and `verify(_:form:)` together with one HMAC: the token for the page sent
+    /// back, its cookie header when new, and whether the posted form carried the right token.
+    func check(_ request: Request, form: FormBody) -> (valid: Bool, token: String, headers: HTTPFields) {
+        guard let cookie = self.cookie(of: request) else {
+            let (token, headers) = self.issue(for: request)
+            return (false, token, headers)
+        }
+        let expected = self.keys.csrfToken(forCookie: cookie)
+        guard let sent = form.first(Self.fieldName) else { return (false, expected, [:]) }
+        return (Array(expected.utf8).constantTimeEquals(Array(sent.utf8)), expected, [:])
     }
 
     /// Whether a posted form's token matches the request's cookie (constant-time comparison).

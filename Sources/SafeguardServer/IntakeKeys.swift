@@ -8,6 +8,9 @@ public struct IntakeKeys: Sendable {
     let seal: SymmetricKey
     let receipt: SymmetricKey
     let csrf: SymmetricKey
+    /// HMACs already keyed (the key's inner and outer pads hashed once, not per request).
+    let receiptMAC: HMAC<SHA256>
+    let csrfMAC: HMAC<SHA256>
     let token: SymmetricKey
     /// A hex HMAC of a fixed label: recorded in the database so another or a lost key is noticed.
     public let fingerprint: String
@@ -23,6 +26,8 @@ public struct IntakeKeys: Sendable {
         self.receipt = derive("receipt.v1")
         self.csrf = derive("csrf.v1")
         self.token = derive("partner-token.v1")
+        self.receiptMAC = HMAC<SHA256>(key: self.receipt)
+        self.csrfMAC = HMAC<SHA256>(key: self.csrf)
         let check = HMAC<SHA256>.authenticationCode(for: Data("fingerprint.v1".utf8), using: derive("fingerprint.v1"))
         self.fingerprint = Data(check).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
@@ -82,7 +87,9 @@ public struct IntakeKeys: Sendable {
 
     /// The keyed hash under which a receipt code is stored (of its normalised form).
     func receiptHash(_ code: ReceiptCode) -> [UInt8] {
-        [UInt8](HMAC<SHA256>.authenticationCode(for: Data(code.normalised.utf8), using: self.receipt))
+        var mac = self.receiptMAC
+        mac.update(data: Array(code.normalised.utf8))
+        return [UInt8](mac.finalize())
     }
 
     /// The keyed hash under which a partner's bearer token is stored.
@@ -92,6 +99,8 @@ public struct IntakeKeys: Sendable {
 
     /// The CSRF form token for a cookie value.
     func csrfToken(forCookie cookie: String) -> String {
-        Base32.encode([UInt8](HMAC<SHA256>.authenticationCode(for: Data(cookie.utf8), using: self.csrf)).prefix(20))
+        var mac = self.csrfMAC
+        mac.update(data: Array(cookie.utf8))
+        return Base32.encode([UInt8](mac.finalize()).prefix(20))
     }
 }

@@ -97,8 +97,7 @@ public struct IntakeService: Sendable {
     func prepare(_ draft: Draft, channel: String) throws -> (submission: IntakeSubmission, receipt: Receipt) {
         let now = self.now()
         let code = ReceiptCode.random()
-        var generator = SystemRandomNumberGenerator()
-        let reference = "WEB-" + Base32.encode((0..<8).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let reference = "WEB-" + Base32.encode(RandomBytes.make(8))
         let today = IntakeClock.day(now)
         let raw = ReportRecord(
             receiptID: reference, received: today, role: draft.role, seen: draft.seen, text: draft.text,

@@ -10,9 +10,10 @@ struct PublicRoutes {
 
     func register(on router: Router<ServerRequestContext>) {
         router.get("/") { _, _ in self.startPage() }
+        let blankForm = BlankReportFormPage(services: self.services)
         router.get("/report") { request, _ in
             let (token, headers) = self.services.csrf.issue(for: request)
-            return self.formPage(ReportForm(), problems: [:], token: token, headers: headers)
+            return blankForm.response(token: token, headers: headers)
         }
         router.post("/report") { request, context in try await self.submit(request, context: context) }
         router.post("/report/written") { request, _ in try await self.written(request) }
@@ -51,8 +52,8 @@ struct PublicRoutes {
     func submit(_ request: Request, context: ServerRequestContext) async throws -> HTMLPage {
         let body = FormBody(try await self.services.body(of: request))
         let form = ReportForm(body)
-        let (token, headers) = self.services.csrf.issue(for: request)
-        guard self.services.csrf.verify(request, form: body) else {
+        let (valid, token, headers) = self.services.csrf.check(request, form: body)
+        guard valid else {
             // Nothing typed is lost: the form comes back filled in, with a fresh token.
             return self.formPage(
                 form, problems: ["report-form": "Your session had expired, so the report was not sent. Check your answers and send it again."],

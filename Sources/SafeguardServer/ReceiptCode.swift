@@ -13,8 +13,8 @@ public struct ReceiptCode: Sendable, Hashable, CustomStringConvertible {
 
     /// A new random code.
     public static func random() -> ReceiptCode {
-        var generator = SystemRandomNumberGenerator()
-        var values = (0..<Self.randomLength).map { _ in Int.random(in: 0..<32, using: &generator) }
+        // Each byte's low five bits: uniform over 0..<32, since 256 is a multiple of 32.
+        var values = RandomBytes.make(Self.randomLength).map { Int($0 & 31) }
         values.append(Self.checkValue(values))
         return ReceiptCode(normalised: String(values.map { Base32.alphabet[$0] }))
     }
@@ -85,21 +85,38 @@ enum Base32 {
         }
     }
 
+    /// The alphabet as ASCII bytes.
+    static let alphabetBytes: [UInt8] = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+
+    /// Whether `text` is made only of the alphabet's characters (upper case, no O, I, L or U).
+    static func isCanonical(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "H"), UInt8(ascii: "J"),
+                UInt8(ascii: "K"), UInt8(ascii: "M"), UInt8(ascii: "N"), UInt8(ascii: "P")...UInt8(ascii: "T"),
+                UInt8(ascii: "V")...UInt8(ascii: "Z"):
+                true
+            default: false
+            }
+        }
+    }
+
     /// Bytes as base-32 text (5 bits a character), for cookies and tokens.
     static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.underestimatedCount * 8 / 5 + 1)
         var buffer = 0
         var bits = 0
         for byte in bytes {
             buffer = (buffer << 8) | Int(byte)
             bits += 8
             while bits >= 5 {
-                out.append(Self.alphabet[(buffer >> (bits - 5)) & 31])
+                out.append(Self.alphabetBytes[(buffer >> (bits - 5)) & 31])
                 bits -= 5
             }
             buffer &= (1 << bits) - 1
         }
-        if bits > 0 { out.append(Self.alphabet[(buffer << (5 - bits)) & 31]) }
-        return out
+        if bits > 0 { out.append(Self.alphabetBytes[(buffer << (5 - bits)) & 31]) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -7,7 +7,7 @@ extension SQLiteStore {
     static func replaceEvidence(
         _ evidence: [Evidence], recordKey: String, entities: [Int64], in db: Database
     ) throws {
-        try db.execute(sql: "DELETE FROM evidence WHERE record_key = ?", arguments: [recordKey])
+        try db.cachedStatement(sql: "DELETE FROM evidence WHERE record_key = ?").execute(arguments: [recordKey])
         let insert = try db.cachedStatement(
             sql: "INSERT INTO evidence (entity_id, record_key, source, source_id, sign, date, snippet, origin) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -27,15 +27,16 @@ extension SQLiteStore {
     func linkPlace(
         _ place: PlaceReference, source: String, key: String, in db: Database, index: PremisesIndex
     ) throws -> (entities: [Int64], linked: Int, uncertain: Int) {
-        try db.execute(
-            sql: "DELETE FROM entity_link WHERE source = ? AND source_key = ?", arguments: [source, key])
+        try db.cachedStatement(sql: "DELETE FROM entity_link WHERE source = ? AND source_key = ?")
+            .execute(arguments: [source, key])
         var entities: [Int64] = []
         var linked = 0
         var uncertain = 0
         func link(_ role: String, _ entity: Int64, _ method: String, _ confidence: Double) throws {
-            try db.execute(
+            try db.cachedStatement(
                 sql: "INSERT INTO entity_link (source, source_key, role, entity_id, method, confidence) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", arguments: [source, key, role, entity, method, confidence])
+                    + "VALUES (?, ?, ?, ?, ?, ?)"
+            ).execute(arguments: [source, key, role, entity, method, confidence])
             entities.append(entity)
         }
         let premisesText = [place.premises, place.address, place.postcode].compactMap { $0 }
@@ -55,7 +56,8 @@ extension SQLiteStore {
         }
         if let badge = MatchKeys.plate(place.badge) {
             let drivers = try Int64.fetchAll(
-                db, sql: "SELECT DISTINCT entity_id FROM taxi_driver WHERE badge_key = ?", arguments: [badge])
+                db.cachedStatement(sql: "SELECT DISTINCT entity_id FROM taxi_driver WHERE badge_key = ?"),
+                arguments: [badge])
             if drivers.count == 1 {
                 linked += 1
                 try link("driver", drivers[0], "badge", 1)

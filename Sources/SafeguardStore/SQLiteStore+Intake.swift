@@ -14,15 +14,18 @@ extension SQLiteStore {
         try self.writeWithIndex { db, index in
             var summary = ImportSummary()
             for submission in submissions {
-                try self.storeReport(submission.record, in: db, index: index, summary: &summary)
+                try self.storeReport(
+                    submission.record, in: db, index: index, summary: &summary, contentHash: submission.contentHash)
                 let reportID = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM report WHERE receipt_id = ?", arguments: [submission.reference])
-                try db.execute(
+                    db.cachedStatement(sql: "SELECT id FROM report WHERE receipt_id = ?"),
+                    arguments: [submission.reference])
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO intake_report (reference, report_id, receipt_hash, received_hour, status, band,
                             score, fired_rules, danger_now, acknowledge_by, feedback_by, expires, channel, sealed)
                         VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         submission.reference, reportID, Data(submission.receiptHash), submission.receivedHour,
                         submission.band, submission.score, submission.firedRules.joined(separator: ";"),
@@ -226,9 +229,8 @@ extension SQLiteStore {
     static func audit(
         at time: String, reference: String, action: String, actor: String, detail: String, in db: Database
     ) throws {
-        try db.execute(
-            sql: "INSERT INTO intake_audit (at, reference, action, actor, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [time, reference, action, actor, detail])
+        try db.cachedStatement(sql: "INSERT INTO intake_audit (at, reference, action, actor, detail) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [time, reference, action, actor, detail])
     }
 
     static func intakeID(_ reference: String, in db: Database) throws -> Int64 {

@@ -64,14 +64,19 @@ extension SQLiteStore {
 
     /// Stores one report (row, links to premises, vehicle and driver, evidence): the one path every
     /// report takes, imported (`saveReports`) or received by the server (`saveIntakeReports`).
+    ///
+    /// `contentHash`, when given, is `hash(of: report)` worked out beforehand (the server does it
+    /// on the request's thread, off the one writer).
     func storeReport(
-        _ report: ReportRecord, in db: Database, index: PremisesIndex, summary: inout ImportSummary
+        _ report: ReportRecord, in db: Database, index: PremisesIndex, summary: inout ImportSummary,
+        contentHash: Int64? = nil
     ) throws {
-        let hash = Self.hash(of: report)
+        let hash = contentHash ?? Self.hash(of: report)
         let existing = try Int64.fetchOne(
-            db, sql: "SELECT content_hash FROM report WHERE receipt_id = ?", arguments: [report.receiptID])
+            db.cachedStatement(sql: "SELECT content_hash FROM report WHERE receipt_id = ?"),
+            arguments: [report.receiptID])
         guard summary.needsWrite(stored: existing, hash: hash) else { return }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO report (receipt_id, received, role, seen, text, signs, premises, address, postcode,
                     vehicle, badge, when_text, apparent_age_band, danger_now, contact_name, contact_phone,
@@ -84,7 +89,8 @@ extension SQLiteStore {
                     apparent_age_band = excluded.apparent_age_band, danger_now = excluded.danger_now,
                     contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
                     contact_email = excluded.contact_email, content_hash = excluded.content_hash
-                """,
+                """
+        ).execute(
             arguments: [
                 report.receiptID, report.received.description, report.role.rawValue, report.seen, report.text,
                 report.signs.joined(separator: ";"), report.place.premises, report.place.address,

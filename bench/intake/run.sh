@@ -6,6 +6,10 @@
 # Usage: bench/intake/run.sh [DURATION=60s] [CONNECTIONS=32]
 # Needs: a release build (swift build -c release --scratch-path .build-release --product safeguard),
 #        wrk (apt-get install wrk), sqlite3.
+#        Or the same server without the CLI's PostgresNIO (quicker to build, see Package.swift):
+#        SAFEGUARD_BENCH=1 swift build -c release --scratch-path .build-release --product safeguard-intake-server
+#        BIN=.build-release/release/safeguard-intake-server bench/intake/run.sh 60s 32
+# Prints the CPU time the server and wrk each used, per acknowledged submission.
 set -eu
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-.build-release/release/safeguard}
@@ -30,14 +34,22 @@ done
   done ) >"$WORK/rss.txt" 2>/dev/null &
 SAMPLER=$!
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 echo "== submit: wrk -t1 -c$CONNECTIONS -d$DURATION (GET /report, POST /report)"
-CODES_DIR="$WORK/codes" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 5s -s bench/intake/submit.lua \
-    "http://127.0.0.1:$PORT"
+SERVER_T0=$(cpu_ticks $SERVER)
+CODES_DIR="$WORK/codes" /usr/bin/time -f "%U %S" -o "$WORK/wrk-cpu.txt" \
+    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 5s -s bench/intake/submit.lua "http://127.0.0.1:$PORT"
+SERVER_T1=$(cpu_ticks $SERVER)
 kill $SAMPLER 2>/dev/null || true
 echo "== server RSS (kB) every 5 s: $(tr '\n' ' ' <"$WORK/rss.txt")"
 
 cat "$WORK"/codes/codes-*.txt >"$WORK/codes.txt"
 ACKED=$(wc -l <"$WORK/codes.txt")
+TICK=$(getconf CLK_TCK)
+awk -v s0="$SERVER_T0" -v s1="$SERVER_T1" -v tick="$TICK" -v acked="$ACKED" '{
+    server = (s1 - s0) / tick; wrk = $1 + $2
+    printf "== CPU: server %.1f s (%.3f ms per submission), wrk %.1f s (%.3f ms per submission)\n",
+        server, server * 1000 / acked, wrk, wrk * 1000 / acked }' "$WORK/wrk-cpu.txt"
 STORED=$(sqlite3 "$WORK/bench.sqlite" "SELECT count(*) FROM intake_report")
 echo "== acknowledged receipts: $ACKED, intake reports in the database: $STORED"
 

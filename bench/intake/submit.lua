@@ -37,13 +37,19 @@ function request()
 end
 
 function response(status, headers, resp)
-  local code = resp:match('<p class="receipt"[^>]*>([0-9A-Z%-]+)<')
-  if code then
-    acked = acked + 1
-    out:write(code, "\n")
-    return
+  -- Plain finds first (no pattern scan over the whole 7 kB form page), then a short match.
+  local at = resp:find('<p class="receipt"', 1, true)
+  if at then
+    local code = resp:match('^<p class="receipt"[^>]*>([0-9A-Z%-]+)<', at)
+    if code then
+      acked = acked + 1
+      out:write(code, "\n")
+      return
+    end
   end
-  local t = resp:match('name="csrf" value="([0-9A-Z]+)"')
+  local t
+  local field = resp:find('name="csrf" value="', 1, true)
+  if field then t = resp:match('^name="csrf" value="([0-9A-Z]+)"', field) end
   local c = headers["Set-Cookie"] or headers["set-cookie"]
   if t and c and status == 200 then
     forms = forms + 1
