@@ -176,7 +176,7 @@ enum OfficerNav {
     static func html(officer: SignedInOfficer, token: String) -> String {
         """
         <nav class="officer-nav" aria-label="Officer pages"><a href="/officer">Inbox</a>
-        <a href="/officer/screen">Screen an application</a> <a href="/officer/premises">Premises</a> <a href="/officer/drivers">Taxi drivers</a>
+        <a href="/officer/screen">Screen an application</a> <a href="/officer/hotels">Hotels</a> <a href="/officer/premises">Premises</a> <a href="/officer/drivers">Taxi drivers</a> <a href="/officer/links">Uncertain matches</a>
         <span>Signed in as \(HTML.escape(officer.user.displayName)) (\(HTML.escape(officer.user.role.rawValue)))</span>
         <form method="post" action="/officer/sign-out">\(CSRFProtection.field(token))<button type="submit" class="button-secondary">Sign out</button></form></nav>
         """

@@ -74,9 +74,9 @@ extension OfficerRoutes {
         return out
     }
 
-    /// The `q` of a GET search form, with `+` read as a space (HTML form encoding).
-    static func searchText(_ request: Request) -> String {
-        let raw = request.uri.queryParameters["q"].map(String.init) ?? ""
+    /// The `q` (or `name`) of a GET search form, with `+` read as a space (HTML form encoding).
+    static func searchText(_ request: Request, name: String = "q") -> String {
+        let raw = request.uri.queryParameters[Substring(name)].map(String.init) ?? ""
         return raw.replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces)
     }
 

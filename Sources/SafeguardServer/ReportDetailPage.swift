@@ -15,6 +15,12 @@ struct ReportDetailPage {
     /// The premises search typed on this page, and what it found.
     var premisesQuery = ""
     var premisesFound: [LinkablePremises] = []
+    /// The driver and vehicle the report is linked to, with how.
+    var driver: (driver: LinkableDriver, method: String)?
+    var vehicle: (vehicle: LinkableVehicle, method: String)?
+    /// The driver search typed on this page (badge or licence number), and what it found.
+    var driverQuery = ""
+    var driversFound: [LinkableDriver] = []
 
     func html(nav: String) -> String {
         let report = self.view.report
@@ -74,6 +80,7 @@ struct ReportDetailPage {
             </form>
             """
         out += self.premisesSection(reference: reference, field: field)
+        out += self.taxiSection(reference: reference, field: field)
         return out
     }
 
