@@ -171,14 +171,11 @@ struct InboxPage {
     }
 }
 
-/// The navigation bar of the officers' pages, with the sign-out form.
+/// The navigation bar of the officers' pages, with the sign-out form (`Templates/officer-nav.mustache`).
 enum OfficerNav {
     static func html(officer: SignedInOfficer, token: String) -> String {
-        """
-        <nav class="officer-nav" aria-label="Officer pages"><a href="/officer">Inbox</a>
-        <a href="/officer/screen">Screen an application</a> <a href="/officer/hotels">Hotels</a> <a href="/officer/premises">Premises</a> <a href="/officer/drivers">Taxi drivers</a> <a href="/officer/links">Uncertain matches</a>
-        <span>Signed in as \(HTML.escape(officer.user.displayName)) (\(HTML.escape(officer.user.role.rawValue)))</span>
-        <form method="post" action="/officer/sign-out">\(CSRFProtection.field(token))<button type="submit" class="button-secondary">Sign out</button></form></nav>
-        """
+        PageTemplates.render(
+            "officer-nav",
+            ["displayName": officer.user.displayName, "role": officer.user.role.rawValue, "csrf": token])
     }
 }

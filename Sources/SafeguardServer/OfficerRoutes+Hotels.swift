@@ -87,37 +87,32 @@ struct HotelRanking: Sendable {
     }
 }
 
-/// The ranked table, 200 hotels a page.
+/// The ranked table, 200 hotels a page (`Templates/hotels.mustache`).
 struct HotelListPage {
     static let pageSize = 200
     let ranking: HotelRanking
     let page: Int
 
-    var html: String {
+    var html: String { PageTemplates.render("hotels", self.context) }
+
+    var context: [String: Any] {
         let rows = self.ranking.rows
         let pages = max(1, (rows.count + Self.pageSize - 1) / Self.pageSize)
         let page = min(self.page, pages)
-        var out = "<h1>Hotels</h1>"
-        out += "<p>\(rows.count) hotels scored as of \(HTML.escape(self.ranking.asOf.description)) by the hotel rules; <strong>\(self.ranking.flagged) flagged</strong>. "
-        out += "Flagged hotels come first, then by band and score. The score shows where a visit may be justified; it is not proof that anyone has done anything wrong.</p>"
-        guard !rows.isEmpty else {
-            return out + "<p>No hotels are stored yet. Import the food-hygiene register (<code>safeguard import fhrs</code>) to see them here.</p>"
-        }
-        out += "<table class=\"inbox\"><caption>Hotels, flagged first (page \(page) of \(pages))</caption><thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Hotel</th><th scope=\"col\">Postcode</th><th scope=\"col\">Band</th><th scope=\"col\">Score</th><th scope=\"col\">Main reason</th><th scope=\"col\">Reports</th><th scope=\"col\">Reviews</th></tr></thead><tbody>"
-        for row in rows.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize) {
-            let name = HTML.escape(row.name)
-            let link = row.entity.map { "<a href=\"/officer/premises/\($0)\">\(name)</a>" } ?? name
-            let band = row.flagged ? "<strong>\(HTML.escape(row.band))</strong>" : HTML.escape(row.band)
-            out += "<tr><td>\(row.rank)</td><td>\(link)</td><td>\(HTML.escape(row.postcode))</td><td>\(band)</td><td>\(scoreText(row.score))</td><td>\(HTML.escape(row.reason ?? "–"))</td><td>\(row.reports)</td><td>\(row.reviews)</td></tr>"
-        }
-        out += "</tbody></table>"
-        if pages > 1 {
-            out += "<nav aria-label=\"Pages of hotels\"><p>"
-            if page > 1 { out += "<a href=\"/officer/hotels?page=\(page - 1)\">Previous page</a> " }
-            out += "Page \(page) of \(pages)"
-            if page < pages { out += " <a href=\"/officer/hotels?page=\(page + 1)\">Next page</a>" }
-            out += "</p></nav>"
-        }
-        return out
+        var context: [String: Any] = [
+            "total": rows.count, "flagged": self.ranking.flagged, "asOf": self.ranking.asOf.description,
+            "hasRows": !rows.isEmpty, "page": page, "pages": pages, "paged": pages > 1,
+            "rows": rows.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize).map { row -> [String: Any] in
+                var item: [String: Any] = [
+                    "rank": row.rank, "name": row.name, "postcode": row.postcode, "band": row.band, "flagged": row.flagged,
+                    "score": scoreText(row.score), "reason": row.reason ?? "–", "reports": row.reports, "reviews": row.reviews,
+                ]
+                if let entity = row.entity { item["entity"] = String(entity) }
+                return item
+            },
+        ]
+        if page > 1 { context["previous"] = page - 1 }
+        if page < pages { context["next"] = page + 1 }
+        return context
     }
 }

@@ -57,54 +57,44 @@ extension OfficerRoutes {
     }
 }
 
-/// The list of uncertain matches with the confirm and reject forms.
+/// The list of uncertain matches with the confirm and reject forms (`Templates/links.mustache`).
 struct LinkReviewPage {
     let pending: [LinkCandidate]
     let token: String
     let notice: String?
 
-    var html: String {
-        var out = "<h1>Uncertain matches</h1>"
-        if let notice = self.notice, notice == "confirmed" || notice == "rejected" {
-            out += "<div class=\"status\" role=\"status\"><p>Match \(notice). "
-                + (notice == "confirmed" ? "The two records now belong to one entity." : "The records stay apart.") + "</p></div>"
+    var html: String { PageTemplates.render("links", self.context) }
+
+    var context: [String: Any] {
+        var context: [String: Any] = [
+            "csrf": self.token,
+            "matches": self.pending.map { link -> [String: Any] in
+                [
+                    "id": String(link.id), "confidence": String(Int((link.confidence * 100).rounded())), "reason": link.reason,
+                    "records": [
+                        Self.record(link.entityID, link.entitySource, link.entityName, link.entityAddress, link.entityPostcode),
+                        Self.record(link.candidateID, link.candidateSource, link.candidateName, link.candidateAddress, link.candidatePostcode),
+                    ],
+                ]
+            },
+        ]
+        switch self.notice {
+        case "confirmed": context["notice"] = "Match confirmed. The two records now belong to one entity."
+        case "rejected": context["notice"] = "Match rejected. The records stay apart."
+        default: break
         }
-        out += "<p>When two records may be the same premises but the match is not certain, they are kept apart until someone decides. "
-        out += "Confirm a match when both describe the same place: their reviews, licences, reports and evidence then count together. "
-        out += "Reject it when they are different places. The same list is printed by <code>safeguard links review</code>.</p>"
-        guard !self.pending.isEmpty else {
-            return out + "<p>No uncertain matches wait for review.</p>"
-        }
-        out += "<p>\(self.pending.count) uncertain match\(self.pending.count == 1 ? "" : "es") wait\(self.pending.count == 1 ? "s" : "") for review.</p>"
-        let field = CSRFProtection.field(self.token)
-        for link in self.pending {
-            let confidence = Int((link.confidence * 100).rounded())
-            out += "<section class=\"match\" aria-labelledby=\"match-\(link.id)\">"
-            out += "<h2 id=\"match-\(link.id)\">Match \(link.id): \(confidence)% likely</h2>"
-            out += "<p>Why it is not certain: \(HTML.escape(link.reason)).</p>"
-            out += "<table class=\"inbox\"><caption class=\"visually-hidden\">The two records of match \(link.id)</caption>"
-            out += "<thead><tr><th scope=\"col\"></th><th scope=\"col\">New record</th><th scope=\"col\">Existing record</th></tr></thead><tbody>"
-            out += Self.row("Entity", Self.entityLink(link.entityID), Self.entityLink(link.candidateID))
-            out += Self.row("From", HTML.escape(link.entitySource), HTML.escape(link.candidateSource))
-            out += Self.row("Name", HTML.escape(link.entityName), HTML.escape(link.candidateName))
-            out += Self.row("Address", HTML.escape(link.entityAddress ?? "–"), HTML.escape(link.candidateAddress ?? "–"))
-            out += Self.row("Postcode", HTML.escape(link.entityPostcode ?? "–"), HTML.escape(link.candidatePostcode ?? "–"))
-            out += "</tbody></table>"
-            out += "<form method=\"post\" action=\"/officer/links/\(link.id)/confirm\" class=\"inline\">\(field)<button type=\"submit\" aria-label=\"Confirm match \(link.id): the same premises\">Same premises: confirm</button></form> "
-            out += "<form method=\"post\" action=\"/officer/links/\(link.id)/reject\" class=\"inline\">\(field)<button type=\"submit\" class=\"button-secondary\" aria-label=\"Reject match \(link.id): different premises\">Different premises: reject</button></form>"
-            out += "</section>"
-        }
-        return out
+        let count = self.pending.count
+        if count > 0 { context["count"] = count == 1 ? "1 uncertain match waits for review." : "\(count) uncertain matches wait for review." }
+        return context
     }
 
-    static func row(_ name: String, _ left: String, _ right: String) -> String {
-        "<tr><th scope=\"row\">\(HTML.escape(name))</th><td>\(left)</td><td>\(right)</td></tr>"
-    }
-
-    /// "E12" as a link to its premises page.
-    static func entityLink(_ id: String) -> String {
-        let number = id.hasPrefix("E") ? String(id.dropFirst()) : id
-        guard Int64(number) != nil else { return HTML.escape(id) }
-        return "<a href=\"/officer/premises/\(number)\">\(HTML.escape(id))</a>"
+    /// One side of a match; `number` (the premises page's id) only when the entity id is "E" and digits.
+    static func record(_ entity: String, _ source: String, _ name: String, _ address: String?, _ postcode: String?) -> [String: Any] {
+        var record: [String: Any] = [
+            "entity": entity, "source": source, "name": name, "address": address ?? "–", "postcode": postcode ?? "–",
+        ]
+        let number = entity.hasPrefix("E") ? String(entity.dropFirst()) : entity
+        if Int64(number) != nil { record["number"] = number }
+        return record
     }
 }

@@ -31,64 +31,46 @@ extension OfficerRoutes {
 }
 
 extension ReportDetailPage {
-    /// The linked driver and vehicle, unlink buttons, a driver search and a registration form.
-    func taxiSection(reference: String, field: String) -> String {
-        var out = "<h2 id=\"taxi\">Taxi driver and vehicle</h2>"
-        if case let (driver, method)? = self.driver {
-            let how = method == "officer" ? "linked by an officer" : "matched from the badge the reporter gave"
-            out += "<p>Linked to driver \(Self.driverLine(driver)): \(how).</p>"
-            out += "<form method=\"post\" action=\"/officer/reports/\(reference)/unlink-driver\">\(field)<button type=\"submit\" class=\"button-secondary\">Unlink this driver</button></form>"
-        } else {
-            out += "<p>This report is not linked to a driver.</p>"
-        }
-        out += """
-            <form method="get" action="/officer/reports/\(reference)#taxi" class="search" role="search">
-            <label for="driver-query">\(self.driver == nil ? "Find a driver to link" : "Link to a different driver") (badge or licence number)</label>
-            <input type="text" id="driver-query" name="dq" value="\(HTML.escape(self.driverQuery))" autocomplete="off">
-            <button type="submit" class="button-secondary">Search drivers</button>
-            </form>
-            """
-        if !self.driverQuery.isEmpty {
-            if self.driversFound.isEmpty {
-                out += "<p>No driver in the register has a badge or licence number like “\(HTML.escape(self.driverQuery))”.</p>"
-            } else {
-                out += "<ul class=\"results\">"
-                for driver in self.driversFound {
-                    out += "<li><form method=\"post\" action=\"/officer/reports/\(reference)/link-driver\" class=\"inline\">\(field)"
-                    out += "<input type=\"hidden\" name=\"driver\" value=\"\(driver.id)\">"
-                    out += "<button type=\"submit\" class=\"button-secondary\" aria-label=\"Link to driver \(HTML.escape(driver.licenceNumber))\">Link</button> "
-                    out += Self.driverLine(driver) + "</form></li>"
-                }
-                out += "</ul>"
-            }
-        }
-        if case let (vehicle, method)? = self.vehicle {
-            let how = method == "officer" ? "linked by an officer" : "matched from the registration the reporter gave"
-            out += "<p>Linked to vehicle \(Self.vehicleLine(vehicle)): \(how).</p>"
-            out += "<form method=\"post\" action=\"/officer/reports/\(reference)/unlink-vehicle\">\(field)<button type=\"submit\" class=\"button-secondary\">Unlink this vehicle</button></form>"
-        } else {
-            out += "<p>This report is not linked to a vehicle.</p>"
-        }
-        out += """
-            <form method="post" action="/officer/reports/\(reference)/link-vehicle" class="search">\(field)
-            <label for="registration">\(self.vehicle == nil ? "Link a vehicle" : "Link a different vehicle") (registration)</label>
-            <input type="text" id="registration" name="registration" autocomplete="off" maxlength="16">
-            <button type="submit" class="button-secondary">Link vehicle</button>
-            </form>
-            """
-        return out
+    /// The linked driver and vehicle, unlink buttons, a driver search and a registration form
+    /// (`Templates/report-taxi.mustache`).
+    func taxiSection() -> String {
+        PageTemplates.render("report-taxi", self.taxiContext)
     }
 
-    /// "licence D123, badge 456 (Kelverton), private-hire, active (E12)", escaped.
+    var taxiContext: [String: Any] {
+        var context: [String: Any] = [
+            "reference": self.view.report.reference, "csrf": self.token, "driverQuery": self.driverQuery,
+            "driverLabel": self.driver == nil ? "Find a driver to link" : "Link to a different driver",
+            "vehicleLabel": self.vehicle == nil ? "Link a vehicle" : "Link a different vehicle",
+            "searched": !self.driverQuery.isEmpty, "hasDrivers": !self.driversFound.isEmpty,
+            "drivers": self.driversFound.map { driver -> [String: Any] in
+                ["id": String(driver.id), "licence": driver.licenceNumber, "line": Self.driverLine(driver)]
+            },
+        ]
+        if let linked = self.driver {
+            context["driver"] = [
+                "line": Self.driverLine(linked.driver),
+                "how": linked.method == "officer" ? "linked by an officer" : "matched from the badge the reporter gave",
+            ]
+        }
+        if let linked = self.vehicle {
+            context["vehicle"] = [
+                "line": Self.vehicleLine(linked.vehicle),
+                "how": linked.method == "officer" ? "linked by an officer" : "matched from the registration the reporter gave",
+            ]
+        }
+        return context
+    }
+
+    /// "licence D123, badge 456 (Kelverton), private-hire, active (E12)" (plain text; the template escapes it).
     static func driverLine(_ driver: LinkableDriver) -> String {
         var text = "licence \(driver.licenceNumber)"
         if let badge = driver.badgeNumber, !badge.isEmpty { text += ", badge \(badge)" }
-        text += " (\(driver.issuingAuthority)), \(driver.licenceType), \(driver.status) (E\(driver.id))"
-        return HTML.escape(text)
+        return text + " (\(driver.issuingAuthority)), \(driver.licenceType), \(driver.status) (E\(driver.id))"
     }
 
-    /// "AB12CDE: plate 123 (Kelverton), active (E13)" or "… not in the taxi register", escaped.
+    /// "AB12CDE: plate 123 (Kelverton), active (E13)" or "… not in the taxi register" (plain text).
     static func vehicleLine(_ vehicle: LinkableVehicle) -> String {
-        HTML.escape("\(vehicle.registration): \(vehicle.licence ?? "not in the taxi register") (E\(vehicle.id))")
+        "\(vehicle.registration): \(vehicle.licence ?? "not in the taxi register") (E\(vehicle.id))"
     }
 }

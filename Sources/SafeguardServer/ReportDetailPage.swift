@@ -80,7 +80,7 @@ struct ReportDetailPage {
             </form>
             """
         out += self.premisesSection(reference: reference, field: field)
-        out += self.taxiSection(reference: reference, field: field)
+        out += self.taxiSection()
         return out
     }
 

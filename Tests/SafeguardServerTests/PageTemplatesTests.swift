@@ -1,0 +1,47 @@
+import Foundation
+import SafeguardCore
+import Testing
+
+@testable import SafeguardServer
+
+/// The page templates (`Sources/SafeguardServer/Templates/*.mustache`): they load, they escape
+/// what goes in as `HTML.escape` does, and a broken one is reported with its file and line.
+@Suite struct PageTemplatesTests {
+    @Test func theBundledTemplatesLoadAndTheLayoutWrapsAPage() throws {
+        let templates = try PageTemplates.shared.get()
+        for name in ["layout", "officer-nav", "hotels", "links", "report-taxi"] {
+            #expect(templates.library.getTemplate(named: name) != nil, "\(name).mustache")
+        }
+        let page = HTMLPage(title: "Inbox <1> & \"2\"", body: "<h1>Inbox</h1>", authorityName: "Test City's Council").html
+        #expect(page.hasPrefix("<!doctype html>\n<html lang=\"en-GB\">"), "the template's comment leaves no blank line")
+        #expect(page.hasSuffix("</html>"))
+        #expect(page.contains("<title>Inbox &lt;1&gt; &amp; &quot;2&quot; – Test City&#39;s Council</title>"))
+        #expect(page.contains("<main id=\"main\">\n<h1>Inbox</h1>\n</main>"), "the body is the page's own HTML, unescaped")
+        #expect(!page.contains("<script"))
+    }
+
+    @Test func valuesAreEscapedExactlyAsHTMLEscapeDoes() throws {
+        let hostile = "<script>alert('x')</script> & \"Inn\""
+        let rendered = try PageTemplates.shared.get().render(
+            "officer-nav", ["displayName": hostile, "role": "officer", "csrf": "a\"b"])
+        #expect(rendered.contains("Signed in as \(HTML.escape(hostile)) (officer)"))
+        #expect(rendered.contains("value=\"a&quot;b\""))
+        #expect(!rendered.contains("<script>"))
+    }
+
+    @Test func aBrokenTemplateIsReportedWithItsFileAndLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "<p>fine</p>\n<p>{{#open}}never closed</p>\n".write(
+            to: directory.appendingPathComponent("broken.mustache"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try PageTemplates(directory: directory)
+        } throws: { error in
+            let message = (error as? PageTemplateError)?.message ?? ""
+            return message.contains("broken.mustache") && message.contains("line ")
+        }
+        let empty = directory.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(throws: PageTemplateError.self) { _ = try PageTemplates(directory: empty) }
+    }
+}
