@@ -13,10 +13,13 @@ struct InboxRow: Sendable {
     let overdue: Bool
     /// Within four hours of the running clock's deadline.
     let dueSoon: Bool
+    /// What the report is linked to: "premises", "driver", "vehicle" (any of them).
+    var linked: Set<String> = []
 
     /// Every held report, overdue first, then danger now, then by band and the nearest deadline.
     static func load(store: SQLiteStore, now: String) throws -> [InboxRow] {
         let allocations = try store.reportAllocations()
+        let links = try store.reportLinkRoles()
         let soon = Self.plusHours(now, 4)
         let rows = try store.intakeReports().map { report -> InboxRow in
             let clock: (String, String)?
@@ -33,7 +36,7 @@ struct InboxRow: Sendable {
             let dueSoon = !overdue && (clock.map { $0.1 <= soon } ?? false)
             return InboxRow(
                 report: report, allocatedTo: allocations[report.reference], clock: clock, overdue: overdue,
-                dueSoon: dueSoon)
+                dueSoon: dueSoon, linked: links[report.reference] ?? [])
         }
         return rows.enumerated().sorted { left, right in
             let a = left.element
@@ -72,6 +75,8 @@ struct InboxFilter: Sendable {
     var band: String?
     var officer: String?
     var rule: String?
+    /// "premises", "driver", "vehicle" (linked to one) or "none" (linked to nothing).
+    var linked: String?
     var dangerOnly: Bool
 
     init(query: Parameters) {
@@ -83,6 +88,7 @@ struct InboxFilter: Sendable {
         self.band = value("band")
         self.officer = value("officer")
         self.rule = value("rule")
+        self.linked = value("linked")
         self.dangerOnly = value("danger") == "yes"
     }
 
@@ -93,6 +99,9 @@ struct InboxFilter: Sendable {
             if officer == "-" ? row.allocatedTo != nil : row.allocatedTo != officer { return false }
         }
         if let rule = self.rule, !row.report.firedRules.contains(rule) { return false }
+        if let linked = self.linked {
+            if linked == "none" ? !row.linked.isEmpty : !row.linked.contains(linked) { return false }
+        }
         if self.dangerOnly, !row.report.dangerNow { return false }
         return true
     }
@@ -163,6 +172,7 @@ struct InboxPage {
             <label for="f-band">Urgency</label><select id="f-band" name="band">\(options(["urgent", "priority", "routine"], selected: self.filter.band))</select>
             <label for="f-officer">Officer</label><select id="f-officer" name="officer">\(options(officers, selected: self.filter.officer))</select>
             <label for="f-rule">Triage rule (sign)</label><select id="f-rule" name="rule">\(options(rules, selected: self.filter.rule))</select>
+            <label for="f-linked">Linked to</label><select id="f-linked" name="linked">\(options(["premises", "driver", "vehicle", "none"], selected: self.filter.linked))</select>
             <div class="choice"><input type="checkbox" id="f-danger" name="danger" value="yes"\(self.filter.dangerOnly ? " checked" : "")><label for="f-danger">Only danger now</label></div>
             <button type="submit">Apply filters</button>
             </fieldset>

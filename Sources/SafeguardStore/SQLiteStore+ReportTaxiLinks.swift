@@ -167,6 +167,29 @@ extension SQLiteStore {
         }
     }
 
+    /// What each intake report is linked to, by reference: its link roles ("premises", "driver", "vehicle").
+    public func reportLinkRoles() throws -> [String: Set<String>] {
+        try self.writer.read { db in
+            var roles: [String: Set<String>] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT l.source_key, l.role FROM entity_link l JOIN intake_report i ON i.reference = l.source_key WHERE l.source = 'report'")
+            {
+                roles[row[0], default: []].insert(row[1])
+            }
+            return roles
+        }
+    }
+
+    /// The driver entity of the licence `licence` issued by `authority`, or nil.
+    public func driverEntity(licence: String, authority: String) throws -> Int64? {
+        try self.writer.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT entity_id FROM taxi_driver WHERE issuing_authority = ? AND licence_number = ?",
+                arguments: [authority, licence])
+        }
+    }
+
     // MARK: - Helpers
 
     static let driverColumns = "d.entity_id, d.licence_number, d.badge_number, d.issuing_authority, d.licence_type, d.status"

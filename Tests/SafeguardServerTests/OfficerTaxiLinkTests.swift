@@ -64,6 +64,11 @@ import Testing
             #expect(detail.contains("Linked to driver licence PH/1234"))
             #expect(detail.contains("Linked to vehicle AB12CDE: plate V100 (Test City Council), active"))
             #expect(detail.contains("/officer/reports/\(reference)/unlink-driver"))
+            // The inbox filters by what a report is linked to.
+            for (filter, listed) in [("driver", true), ("vehicle", true), ("premises", true), ("none", false)] {
+                let inbox = String(buffer: try await browser.get(client, "/officer?linked=\(filter)").body)
+                #expect(inbox.contains("/officer/reports/\(reference)\"") == listed, "linked=\(filter)")
+            }
         }
         let linked = try fixture.base.store.linkedTaxi(reference: reference)
         #expect(linked.driver?.driver.id == driver.id && linked.driver?.method == "officer")
@@ -85,6 +90,8 @@ import Testing
             let detail = String(buffer: try await browser.get(client, "/officer/reports/\(reference)").body)
             #expect(detail.contains("This report is not linked to a driver."))
             #expect(detail.contains("This report is not linked to a vehicle."))
+            let inbox = String(buffer: try await browser.get(client, "/officer?linked=driver").body)
+            #expect(!inbox.contains("/officer/reports/\(reference)\""))
         }
         let after = try fixture.base.store.linkedTaxi(reference: reference)
         #expect(after.driver == nil && after.vehicle == nil)
