@@ -1,5 +1,8 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import SafeguardCore
+import SafeguardStore
 import Testing
 
 @testable import SafeguardServer
@@ -27,6 +30,30 @@ import Testing
         #expect(rendered.contains("Signed in as \(HTML.escape(hostile)) (officer)"))
         #expect(rendered.contains("value=\"a&quot;b\""))
         #expect(!rendered.contains("<script>"))
+    }
+
+    @Test func premisesPagesEscapeWhatReportersTyped() async throws {
+        let fixture = try OfficerFixture()
+        let draft = IntakeService.Draft(
+            role: .hotelStaff, roleLabel: "Hotel or B&B staff", seen: "", text: "Girls taken up to rooms by older men.",
+            signs: [], place: PlaceReference(premises: "<b>Badger</b> & \"Inn\"", postcode: "CV2 3CD"), taxiFirm: nil,
+            when: nil, apparentAge: nil, dangerNow: false, contact: nil)
+        let receipt = try await fixture.services.intake.submit(draft, channel: "web")
+        let premises = try #require(try fixture.base.store.searchPremises("badger").first)
+        let app = buildApplication(services: fixture.services)
+        try await app.test(.router) { client in
+            var browser = Browser()
+            try await browser.signIn(client, "olivia")
+            let search = String(buffer: try await browser.get(client, "/officer/premises?q=badger+%3Cb%3E").body)
+            #expect(search.contains("value=\"badger &lt;b&gt;\""))
+            #expect(search.contains("<a href=\"/officer/premises/\(premises.id)\">&lt;b&gt;Badger&lt;/b&gt; &amp; &quot;Inn&quot;</a>"))
+            #expect(!search.contains("<b>Badger"))
+            let page = String(buffer: try await browser.get(client, "/officer/premises/\(premises.id)").body)
+            #expect(page.contains("<h1>&lt;b&gt;Badger&lt;/b&gt; &amp; &quot;Inn&quot;</h1>"))
+            #expect(page.contains("not a hotel in the food-hygiene register"))
+            #expect(page.contains("<a href=\"/officer/reports/\(receipt.reference)\">\(receipt.reference)</a>"))
+            #expect(!page.contains("<b>Badger"))
+        }
     }
 
     @Test func aBrokenTemplateIsReportedWithItsFileAndLine() throws {
