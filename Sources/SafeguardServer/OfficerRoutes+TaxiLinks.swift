@@ -31,12 +31,8 @@ extension OfficerRoutes {
 }
 
 extension ReportDetailPage {
-    /// The linked driver and vehicle, unlink buttons, a driver search and a registration form
-    /// (`Templates/report-taxi.mustache`).
-    func taxiSection() -> String {
-        PageTemplates.render("report-taxi", self.taxiContext)
-    }
-
+    /// The values of the report page's driver and vehicle section (`Templates/report-taxi.mustache`):
+    /// the linked driver and vehicle, unlink buttons, a driver search and a registration form.
     var taxiContext: [String: Any] {
         var context: [String: Any] = [
             "reference": self.view.report.reference, "csrf": self.token, "driverQuery": self.driverQuery,

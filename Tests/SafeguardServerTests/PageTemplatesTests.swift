@@ -12,7 +12,7 @@ import Testing
 @Suite struct PageTemplatesTests {
     @Test func theBundledTemplatesLoadAndTheLayoutWrapsAPage() throws {
         let templates = try PageTemplates.shared.get()
-        for name in ["layout", "officer-nav", "hotels", "links", "report-taxi"] {
+        for name in ["layout", "officer-nav", "hotels", "links", "report-taxi", "report", "inbox", "premises", "premises-search", "premises-search-form", "hotel-section", "facts", "drivers", "driver"] {
             #expect(templates.library.getTemplate(named: name) != nil, "\(name).mustache")
         }
         let page = HTMLPage(title: "Inbox <1> & \"2\"", body: "<h1>Inbox</h1>", authorityName: "Test City's Council").html
@@ -53,6 +53,23 @@ import Testing
             #expect(page.contains("not a hotel in the food-hygiene register"))
             #expect(page.contains("<a href=\"/officer/reports/\(receipt.reference)\">\(receipt.reference)</a>"))
             #expect(!page.contains("<b>Badger"))
+        }
+    }
+
+    @Test func aReportsTextKeepsItsLinesAndIsEscaped() async throws {
+        let fixture = try OfficerFixture()
+        let (_, reference) = try await fixture.submitReport(text: "Two men & a girl <about 14>\nroom 12, \"every Friday\"", dangerNow: true)
+        let app = buildApplication(services: fixture.services)
+        try await app.test(.router) { client in
+            var browser = Browser()
+            try await browser.signIn(client, "olivia")
+            let page = String(buffer: try await browser.get(client, "/officer/reports/\(reference)").body)
+            #expect(page.contains("<p>Two men &amp; a girl &lt;about 14&gt;<br>room 12, &quot;every Friday&quot;</p>"))
+            #expect(page.contains("role=\"alert\""), "the danger-now alert")
+            #expect(page.contains("<option value=\"received\" selected>received</option>"))
+            let inbox = String(buffer: try await browser.get(client, "/officer").body)
+            #expect(inbox.contains("1 open report say a child is in danger now."))
+            #expect(inbox.contains("<strong class=\"error\">danger now</strong> · "))
         }
     }
 
