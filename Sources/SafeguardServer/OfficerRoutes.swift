@@ -54,7 +54,7 @@ struct OfficerRoutes {
         if needsReports, !officer.user.role.readsReports {
             return self.services.page(
                 "Not allowed",
-                "<h1>Not allowed</h1><p>Your role (\(HTML.escape(officer.user.role.rawValue))) may not open reports. Ask an admin if you need to.</p>",
+                PageTemplates.render("not-allowed", ["role": officer.user.role.rawValue]),
                 status: .forbidden
             ).plainResponse()
         }

@@ -12,7 +12,7 @@ import Testing
 @Suite struct PageTemplatesTests {
     @Test func theBundledTemplatesLoadAndTheLayoutWrapsAPage() throws {
         let templates = try PageTemplates.shared.get()
-        for name in ["layout", "officer-nav", "hotels", "links", "report-taxi", "report", "inbox", "premises", "premises-search", "premises-search-form", "hotel-section", "facts", "drivers", "driver"] {
+        for name in ["layout", "officer-nav", "hotels", "links", "report-taxi", "report", "inbox", "premises", "premises-search", "premises-search-form", "hotel-section", "facts", "drivers", "driver", "sign-in", "not-allowed"] {
             #expect(templates.library.getTemplate(named: name) != nil, "\(name).mustache")
         }
         let page = HTMLPage(title: "Inbox <1> & \"2\"", body: "<h1>Inbox</h1>", authorityName: "Test City's Council").html
@@ -70,6 +70,23 @@ import Testing
             let inbox = String(buffer: try await browser.get(client, "/officer").body)
             #expect(inbox.contains("1 open report say a child is in danger now."))
             #expect(inbox.contains("<strong class=\"error\">danger now</strong> · "))
+        }
+    }
+
+    @Test func theSignInPageSaysWhatWentWrongAndKeepsTheNameEscaped() async throws {
+        let fixture = try OfficerFixture()
+        let app = buildApplication(services: fixture.services)
+        try await app.test(.router) { client in
+            var browser = Browser()
+            let wrong = try await browser.signIn(client, "<olivia>", password: "not the password at all")
+            #expect(wrong.status == .unauthorized)
+            let page = String(buffer: wrong.body)
+            #expect(page.contains("<p class=\"error\">The name or password is not right.</p>"))
+            #expect(page.contains("value=\"&lt;olivia&gt;\""))
+            try await browser.signIn(client, "andy")
+            let refused = try await browser.get(client, "/officer/export.csv")
+            #expect(refused.status == .forbidden)
+            #expect(String(buffer: refused.body).contains("Your role (analyst) may not open reports."))
         }
     }
 
