@@ -12,7 +12,7 @@ import Testing
 @Suite struct PageTemplatesTests {
     @Test func theBundledTemplatesLoadAndTheLayoutWrapsAPage() throws {
         let templates = try PageTemplates.shared.get()
-        for name in ["layout", "officer-nav", "hotels", "links", "report-taxi", "report", "inbox", "premises", "premises-search", "premises-search-form", "hotel-section", "facts", "drivers", "driver", "sign-in", "not-allowed"] {
+        for name in ["layout", "officer-nav", "hotels", "links", "report-taxi", "report", "inbox", "premises", "premises-search", "premises-search-form", "hotel-section", "facts", "drivers", "driver", "sign-in", "not-allowed", "screen-form", "screen-result"] {
             #expect(templates.library.getTemplate(named: name) != nil, "\(name).mustache")
         }
         let page = HTMLPage(title: "Inbox <1> & \"2\"", body: "<h1>Inbox</h1>", authorityName: "Test City's Council").html
