@@ -37,6 +37,9 @@ public final class NameGazetteer: Sendable {
     public let staffPlaces: ByteWordSet
     /// Verbs only a person does, after a first name that is also a word ("Grace drove", "Will said").
     public let speechVerbs: ByteWordSet
+    /// Drug slang that is also a given name ("some charlie", "molly and pills"): written in lower
+    /// case it is the drug, never a name, so the sign scan still sees it.
+    public let slangWords: ByteWordSet
     /// Months and days ("June", "August", "Sunday"): never a name from a list partner or "with".
     public let calendarWords: ByteWordSet
     /// Family and friends after a possessive ("Nkechi's sister", "Dean's mum"): the word before is a person.
@@ -124,6 +127,7 @@ public final class NameGazetteer: Sendable {
             "refused", "apologised", "apologized", "greeted", "shouted", "drove", "sorted", "texted", "phoned",
             "messaged", "promised", "admitted", "lied", "winked", "whispered", "screamed", "yelled", "swore",
         ])
+        self.slangWords = ByteWordSet(["charlie", "charly", "molly", "mandy", "tina", "henry", "bob", "mary", "jane", "ket"])
         self.calendarWords = ByteWordSet([
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

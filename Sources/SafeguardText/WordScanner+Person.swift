@@ -26,6 +26,7 @@ extension WordScanner {
         if !capitalised && !dotted && !g.firstNameFilter.mayContain(hash: hash) { return nil }
         if g.stopWords.contains(hash: hash) { return nil }
         if !capitalised && !dotted && !self.lowerCaseNameContext(core) { return nil }
+        if !capitalised && self.contains(g.slangWords, core) { return nil }
         // one probe for every list the word is in
         let flags = g.wordFlags.flags(hash: hash)
         if !capitalised {
@@ -56,7 +57,7 @@ extension WordScanner {
         let unknown = !isFirstName && !isSurname && !common && !place && !ordinary
         let strongCue = self.hasCueBefore()
         let weakCue = self.contains(g.weakCuesBefore, self.previous)
-        let staff = self.hasStaffPlaceAfter(next)
+        let staff = self.hasStaffPlaceAfter(next, skippingVerb: isFirstName || isSurname)
         let surnameFollows = next.exists && self.isSurnameLike(next)
         let nextFlags = next.exists ? self.flags(next) : []
         let knownSurnameFollows = surnameFollows && nextFlags.contains(.surname) && !nextFlags.contains(.common)
@@ -378,10 +379,10 @@ extension WordScanner {
     }
 
     /// "on/at/from/in reception", "behind the bar" style staff places right after the word.
-    func hasStaffPlaceAfter(_ after: Word) -> Bool {
-        // "Ffion was on the door", "Iwan is behind the bar"
+    func hasStaffPlaceAfter(_ after: Word, skippingVerb: Bool = false) -> Bool {
+        // "Ffion was on the door", "Iwan is behind the bar" (names only: "Contactless works at the bar")
         var next = after
-        if self.word(next, is: "was") || self.word(next, is: "is") || self.word(next, is: "works") {
+        if skippingVerb && (self.word(next, is: "was") || self.word(next, is: "is") || self.word(next, is: "works")) {
             next = self.nextWord(after: next.end)
         }
         guard next.exists,

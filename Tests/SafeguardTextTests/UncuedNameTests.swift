@@ -47,6 +47,10 @@ import Testing
         "Parking cost us 42 from Friday to Sunday on top of the charge.",
         "It is now 2nd January and I still have not had a reply.",
         "The hotel is so close to Banks. A bar with Sky sports inside.",
+        "Breakfast was good value. Contactless works at the bar.",
+        // drug slang in lower case is the drug, so the sign scan still reads it
+        "A lad by the lifts asked if we wanted any charlie or molly.",
+        "someone was offering charlie, molly and weed in the bar",
     ])
     func wordsThatLookLikeNamesStay(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)

@@ -4,8 +4,10 @@
 The sentence bank (sentence-bank.txt, hand-written, see LABELLING.md) is split FIRST, per section,
 by a fixed seed into tuning sentences and test sentences; documents are then composed from one
 side only, so no test document shares a sentence with any tuning document. The extra bank
-(sentence-bank-tune-extra.txt) is added to the tuning side only, after the split. Run from the
-repository root:  python3 bench/text/make_signs_devset.py
+(sentence-bank-tune-extra.txt) is added to the tuning side only, after the split (sentence-bank-tune-extra2.txt likewise). The validation bank
+(sentence-bank-validate.txt) is never trained on: it is composed into signs-validate.jsonl from its
+own sentences (padded with neutral fillers) by its own seed, and no sentence of it may be on the
+tuning side. Run from the repository root:  python3 bench/text/make_signs_devset.py
 """
 import json
 import random
@@ -15,7 +17,8 @@ from pathlib import Path
 
 SEED = 20261206
 TEST_SHARE = 0.3
-DOCS = {"tune": 2000, "test": 600}
+DOCS = {"tune": 3000, "test": 600, "validate": 600}
+TUNE_EXTRAS = ["sentence-bank-tune-extra.txt", "sentence-bank-tune-extra2.txt"]
 HERE = Path(__file__).resolve().parent
 
 
@@ -113,11 +116,13 @@ def main():
     signs = sorted(n for n in bank if not n.endswith("negatives") and n != "neutral" and not n.startswith("other place"))
     rng = random.Random(SEED)
     parts = split_bank(bank, rng)
+    base_neutral = list(parts["tune"]["neutral"])  # validation fillers do not change when extras are added
     # tuning-only extras, added after the split so the test side (and its documents) stay as they were
-    for name, items in read_bank(HERE / "sentence-bank-tune-extra.txt").items():
-        if name not in parts["tune"]:
-            sys.exit(f"sentence-bank-tune-extra.txt: unknown section {name!r}")
-        parts["tune"][name] = parts["tune"][name] + items
+    for extra in TUNE_EXTRAS:
+        for name, items in read_bank(HERE / extra).items():
+            if name not in parts["tune"]:
+                sys.exit(f"{extra}: unknown section {name!r}")
+            parts["tune"][name] = parts["tune"][name] + items
     for part in ("tune", "test"):
         docs = compose(parts[part], part, DOCS[part], random.Random(f"{SEED}-{part}"), signs)
         with open(HERE / f"signs-{part}.jsonl", "w", encoding="utf-8") as out:
@@ -129,6 +134,23 @@ def main():
     tune_sentences = {t for items in parts["tune"].values() for _, t in items}
     test_sentences = {t for items in parts["test"].values() for _, t in items}
     assert not tune_sentences & test_sentences, "a sentence is on both sides"
+    # validation: its own bank, never trained on; fillers are its own neutral lines plus the bank's neutral tuning lines
+    validate = read_bank(HERE / "sentence-bank-validate.txt")
+    for name in validate:
+        if name not in parts["tune"]:
+            sys.exit(f"sentence-bank-validate.txt: unknown section {name!r}")
+    for name in parts["tune"]:
+        validate.setdefault(name, [])
+    validate_sentences = {t for name, items in validate.items() for _, t in items if name != "neutral"}
+    shared = validate_sentences & tune_sentences
+    assert not shared, f"validation sentences also on the tuning side: {sorted(shared)[:3]}"
+    validate["neutral"] = validate["neutral"] + base_neutral
+    docs = compose(validate, "validate", DOCS["validate"], random.Random(f"{SEED}-validate"), signs)
+    with open(HERE / "signs-validate.jsonl", "w", encoding="utf-8") as out:
+        for d in docs:
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+    counts = {s: sum(s in d["signs"] for d in docs) for s in signs}
+    print(f"validate: {len(docs)} docs, per sign {counts}")
 
 
 if __name__ == "__main__":
