@@ -2,7 +2,8 @@
 finds it in the inbox, opens it, replies, refers it, links it to a premises from the demo
 register and opens that premises' page, the reporter reads the reply with the receipt code, and
 the officer screens a corpus licence application and gets the deadline and the draft letter,
-then opens the driver check and one flagged driver.
+then opens the driver check and one flagged driver, links the report to that driver and to a
+vehicle, and opens the ranked hotel list and the uncertain matches.
 Every page is screenshotted and must log no console errors (a CSP violation is one)."""
 import os
 import sys
@@ -108,7 +109,7 @@ try:
 
     # The officer links the report to a premises of the demo register and opens its page.
     field("q").send_keys(PREMISES)
-    driver.find_element(By.XPATH, "//form[@role='search']//button").click()
+    driver.find_element(By.XPATH, "//form[@role='search'][.//input[@name='q']]//button").click()
     check("premises-search", driver.find_element(By.CSS_SELECTOR, "ul.results"))
     driver.find_element(By.XPATH, f"//ul[@class='results']//form[.//strong[text()='{PREMISES}']]//button").click()
     linked = driver.find_element(By.XPATH, "//p[starts-with(normalize-space(.), 'Linked to')][contains(., 'linked by an officer')]")
@@ -158,6 +159,33 @@ try:
     assert licence in driver.find_element(By.TAG_NAME, "h1").text
     assert driver.find_elements(By.CSS_SELECTOR, "ol.findings li"), "no findings on the driver page"
     check("driver")
+    vehicle = driver.find_element(By.XPATH, "//dt[text()='Vehicle']/following-sibling::dd[1]").text.strip()
+    if not any(character.isalnum() for character in vehicle):
+        vehicle = "KV21 ABC"
+
+    # The officer links the report to that driver (found by licence number) and to a vehicle.
+    driver.get(BASE + f"/officer/reports/{reference}")
+    wait_for_text("Taxi driver and vehicle")
+    field("dq").send_keys(licence)
+    driver.find_element(By.XPATH, "//form[@role='search'][.//input[@name='dq']]//button").click()
+    wait_for(lambda d: d.find_elements(By.XPATH, "//form[contains(@action,'/link-driver')]//button"), "the driver search results")
+    check("driver-search", driver.find_element(By.XPATH, "//form[contains(@action,'/link-driver')]"))
+    driver.find_element(By.XPATH, "//form[contains(@action,'/link-driver')]//button").click()
+    wait_for_text("Linked to driver licence " + licence, "the driver link on the report page")
+    field("registration").send_keys(vehicle)
+    driver.find_element(By.XPATH, "//form[contains(@action,'/link-vehicle')]//button").click()
+    plate = "".join(character for character in vehicle.upper() if character.isalnum())
+    wait_for_text("Linked to vehicle " + plate, "the vehicle link on the report page")
+    check("taxi-linked", driver.find_element(By.ID, "taxi"))
+
+    # The ranked hotel list and the uncertain matches of the demo data.
+    driver.find_element(By.LINK_TEXT, "Hotels").click()
+    wait_for_text("hotels scored", "the hotel list")
+    assert driver.find_elements(By.CSS_SELECTOR, "table.inbox a[href^='/officer/premises/']"), "no hotel listed"
+    check("hotels")
+    driver.find_element(By.LINK_TEXT, "Uncertain matches").click()
+    wait_for(lambda d: d.find_elements(By.TAG_NAME, "h1") and d.find_element(By.TAG_NAME, "h1").text == "Uncertain matches", "the uncertain matches")
+    check("uncertain-matches")
     print("browser end-to-end test passed")
 finally:
     driver.quit()

@@ -1,8 +1,9 @@
 import SafeguardCore
 import Hummingbird
 
-/// A whole HTML page in the shared layout: header with the authority's name, the main content,
-/// the emergency line in the footer. No scripts; one same-origin stylesheet.
+/// A whole HTML page in the shared layout (`Templates/layout.mustache`): header with the
+/// authority's name, the main content, the emergency line in the footer. No scripts; one
+/// same-origin stylesheet.
 public struct HTMLPage: ResponseGenerator, Sendable {
     /// The page title (escaped here).
     public var title: String
@@ -27,28 +28,9 @@ public struct HTMLPage: ResponseGenerator, Sendable {
         self.headers = headers
     }
 
-    /// The full document.
+    /// The full document: the `layout` template around `body`.
     public var html: String {
-        """
-        <!doctype html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
-        <title>\(HTML.escape(self.title)) – \(HTML.escape(self.authorityName))</title>
-        <link rel="stylesheet" href="/static/site.css">
-        </head>
-        <body>
-        <a class="skip" href="#main">Skip to main content</a>
-        <header><p class="service">\(HTML.escape(self.authorityName)) · Safeguarding reports</p></header>
-        <main id="main">
-        \(self.body)
-        </main>
-        <footer><p>If a child is in danger now, call <strong>999</strong>.</p></footer>
-        </body>
-        </html>
-        """
+        PageTemplates.render("layout", ["title": self.title, "authorityName": self.authorityName, "body": self.body])
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

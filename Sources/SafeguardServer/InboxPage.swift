@@ -13,10 +13,13 @@ struct InboxRow: Sendable {
     let overdue: Bool
     /// Within four hours of the running clock's deadline.
     let dueSoon: Bool
+    /// What the report is linked to: "premises", "driver", "vehicle" (any of them).
+    var linked: Set<String> = []
 
     /// Every held report, overdue first, then danger now, then by band and the nearest deadline.
     static func load(store: SQLiteStore, now: String) throws -> [InboxRow] {
         let allocations = try store.reportAllocations()
+        let links = try store.reportLinkRoles()
         let soon = Self.plusHours(now, 4)
         let rows = try store.intakeReports().map { report -> InboxRow in
             let clock: (String, String)?
@@ -33,7 +36,7 @@ struct InboxRow: Sendable {
             let dueSoon = !overdue && (clock.map { $0.1 <= soon } ?? false)
             return InboxRow(
                 report: report, allocatedTo: allocations[report.reference], clock: clock, overdue: overdue,
-                dueSoon: dueSoon)
+                dueSoon: dueSoon, linked: links[report.reference] ?? [])
         }
         return rows.enumerated().sorted { left, right in
             let a = left.element
@@ -72,6 +75,8 @@ struct InboxFilter: Sendable {
     var band: String?
     var officer: String?
     var rule: String?
+    /// "premises", "driver", "vehicle" (linked to one) or "none" (linked to nothing).
+    var linked: String?
     var dangerOnly: Bool
 
     init(query: Parameters) {
@@ -83,6 +88,7 @@ struct InboxFilter: Sendable {
         self.band = value("band")
         self.officer = value("officer")
         self.rule = value("rule")
+        self.linked = value("linked")
         self.dangerOnly = value("danger") == "yes"
     }
 
@@ -93,6 +99,9 @@ struct InboxFilter: Sendable {
             if officer == "-" ? row.allocatedTo != nil : row.allocatedTo != officer { return false }
         }
         if let rule = self.rule, !row.report.firedRules.contains(rule) { return false }
+        if let linked = self.linked {
+            if linked == "none" ? !row.linked.isEmpty : !row.linked.contains(linked) { return false }
+        }
         if self.dangerOnly, !row.report.dangerNow { return false }
         return true
     }
@@ -106,79 +115,58 @@ struct InboxPage {
     let officer: SignedInOfficer
     let token: String
 
+    /// The page (`Templates/inbox.mustache`) after the navigation.
     var html: String {
-        let shown = self.rows.filter(self.filter.matches)
-        let danger = self.rows.filter { $0.report.dangerNow && $0.report.status != .closed }
-        var out = OfficerNav.html(officer: self.officer, token: self.token)
-        out += "<h1>Inbox</h1>"
-        if !danger.isEmpty {
-            out += "<div class=\"danger\" role=\"alert\"><p><strong>\(danger.count) open report\(danger.count == 1 ? "" : "s") say a child is in danger now.</strong> Read them first: "
-            out += danger.map { "<a href=\"/officer/reports/\(HTML.escape($0.report.reference))\">\(HTML.escape($0.report.reference))</a>" }.joined(separator: ", ")
-            out += ".</p></div>"
-        }
-        let overdue = self.rows.filter(\.overdue).count
-        let soon = self.rows.filter(\.dueSoon).count
-        out += "<ul class=\"counts\">"
-        out += "<li><strong>\(self.rows.count)</strong> reports held</li>"
-        out += "<li><strong>\(overdue)</strong> overdue</li><li><strong>\(soon)</strong> due within 4 hours</li>"
-        for status in IntakeStatus.allCases {
-            let count = self.rows.filter { $0.report.status == status }.count
-            out += "<li><strong>\(count)</strong> \(HTML.escape(status.rawValue))</li>"
-        }
-        out += "</ul>"
-        out += self.filterForm()
-        out += "<p>Showing \(shown.count) of \(self.rows.count). "
-        if self.officer.user.role.readsReports { out += "<a href=\"/officer/export.csv\">Download these as CSV</a> (the download is recorded in the audit)." }
-        out += "</p>"
-        out += "<table class=\"inbox\"><caption>Reports, overdue first</caption><thead><tr><th scope=\"col\">Reference</th><th scope=\"col\">Received</th><th scope=\"col\">Urgency</th><th scope=\"col\">Status</th><th scope=\"col\">Clock</th><th scope=\"col\">Officer</th></tr></thead><tbody>"
-        for row in shown {
-            let reference = HTML.escape(row.report.reference)
-            let link = self.officer.user.role.readsReports ? "<a href=\"/officer/reports/\(reference)\">\(reference)</a>" : reference
-            var urgency = HTML.escape(row.report.band)
-            if row.report.dangerNow { urgency = "<strong class=\"error\">danger now</strong> · " + urgency }
-            var clock = "met"
-            if let running = row.clock {
-                let state = row.overdue ? "<strong class=\"error\">overdue</strong> " : (row.dueSoon ? "<strong>due soon</strong> " : "")
-                clock = "\(state)\(HTML.escape(running.name)) by \(HTML.escape(running.due))"
-            }
-            out += "<tr><td>\(link)</td><td>\(HTML.escape(row.report.receivedHour))</td><td>\(urgency)</td><td>\(HTML.escape(row.report.status.rawValue))</td><td>\(clock)</td><td>\(HTML.escape(row.allocatedTo ?? "–"))</td></tr>"
-        }
-        if shown.isEmpty { out += "<tr><td colspan=\"6\">No reports match these filters.</td></tr>" }
-        out += "</tbody></table>"
-        return out
+        OfficerNav.html(officer: self.officer, token: self.token) + PageTemplates.render("inbox", self.context)
     }
 
-    func filterForm() -> String {
-        func options(_ values: [String], selected: String?) -> String {
-            "<option value=\"\">any</option>" + values.map { value in
-                "<option value=\"\(HTML.escape(value))\"\(value == selected ? " selected" : "")>\(HTML.escape(value))</option>"
-            }.joined()
+    /// The values of `Templates/inbox.mustache`.
+    var context: [String: Any] {
+        let shown = self.rows.filter(self.filter.matches)
+        let danger = self.rows.filter { $0.report.dangerNow && $0.report.status != .closed }
+        var counts: [(Int, String)] = [
+            (self.rows.count, "reports held"), (self.rows.filter(\.overdue).count, "overdue"),
+            (self.rows.filter(\.dueSoon).count, "due within 4 hours"),
+        ]
+        for status in IntakeStatus.allCases {
+            counts.append((self.rows.filter { $0.report.status == status }.count, status.rawValue))
         }
-        let officers = Array(Set(self.rows.compactMap(\.allocatedTo))).sorted()
-        let rules = Array(Set(self.rows.flatMap(\.report.firedRules))).sorted()
-        return """
-            <form method="get" action="/officer" class="filters">
-            <fieldset><legend>Filter</legend>
-            <label for="f-status">Status</label><select id="f-status" name="status">\(options(IntakeStatus.allCases.map(\.rawValue), selected: self.filter.status))</select>
-            <label for="f-band">Urgency</label><select id="f-band" name="band">\(options(["urgent", "priority", "routine"], selected: self.filter.band))</select>
-            <label for="f-officer">Officer</label><select id="f-officer" name="officer">\(options(officers, selected: self.filter.officer))</select>
-            <label for="f-rule">Triage rule (sign)</label><select id="f-rule" name="rule">\(options(rules, selected: self.filter.rule))</select>
-            <div class="choice"><input type="checkbox" id="f-danger" name="danger" value="yes"\(self.filter.dangerOnly ? " checked" : "")><label for="f-danger">Only danger now</label></div>
-            <button type="submit">Apply filters</button>
-            </fieldset>
-            </form>
-            """
+        func filter(_ name: String, _ label: String, _ values: [String], _ selected: String?) -> [String: Any] {
+            ["name": name, "label": label, "options": values.map { ["value": $0, "selected": $0 == selected] as [String: Any] }]
+        }
+        return [
+            "hasDanger": !danger.isEmpty,
+            "dangerText": "\(danger.count) open report\(danger.count == 1 ? "" : "s") say a child is in danger now.",
+            "danger": danger.enumerated().map { ["reference": $0.element.report.reference, "last": $0.offset == danger.count - 1] as [String: Any] },
+            "counts": counts.map { ["count": String($0.0), "label": $0.1] },
+            "filters": [
+                filter("status", "Status", IntakeStatus.allCases.map(\.rawValue), self.filter.status),
+                filter("band", "Urgency", ["urgent", "priority", "routine"], self.filter.band),
+                filter("officer", "Officer", Array(Set(self.rows.compactMap(\.allocatedTo))).sorted(), self.filter.officer),
+                filter("rule", "Triage rule (sign)", Array(Set(self.rows.flatMap(\.report.firedRules))).sorted(), self.filter.rule),
+                filter("linked", "Linked to", ["premises", "driver", "vehicle", "none"], self.filter.linked),
+            ],
+            "dangerOnly": self.filter.dangerOnly, "shown": String(shown.count), "total": String(self.rows.count),
+            "readsReports": self.officer.user.role.readsReports,
+            "rows": shown.map { row -> [String: Any] in
+                var item: [String: Any] = [
+                    "reference": row.report.reference, "received": row.report.receivedHour, "band": row.report.band,
+                    "dangerNow": row.report.dangerNow, "status": row.report.status.rawValue, "officer": row.allocatedTo ?? "–",
+                ]
+                if let clock = row.clock {
+                    item["clock"] = ["name": clock.name, "due": clock.due, "overdue": row.overdue, "dueSoon": row.dueSoon] as [String: Any]
+                }
+                return item
+            },
+        ]
     }
 }
 
-/// The navigation bar of the officers' pages, with the sign-out form.
+/// The navigation bar of the officers' pages, with the sign-out form (`Templates/officer-nav.mustache`).
 enum OfficerNav {
     static func html(officer: SignedInOfficer, token: String) -> String {
-        """
-        <nav class="officer-nav" aria-label="Officer pages"><a href="/officer">Inbox</a>
-        <a href="/officer/screen">Screen an application</a> <a href="/officer/premises">Premises</a> <a href="/officer/drivers">Taxi drivers</a>
-        <span>Signed in as \(HTML.escape(officer.user.displayName)) (\(HTML.escape(officer.user.role.rawValue)))</span>
-        <form method="post" action="/officer/sign-out">\(CSRFProtection.field(token))<button type="submit" class="button-secondary">Sign out</button></form></nav>
-        """
+        PageTemplates.render(
+            "officer-nav",
+            ["displayName": officer.user.displayName, "role": officer.user.role.rawValue, "csrf": token])
     }
 }

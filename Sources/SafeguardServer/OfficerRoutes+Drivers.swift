@@ -13,11 +13,11 @@ extension OfficerRoutes {
         router.get("/officer/drivers") { request, _ in
             try self.guarded(request, needsReports: false) { officer in
                 let (token, headers) = self.services.csrf.issue(for: request)
-                var body = OfficerNav.html(officer: officer, token: token) + "<h1>Taxi drivers</h1>"
                 let licence = request.uri.queryParameters["licence"].map(String.init)
+                var body = OfficerNav.html(officer: officer, token: token)
                 switch self.driverReport() {
                 case .failure(let problem):
-                    body += "<div class=\"status\"><p>\(HTML.escape(problem.message))</p></div>"
+                    body += PageTemplates.render("drivers", ["problem": problem.message])
                 case .success(let report):
                     if let licence {
                         guard let entry = report.entries.first(where: { $0.licenceNumber == licence }) else {
@@ -25,7 +25,9 @@ extension OfficerRoutes {
                         }
                         try self.services.store.appendOfficerAudit(
                             at: self.minute(), actor: officer.user.username, action: "viewed", subject: "driver \(licence)", detail: "")
-                        body = OfficerNav.html(officer: officer, token: token) + DriverPages.entry(entry, report: report)
+                        let reports = try self.services.store.driverEntity(licence: entry.licenceNumber, authority: entry.issuingAuthority)
+                            .map { try self.services.store.linkedReports(entity: $0, role: "driver") } ?? []
+                        body += DriverPages.entry(entry, report: report, linkedReports: reports, readsReports: officer.user.role.readsReports)
                     } else {
                         try self.services.store.appendOfficerAudit(
                             at: self.minute(), actor: officer.user.username, action: "viewed", subject: "drivers",
@@ -56,50 +58,58 @@ struct DriverReportProblem: Error {
     let message: String
 }
 
-/// The driver list and one driver's page.
+/// The driver list and one driver's page (`Templates/drivers.mustache`, `Templates/driver.mustache`).
 enum DriverPages {
     static func list(_ report: DriverReport) -> String {
-        var out = "<p>\(report.drivers) drivers checked as of \(HTML.escape(report.asOf.description)) against the driver rules (ruleset \(HTML.escape(String(report.rulesetHash.prefix(12))))).</p>"
-        out += "<ul class=\"counts\">" + report.outcomes.map { "<li><strong>\($0.drivers)</strong> \(HTML.escape($0.outcome))</li>" }.joined() + "</ul>"
-        out += "<h2>Drivers who need an action (\(report.entries.count))</h2>"
-        if report.entries.isEmpty { return out + "<p>No driver needs an action.</p>" }
-        out += "<table class=\"inbox\"><caption class=\"visually-hidden\">Drivers who need an action, most serious first</caption><thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Licence</th><th scope=\"col\">Outcome</th><th scope=\"col\">Score</th><th scope=\"col\">Status</th><th scope=\"col\">Main reason</th></tr></thead><tbody>"
-        for entry in report.entries {
-            let licence = HTML.escape(entry.licenceNumber)
-            let query = entry.licenceNumber.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            out += "<tr><td>\(entry.rank)</td><td><a href=\"/officer/drivers?licence=\(query)\">\(licence)</a></td><td>\(HTML.escape(entry.outcome))</td><td>\(scoreText(entry.score))</td><td>\(HTML.escape(entry.status))</td><td>\(HTML.escape(entry.findings.first?.title ?? "–"))</td></tr>"
-        }
-        return out + "</tbody></table>"
+        PageTemplates.render("drivers", ["report": Self.listContext(report)])
     }
 
-    static func entry(_ entry: DriverEntry, report: DriverReport) -> String {
-        var out = "<p><a href=\"/officer/drivers\">Back to the driver list</a></p>"
-        out += "<h1>Driver licence \(HTML.escape(entry.licenceNumber))</h1>"
-        out += "<dl class=\"facts\">"
-        out += ReportDetailPage.fact("Outcome", "\(entry.outcome) (score \(scoreText(entry.score)))")
-        out += ReportDetailPage.fact("Action", entry.action)
-        out += ReportDetailPage.fact("Badge", entry.badgeNumber ?? "–")
-        out += ReportDetailPage.fact("Issued by", entry.issuingAuthority + (entry.licensedElsewhere ? " (licensed elsewhere)" : ""))
-        out += ReportDetailPage.fact("Licence", "\(entry.licenceType), \(entry.status)")
-        out += ReportDetailPage.fact("Expires", entry.expiresOn?.description ?? "–")
-        out += ReportDetailPage.fact("Vehicle", entry.vehicleRegistration ?? "–")
-        out += ReportDetailPage.fact("Operator", entry.operatorLicence ?? "–")
-        out += ReportDetailPage.fact("Checked as of", report.asOf.description)
-        out += "</dl>"
-        out += "<h2>Actions required</h2><ul>"
-        for action in entry.requiredActions {
-            out += "<li><strong>\(HTML.escape(action.outcome))</strong>: \(HTML.escape(action.action)) (because: \(HTML.escape(action.because.joined(separator: "; "))))</li>"
-        }
-        out += "</ul><h2>Findings</h2><ol class=\"findings\">"
-        for finding in entry.findings {
-            out += "<li><p><strong>\(HTML.escape(finding.title))</strong></p><p>\(HTML.escape(finding.explanation))</p><p class=\"meta\">Rule \(HTML.escape(finding.ruleID)) · source: \(HTML.escape(finding.source))</p>"
-            if !finding.evidence.isEmpty {
-                out += "<ul>" + finding.evidence.prefix(10).map { item in
-                    "<li>\(HTML.escape(item.date?.description ?? "undated")) · \(HTML.escape(item.source.rawValue)) \(HTML.escape(item.sourceID)): \(HTML.escape(item.snippet))</li>"
-                }.joined() + "</ul>"
-            }
-            out += "</li>"
-        }
-        return out + "</ol>"
+    static func listContext(_ report: DriverReport) -> [String: Any] {
+        [
+            "drivers": String(report.drivers), "asOf": report.asOf.description, "ruleset": String(report.rulesetHash.prefix(12)),
+            "outcomes": report.outcomes.map { ["drivers": String($0.drivers), "outcome": $0.outcome] },
+            "flagged": String(report.entries.count), "hasEntries": !report.entries.isEmpty,
+            "entries": report.entries.map { entry -> [String: Any] in
+                [
+                    "rank": String(entry.rank), "licence": entry.licenceNumber,
+                    "query": entry.licenceNumber.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+                    "outcome": entry.outcome, "score": scoreText(entry.score), "status": entry.status,
+                    "reason": entry.findings.first?.title ?? "–",
+                ]
+            },
+        ]
+    }
+
+    static func entry(_ entry: DriverEntry, report: DriverReport, linkedReports: [String] = [], readsReports: Bool = false) -> String {
+        let facts: [(String, String)] = [
+            ("Outcome", "\(entry.outcome) (score \(scoreText(entry.score)))"), ("Action", entry.action),
+            ("Badge", entry.badgeNumber ?? "–"),
+            ("Issued by", entry.issuingAuthority + (entry.licensedElsewhere ? " (licensed elsewhere)" : "")),
+            ("Licence", "\(entry.licenceType), \(entry.status)"), ("Expires", entry.expiresOn?.description ?? "–"),
+            ("Vehicle", entry.vehicleRegistration ?? "–"), ("Operator", entry.operatorLicence ?? "–"),
+            ("Checked as of", report.asOf.description),
+        ]
+        let context: [String: Any] = [
+            "licence": entry.licenceNumber,
+            "facts": facts.map { ["name": $0.0, "value": $0.1] },
+            "actions": entry.requiredActions.map { action -> [String: Any] in
+                ["outcome": action.outcome, "action": action.action, "because": action.because.joined(separator: "; ")]
+            },
+            "findings": entry.findings.map { finding -> [String: Any] in
+                [
+                    "title": finding.title, "explanation": finding.explanation, "rule": finding.ruleID, "source": finding.source,
+                    "hasEvidence": !finding.evidence.isEmpty,
+                    "evidence": finding.evidence.prefix(10).map { item -> [String: Any] in
+                        [
+                            "date": item.date?.description ?? "undated", "source": item.source.rawValue, "id": item.sourceID,
+                            "snippet": item.snippet,
+                        ]
+                    },
+                ]
+            },
+            "hasLinkedReports": !linkedReports.isEmpty,
+            "linkedReports": linkedReports.map { ["reference": $0, "link": readsReports] as [String: Any] },
+        ]
+        return PageTemplates.render("driver", context)
     }
 }

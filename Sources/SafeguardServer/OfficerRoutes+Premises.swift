@@ -16,13 +16,12 @@ extension OfficerRoutes {
                 let (token, headers) = self.services.csrf.issue(for: request)
                 let query = Self.searchText(request)
                 let found = query.isEmpty ? [] : try self.services.store.searchPremises(query, limit: 50)
-                var body = OfficerNav.html(officer: officer, token: token) + "<h1>Premises</h1>"
-                body += Self.premisesSearchForm(action: "/officer/premises", query: query, label: "Name or postcode")
-                if !query.isEmpty {
-                    body += "<h2>\(found.count) match\(found.count == 1 ? "" : "es") for “\(HTML.escape(query))”</h2>"
-                    body += found.isEmpty ? "<p>No premises match. Try part of the name, or the full postcode.</p>" : "<ul class=\"results\">"
-                        + found.map { "<li><a href=\"/officer/premises/\($0.id)\">\(HTML.escape($0.name))</a>, \(Self.premisesLine($0))</li>" }.joined() + "</ul>"
-                }
+                let context: [String: Any] = [
+                    "action": "/officer/premises", "label": "Name or postcode", "query": query, "searched": !query.isEmpty,
+                    "heading": "\(found.count) match\(found.count == 1 ? "" : "es") for “\(query)”", "hasResults": !found.isEmpty,
+                    "results": found.map { ["id": String($0.id), "name": $0.name, "line": Self.premisesLineText($0)] },
+                ]
+                let body = OfficerNav.html(officer: officer, token: token) + PageTemplates.render("premises-search", context)
                 return self.services.page("Premises", body, headers: headers).plainResponse()
             }
         }
@@ -43,11 +42,15 @@ extension OfficerRoutes {
         }
     }
 
+    /// A premises' page (`Templates/premises.mustache`).
     func premisesPage(_ premises: LinkablePremises, officer: SignedInOfficer, token: String) throws -> String {
-        var out = OfficerNav.html(officer: officer, token: token)
-        out += "<p><a href=\"/officer/premises\">Find another premises</a></p>"
-        out += "<h1>\(HTML.escape(premises.name))</h1><p class=\"lead\">\(Self.premisesLine(premises))</p>"
         let asOf = CalendarDay(daysSinceEpoch: Int(self.services.now().timeIntervalSince1970) / 86_400)
+        let reports = try self.services.store.linkedReports(premises: premises.id)
+        var context: [String: Any] = [
+            "name": premises.name, "line": Self.premisesLineText(premises), "reportCount": reports.count,
+            "hasReports": !reports.isEmpty,
+            "reports": reports.map { ["reference": $0, "link": officer.user.role.readsReports] as [String: Any] },
+        ]
         if let snapshot = try self.services.store.hotel(entityID: premises.id) {
             let ruleSet: RuleSet
             do {
@@ -57,44 +60,31 @@ extension OfficerRoutes {
             }
             let facts = snapshot.facts(since: nil, asOf: asOf, scoring: ruleSet.hotelScoring)
             let decision = Engine(ruleSet: ruleSet).evaluate(facts, asOf: asOf)
-            out += HotelSection(snapshot: snapshot, decision: decision, evidence: facts.evidence, asOf: asOf).html
-        } else {
-            out += "<p>This premises is not a hotel in the food-hygiene register, so it has no hotel score. Its linked reports are below.</p>"
+            context["hotel"] = HotelSection(snapshot: snapshot, decision: decision, evidence: facts.evidence, asOf: asOf).context
         }
-        let reports = try self.services.store.linkedReports(premises: premises.id)
-        out += "<h2>Reports linked here (\(reports.count))</h2>"
-        if reports.isEmpty {
-            out += "<p>No report received through this service is linked to this premises.</p>"
-        } else {
-            out += "<ul>" + reports.map { reference in
-                let escaped = HTML.escape(reference)
-                return officer.user.role.readsReports ? "<li><a href=\"/officer/reports/\(escaped)\">\(escaped)</a></li>" : "<li>\(escaped)</li>"
-            }.joined() + "</ul>"
-        }
-        return out
+        return OfficerNav.html(officer: officer, token: token) + PageTemplates.render("premises", context)
     }
 
-    /// The `q` of a GET search form, with `+` read as a space (HTML form encoding).
-    static func searchText(_ request: Request) -> String {
-        let raw = request.uri.queryParameters["q"].map(String.init) ?? ""
+    /// The `q` (or `name`) of a GET search form, with `+` read as a space (HTML form encoding).
+    static func searchText(_ request: Request, name: String = "q") -> String {
+        let raw = request.uri.queryParameters[Substring(name)].map(String.init) ?? ""
         return raw.replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces)
     }
 
-    /// "address, postcode · hotel (E12)".
+    /// "address, postcode · hotel (E12)", escaped.
     static func premisesLine(_ premises: LinkablePremises) -> String {
-        let place = [premises.address, premises.postcode].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-        return HTML.escape(place) + " · " + (premises.isHotel ? "hotel" : "premises") + " (E\(premises.id))"
+        HTML.escape(Self.premisesLineText(premises))
     }
 
-    /// A GET search form (works without JavaScript).
-    static func premisesSearchForm(action: String, query: String, label: String, hidden: String = "") -> String {
-        """
-        <form method="get" action="\(HTML.escape(action))" class="search" role="search">\(hidden)
-        <label for="premises-query">\(HTML.escape(label))</label>
-        <input type="text" id="premises-query" name="q" value="\(HTML.escape(query))" autocomplete="off">
-        <button type="submit" class="button-secondary">Search premises</button>
-        </form>
-        """
+    /// "address, postcode · hotel (E12)" (plain text, for a template to escape).
+    static func premisesLineText(_ premises: LinkablePremises) -> String {
+        let place = [premises.address, premises.postcode].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        return place + " · " + (premises.isHotel ? "hotel" : "premises") + " (E\(premises.id))"
+    }
+
+    /// A GET search form (works without JavaScript; `Templates/premises-search-form.mustache`).
+    static func premisesSearchForm(action: String, query: String, label: String) -> String {
+        PageTemplates.render("premises-search-form", ["action": action, "query": query, "label": label])
     }
 }
 
@@ -105,51 +95,38 @@ struct HotelSection {
     let evidence: [Evidence]
     let asOf: CalendarDay
 
-    var html: String {
+    /// The values of `Templates/hotel-section.mustache`.
+    var context: [String: Any] {
         let place = self.snapshot.establishment
-        var out = "<dl class=\"facts\">"
-        out += ReportDetailPage.fact("Band", "\(self.decision.band) (score \(scoreText(self.decision.score)), as of \(self.asOf))")
-        out += ReportDetailPage.fact("Action", self.decision.action)
-        out += ReportDetailPage.fact("Hygiene rating", place.ratingValue ?? "none")
-        out += ReportDetailPage.fact("Authority", place.localAuthorityName ?? "unknown")
-        out += ReportDetailPage.fact("Reviews", String(self.snapshot.reviewCount))
-        out += ReportDetailPage.fact("Reports", String(self.snapshot.reportCount))
-        out += ReportDetailPage.fact("Intelligence", String(self.snapshot.intelligenceCount))
-        out += "</dl>"
-        out += "<p class=\"hint\">The score shows where a visit may be justified. It is not proof that anyone has done anything wrong.</p>"
-        out += "<h2>Why (findings)</h2>"
-        if self.decision.findings.isEmpty {
-            out += "<p>No rule fired for this hotel.</p>"
-        } else {
-            out += "<ol class=\"findings\">"
-            for finding in self.decision.findings {
-                out += "<li><p><strong>\(HTML.escape(finding.title))</strong> (\(finding.contribution >= 0 ? "+" : "")\(scoreText(finding.contribution)))</p>"
-                out += "<p>\(HTML.escape(finding.explanation))</p><p class=\"meta\">Rule \(HTML.escape(finding.ruleID)) · source: \(HTML.escape(finding.source))</p></li>"
-            }
-            out += "</ol>"
-        }
-        out += "<h2>Licences</h2>"
-        if self.snapshot.licences.isEmpty {
-            out += "<p>No licence is linked to this hotel.</p>"
-        } else {
-            out += "<table class=\"inbox\"><caption class=\"visually-hidden\">Licences</caption><thead><tr><th scope=\"col\">Case</th><th scope=\"col\">Status</th><th scope=\"col\">Date</th><th scope=\"col\">Type</th></tr></thead><tbody>"
-            for licence in self.snapshot.licences {
-                out += "<tr><td>\(HTML.escape(licence.caseReference))</td><td>\(HTML.escape(licence.status ?? "–"))</td><td>\(HTML.escape(licence.caseDate?.description ?? "–"))</td><td>\(HTML.escape(licence.serviceType ?? "–"))</td></tr>"
-            }
-            out += "</tbody></table>"
-        }
-        out += "<h2>Evidence timeline (\(self.evidence.count))</h2>"
-        if self.evidence.isEmpty {
-            out += "<p>No evidence is linked to this hotel.</p>"
-        } else {
-            let items = self.evidence.sorted { ($0.date?.description ?? "") > ($1.date?.description ?? "") }
-            out += "<table class=\"inbox\"><caption class=\"visually-hidden\">Evidence, newest first</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Source</th><th scope=\"col\">Sign</th><th scope=\"col\">Words (pseudonymised)</th></tr></thead><tbody>"
-            for item in items.prefix(50) {
-                out += "<tr><td>\(HTML.escape(item.date?.description ?? "undated"))</td><td>\(HTML.escape(item.source.rawValue))</td><td>\(HTML.escape(item.sign))</td><td>\(HTML.escape(item.snippet))</td></tr>"
-            }
-            out += "</tbody></table>"
-            if items.count > 50 { out += "<p>… and \(items.count - 50) older items.</p>" }
-        }
-        return out
+        let facts: [(String, String)] = [
+            ("Band", "\(self.decision.band) (score \(scoreText(self.decision.score)), as of \(self.asOf))"),
+            ("Action", self.decision.action), ("Hygiene rating", place.ratingValue ?? "none"),
+            ("Authority", place.localAuthorityName ?? "unknown"), ("Reviews", String(self.snapshot.reviewCount)),
+            ("Reports", String(self.snapshot.reportCount)), ("Intelligence", String(self.snapshot.intelligenceCount)),
+        ]
+        let items = self.evidence.sorted { ($0.date?.description ?? "") > ($1.date?.description ?? "") }
+        var context: [String: Any] = [
+            "facts": facts.map { ["name": $0.0, "value": $0.1] },
+            "hasFindings": !self.decision.findings.isEmpty,
+            "findings": self.decision.findings.map { finding -> [String: Any] in
+                [
+                    "title": finding.title, "contribution": (finding.contribution >= 0 ? "+" : "") + scoreText(finding.contribution),
+                    "explanation": finding.explanation, "rule": finding.ruleID, "source": finding.source,
+                ]
+            },
+            "hasLicences": !self.snapshot.licences.isEmpty,
+            "licences": self.snapshot.licences.map { licence -> [String: Any] in
+                [
+                    "reference": licence.caseReference, "status": licence.status ?? "–", "date": licence.caseDate?.description ?? "–",
+                    "type": licence.serviceType ?? "–",
+                ]
+            },
+            "evidenceCount": self.evidence.count, "hasEvidence": !items.isEmpty,
+            "evidence": items.prefix(50).map { item -> [String: Any] in
+                ["date": item.date?.description ?? "undated", "source": item.source.rawValue, "sign": item.sign, "snippet": item.snippet]
+            },
+        ]
+        if items.count > 50 { context["older"] = String(items.count - 50) }
+        return context
     }
 }

@@ -15,6 +15,8 @@ struct OfficerRoutes {
         self.registerScreening(on: router)
         self.registerPremises(on: router)
         self.registerDrivers(on: router)
+        self.registerLinkReview(on: router)
+        self.registerHotels(on: router)
         router.get("/officer") { request, _ in
             try self.guarded(request, needsReports: false) { officer in try self.inbox(request, officer) }
         }
@@ -52,7 +54,7 @@ struct OfficerRoutes {
         if needsReports, !officer.user.role.readsReports {
             return self.services.page(
                 "Not allowed",
-                "<h1>Not allowed</h1><p>Your role (\(HTML.escape(officer.user.role.rawValue))) may not open reports. Ask an admin if you need to.</p>",
+                PageTemplates.render("not-allowed", ["role": officer.user.role.rawValue]),
                 status: .forbidden
             ).plainResponse()
         }
@@ -81,10 +83,14 @@ struct OfficerRoutes {
         let allocation = try self.services.store.reportAllocations()[reference]
         let officers = try self.services.store.officerUsers().filter { $0.role.readsReports && !$0.disabled }
         let query = Self.searchText(request)
+        let driverQuery = Self.searchText(request, name: "dq")
+        let taxi = try self.services.store.linkedTaxi(reference: reference)
         let body = ReportDetailPage(
             view: view, allocatedTo: allocation, officers: officers, token: token, now: self.minute(), notice: notice,
             linked: try self.services.store.linkedPremises(reference: reference), premisesQuery: query,
-            premisesFound: query.isEmpty ? [] : try self.services.store.searchPremises(query)
+            premisesFound: query.isEmpty ? [] : try self.services.store.searchPremises(query),
+            driver: taxi.driver, vehicle: taxi.vehicle, driverQuery: driverQuery,
+            driversFound: driverQuery.isEmpty ? [] : try self.services.store.searchDrivers(driverQuery)
         ).html(nav: OfficerNav.html(officer: officer, token: token))
         return self.services.page("Report \(reference)", body, headers: headers).plainResponse()
     }
@@ -121,6 +127,8 @@ struct OfficerRoutes {
             try self.services.store.linkReport(reference: reference, toPremises: id, by: actor, at: self.minute())
         case "unlink":
             try self.services.store.unlinkReport(reference: reference, by: actor, at: self.minute())
+        case "link-driver", "link-vehicle", "unlink-driver", "unlink-vehicle":
+            try self.actOnTaxiLink(action, on: reference, form: form, actor: actor)
         default:
             throw HTTPError(.notFound)
         }

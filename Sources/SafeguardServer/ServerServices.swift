@@ -31,6 +31,10 @@ public struct ServerServices: Sendable {
         self.csrf = CSRFProtection(keys: keys, secureCookies: configuration.secureCookies)
         self.limiter = ClientRateLimiter(limits: configuration.limits)
         self.retention = RetentionSweeper()
+        // The page templates are parsed once; a broken one stops the server here, not on a page view.
+        if case .failure(let error) = PageTemplates.shared {
+            throw ServerError(code: "server.templates", message: error.message)
+        }
     }
 
     /// A page in the shared layout, named for this authority.

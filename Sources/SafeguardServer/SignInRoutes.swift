@@ -57,23 +57,10 @@ struct SignInRoutes {
         }
     }
 
+    /// The sign-in form (`Templates/sign-in.mustache`).
     static func form(token: String, username: String, problem: String?) -> String {
-        let error = problem.map {
-            "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><p class=\"error\">\(HTML.escape($0))</p></div>"
-        } ?? ""
-        return """
-            <h1>Sign in</h1>
-            \(error)
-            <form method="post" action="/officer/sign-in">
-            \(CSRFProtection.field(token))
-            <label for="username">User name</label>
-            <input type="text" id="username" name="username" autocomplete="username" required value="\(HTML.escape(username))">
-            <label for="password">Password</label>
-            <input type="password" id="password" name="password" autocomplete="current-password" required>
-            <label for="code">One-time code (if your account has one)</label>
-            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*">
-            <button type="submit">Sign in</button>
-            </form>
-            """
+        var context: [String: Any] = ["csrf": token, "username": username]
+        if let problem { context["problem"] = problem }
+        return PageTemplates.render("sign-in", context)
     }
 }

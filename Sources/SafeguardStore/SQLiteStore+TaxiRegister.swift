@@ -218,9 +218,22 @@ extension SQLiteStore: TaxiRegisterStore {
                     snippet: row[4], origin: row[5])
             }
         }
+        // An officer's link to a driver or a vehicle (issue 13) stands in for the badge or the
+        // registration the reporter typed.
         for row in try Row.fetchAll(
-            db, sql: "SELECT receipt_id, received, when_text, role, seen, text, vehicle, badge FROM report "
-                + "WHERE coalesce(vehicle, '') <> '' OR coalesce(badge, '') <> '' ORDER BY receipt_id")
+            db,
+            sql: """
+                SELECT * FROM (
+                    SELECT r.receipt_id, r.received, r.when_text, r.role, r.seen, r.text,
+                        coalesce((SELECT e.name_key FROM entity_link l JOIN entity e ON e.id = l.entity_id
+                                  WHERE l.source = 'report' AND l.source_key = r.receipt_id AND l.role = 'vehicle'
+                                    AND l.method = 'officer'), r.vehicle) AS vehicle,
+                        coalesce((SELECT d.badge_number FROM entity_link l JOIN taxi_driver d ON d.entity_id = l.entity_id
+                                  WHERE l.source = 'report' AND l.source_key = r.receipt_id AND l.role = 'driver'
+                                    AND l.method = 'officer' AND d.badge_number IS NOT NULL ORDER BY d.id LIMIT 1), r.badge) AS badge
+                    FROM report r)
+                WHERE coalesce(vehicle, '') <> '' OR coalesce(badge, '') <> '' ORDER BY receipt_id
+                """)
         {
             let id: String = row[0]
             let when = (row[2] as String?).flatMap { CalendarDay(iso: $0.prefix(10)) }
