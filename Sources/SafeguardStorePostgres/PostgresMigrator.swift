@@ -22,6 +22,7 @@ public enum PostgresMigrator {
             throw StoreError(code: "store.postgres.role", message: "role name '\(appRole)' is not valid: use letters, digits, '-' and '_'")
         }
         let bridge = BlockingBridge()
+        try PostgresProbe.check(location, bridge: bridge)
         let client = PostgresClient(configuration: location.clientConfiguration)
         let run = bridge.start { await client.run() }
         defer { run.cancel() }
@@ -102,6 +103,7 @@ extension PostgresMigrator {
     public static func execute(url: String, sql: String) throws {
         let location = try PostgresLocation(url: url, environment: [:])
         let bridge = BlockingBridge()
+        try PostgresProbe.check(location, bridge: bridge)
         let client = PostgresClient(configuration: location.clientConfiguration)
         let run = bridge.start { await client.run() }
         defer { run.cancel() }
@@ -127,6 +129,7 @@ extension PostgresMigrator {
     public static func appliedMigrations(url: String) throws -> [String] {
         let location = try PostgresLocation(url: url, environment: [:])
         let bridge = BlockingBridge()
+        try PostgresProbe.check(location, bridge: bridge)
         let client = PostgresClient(configuration: location.clientConfiguration)
         let run = bridge.start { await client.run() }
         defer { run.cancel() }

@@ -44,6 +44,7 @@ public final class PostgresStore: SafeguardStore {
         }
         self.location = location
         self.authority = authority
+        try PostgresProbe.check(location, bridge: self.bridge)
         let client = PostgresClient(configuration: location.clientConfiguration)
         self.client = client
         self.runTask = self.bridge.start { await client.run() }
