@@ -18,7 +18,7 @@ struct DBCommand: ParsableCommand {
               safeguard db status --db postgres://owner@db.example:5432/safeguard
               safeguard db copy --from safeguard.sqlite --to postgres://safeguard_app@db.example:5432/safeguard?authority=coventry
             """,
-        subcommands: [DBMigrate.self, DBStatus.self, DBCopy.self])
+        subcommands: [DBMigrate.self, DBStatus.self, DBCopy.self, DBShare.self])
 }
 
 /// `safeguard db migrate`: applies pending named migrations.

@@ -115,6 +115,23 @@ struct PostgresCommandClusterTests {
         #expect(again.status == 0)
         #expect(again.stdout.contains("(0 copied now)"))
         #expect(!again.stdout.contains("MISMATCH"))
+        // Sharing is explicit: Fylde's regional profile reads Blackpool's hotels only once Blackpool shares them.
+        func hotels(_ url: String) throws -> Int? {
+            let run = try cli.run(["profile", "hotels", "--out", "region", "--as-of", "2024-01-01", "--db", url])
+            let words = run.stdout.split(separator: " ")
+            return words.firstIndex(of: "hotels,").flatMap { Int(words[$0 - 1]) }
+        }
+        let fyldeRegion = fylde + "&scope=region"
+        let own = try #require(try hotels(fylde))
+        #expect(own > 0)
+        #expect(try hotels(fyldeRegion) == own)
+        #expect(try cli.run(["db", "share", "--db", app, "--with", "fylde", "--kinds", "gossip"]).status == 64)
+        let share = try cli.run(["db", "share", "--db", app, "--with", "fylde", "--kinds", "fhrs"])
+        #expect(share.status == 0, "\(share.output)")
+        #expect(try hotels(fyldeRegion) == 2 * own)
+        #expect(try hotels(fylde) == own)
+        #expect(try cli.run(["db", "share", "--db", app, "--with", "fylde", "--kinds", "fhrs", "--stop"]).status == 0)
+        #expect(try hotels(fyldeRegion) == own)
         // A copy into the authority that already has its own import is refused, naming why.
         let refused = try cli.run(["db", "copy", "--from", "local.sqlite", "--to", app])
         #expect(refused.status == 3)
