@@ -25,6 +25,23 @@ enum UKSyntheticCheck {
         "Mr {S} at the desk would not listen.", "{F} {S} checked us in quickly.",
         "The night porter, {F}, let a group of men upstairs.", "I complained to {F} {S} twice.",
     ]
+    /// Names mentioned with no title, job or "my name is" before them (issue 11 item 4), given
+    /// names of UK origins (Welsh, Scottish, Irish, South Asian, West African, Polish) and first
+    /// names that are also words. The tuning part's misses were looked at while writing the
+    /// uncued-name rules; the locked part draws other texts from the same templates and names, so
+    /// its figure is optimistic for wholly unseen wording.
+    static let uncuedFirstNames = [
+        "Ffion", "Cerys", "Gethin", "Iwan", "Morgan", "Eilidh", "Mhairi", "Ailsa", "Struan", "Catriona", "Aoife",
+        "Oisin", "Saoirse", "Padraig", "Sunita", "Harpreet", "Manjit", "Parveen", "Nasreen", "Tariq", "Adebayo",
+        "Chiamaka", "Folake", "Emeka", "Wiktoria", "Mateusz", "Bartosz", "Dean", "Grace", "Ruby", "Jack", "Rose",
+    ]
+    static let uncuedTemplates = [
+        "{F} was on the door when we got back.", "Me and {F} shared the family room.",
+        "{F}'s brother dropped us off outside.", "Went for drinks with {F} and {G} after the match.",
+        "{F} and I will not be staying again.", "{F} {S} kept ringing the room all night.",
+        "We were meeting {F} there for her birthday.", "{F} told us the lift was broken.",
+        "Cheers {F}, you made our weekend.", "Big thanks to {F} and {G} in the bar.",
+    ]
     static let phoneTemplates = [
         "He gave me his number {P} and told me to text.", "Call me on {P} if you need me.",
         "The taxi firm number is {P}.", "Ring {P} for bookings.", "my mobile {P} was on the form",
@@ -149,6 +166,7 @@ enum UKSyntheticCheck {
     /// The cases of one part, in a fixed order for the seed.
     static func cases(count: Int, seed: UInt64) -> [Case] {
         var g = Generator(state: seed)
+        var u = Generator(state: seed ^ 0x5EED_0000)
         var cases: [Case] = []
         for _ in 0..<count {
             let f = g.pick(self.firstNames), s = g.pick(self.surnames)
@@ -165,6 +183,15 @@ enum UKSyntheticCheck {
             let bt = g.pick(self.badgeTemplates)
             let b = self.badge(&g, template: bt)
             cases.append(Case(kind: "badge", text: bt.replacingOccurrences(of: "{B}", with: b), values: [b]))
+            // its own generator, so the other kinds' texts stay as they were before this kind was added
+            let ut = u.pick(self.uncuedTemplates)
+            let uf = u.pick(self.uncuedFirstNames), us = u.pick(self.surnames)
+            var ug = u.pick(self.uncuedFirstNames)
+            if ug == uf { ug = self.uncuedFirstNames[(self.uncuedFirstNames.firstIndex(of: uf)! + 1) % self.uncuedFirstNames.count] }
+            let utext = ut.replacingOccurrences(of: "{F}", with: uf).replacingOccurrences(of: "{G}", with: ug)
+                .replacingOccurrences(of: "{S}", with: us)
+            let uvalues = [uf] + (ut.contains("{G}") ? [ug] : []) + (ut.contains("{S}") ? [us] : [])
+            cases.append(Case(kind: "uncued", text: utext, values: uvalues))
         }
         return cases
     }
@@ -195,7 +222,7 @@ enum UKSyntheticCheck {
         }
         let changed = self.cleanTexts.filter { pseudonymiser.pseudonymise($0).text != $0 }
         var lines: [String] = []
-        for kind in ["name", "phone", "email", "plate", "badge"] {
+        for kind in ["name", "uncued", "phone", "email", "plate", "badge"] {
             let sv = survived[kind, default: 0], t = total[kind, default: 0]
             lines.append(String(format: "%-6@ survived %d/%d = %.1f%%", kind as NSString, sv, t, 100 * Double(sv) / Double(max(t, 1))))
         }

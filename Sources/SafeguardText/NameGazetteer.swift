@@ -35,6 +35,12 @@ public final class NameGazetteer: Sendable {
     public let streetPrefixes: ByteWordSet
     /// Words for staff places after a name ("Maria on reception").
     public let staffPlaces: ByteWordSet
+    /// Verbs only a person does, after a first name that is also a word ("Grace drove", "Will said").
+    public let speechVerbs: ByteWordSet
+    /// Months and days ("June", "August", "Sunday"): never a name from a list partner or "with".
+    public let calendarWords: ByteWordSet
+    /// Family and friends after a possessive ("Nkechi's sister", "Dean's mum"): the word before is a person.
+    public let kinWords: ByteWordSet
     /// First names, surnames, ordinary and common words, places and titles in one table: one
     /// probe tells every list a word is in.
     public let wordFlags: WordFlagTable
@@ -44,9 +50,12 @@ public final class NameGazetteer: Sendable {
         "madame", "monsieur", "herr", "frau", "señor", "senor", "sr", "sra",
     ]
 
-    /// Creates a gazetteer from explicit word lists (tests use small ones).
+    /// Creates a gazetteer from explicit word lists (tests use small ones). `otherNames` are given
+    /// names from a second, less curated list (`first-names-gfdl.txt`): they count as known names that
+    /// need a cue, a person's verb, a surname or a list partner, like surnames, never on their own.
     public init(
-        firstNames: [String], surnames: [String], ordinaryWords: [String], commonWords: [String], places: [String]
+        firstNames: [String], surnames: [String], ordinaryWords: [String], commonWords: [String], places: [String],
+        otherNames: [String] = []
     ) {
         self.commonWords = ByteWordSet(commonWords)
         let firstSet = Set(firstNames.map { $0.lowercased() })
@@ -72,7 +81,7 @@ public final class NameGazetteer: Sendable {
             "assistant", "user", "name", "surname", "signed", "regards", "cheers", "i'm", "im",
         ])
         self.weakCuesBefore = ByteWordSet([
-            "by", "with", "to", "from", "including", "i'm", "im", "me", "ask", "contact", "meet", "met",
+            "by", "with", "to", "from", "including", "i'm", "im", "me", "ask", "contact", "meet", "met", "meeting",
         ])
         self.verbsAfter = ByteWordSet([
             "said", "says", "told", "tells", "asked", "asks", "explained", "explains", "began", "begins", "lives",
@@ -80,6 +89,8 @@ public final class NameGazetteer: Sendable {
             "apologized", "helped", "greeted", "shouted", "works", "worked", "gave", "gives", "offered", "showed",
             "upgraded", "served", "sang", "directed", "founded", "recorded", "had", "has", "was", "is", "will", "spent",
             "would", "who", "went", "came", "called", "wants", "wanted", "thinks", "thought", "knows", "knew",
+            "drove", "sorted", "texted", "phoned", "messaged", "promised", "admitted", "lied", "winked", "whispered",
+            "swore", "yelled", "booked", "stayed",
         ])
         self.venueWords = ByteWordSet([
             "hotel", "hotels", "inn", "lodge", "house", "arms", "street", "st", "road", "rd", "lane", "avenue",
@@ -108,9 +119,27 @@ public final class NameGazetteer: Sendable {
         self.staffPlaces = ByteWordSet([
             "reception", "front", "desk", "concierge", "bar", "restaurant", "breakfast", "door", "night",
         ])
+        self.speechVerbs = ByteWordSet([
+            "said", "says", "told", "tells", "asked", "asks", "explained", "replied", "smiled", "laughed", "insisted",
+            "refused", "apologised", "apologized", "greeted", "shouted", "drove", "sorted", "texted", "phoned",
+            "messaged", "promised", "admitted", "lied", "winked", "whispered", "screamed", "yelled", "swore",
+        ])
+        self.calendarWords = ByteWordSet([
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "christmas", "easter",
+        ])
+        self.kinWords = ByteWordSet([
+            "sister", "sisters", "brother", "brothers", "mum", "mom", "mummy", "mother", "dad", "daddy", "father",
+            "husband", "wife", "partner", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancee", "fiancée",
+            "son", "sons", "daughter", "daughters", "kids", "children", "baby", "nan", "nana", "gran", "granny",
+            "grandma", "grandad", "grandpa", "aunt", "auntie", "uncle", "cousin", "niece", "nephew", "friend",
+            "friends", "mate", "mates", "family", "parents", "ex", "missus", "fella", "bloke", "lad", "lads",
+        ])
         var flags = WordFlagTable()
         flags.add(firstNames, .firstName)
         flags.add(surnames, .surname)
+        flags.add(otherNames, .surname)
         flags.add(ordinaryWords, .ordinary)
         flags.add(commonWords, .common)
         flags.add(places, .place)
@@ -139,6 +168,6 @@ public final class NameGazetteer: Sendable {
         return NameGazetteer(
             firstNames: try words("first-names"), surnames: try words("surnames"),
             ordinaryWords: try words("ordinary-words"), commonWords: try words("common-words"),
-            places: try words("places"))
+            places: try words("places"), otherNames: try words("first-names-gfdl"))
     }
 }

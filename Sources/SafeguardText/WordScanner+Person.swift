@@ -61,18 +61,24 @@ extension WordScanner {
         let nextFlags = next.exists ? self.flags(next) : []
         let knownSurnameFollows = surnameFollows && nextFlags.contains(.surname) && !nextFlags.contains(.common)
         let verb = next.exists && self.contains(g.verbsAfter, next)
+        // "Nkechi's sister", "Dean's mum": a possessive before a family or friend word
+        let kin = core.end != word.end && self.contains(g.kinWords, self.nextWord(after: word.end))
         var isPerson = false
         if capitalised {
             if clearFirstName {
                 isPerson = true
             } else if isFirstName && !place {
-                isPerson = strongCue || staff || surnameFollows || self.isSpeakerLabel(core)
+                isPerson = strongCue || staff || surnameFollows || self.isSpeakerLabel(core) || kin
+                    || (next.exists && self.contains(g.speechVerbs, next))
+                    || (!self.contains(g.calendarWords, core)
+                        && (self.companyCue(next) || self.hasListPartner(word, capitalised: true)))
             } else if known && ordinary {
-                isPerson = strongCue || staff || surnameFollows
+                isPerson = strongCue || staff || surnameFollows || kin
             } else if known {
-                isPerson = strongCue || weakCue || staff || verb || surnameFollows || self.hasListPartner(word, capitalised: true)
+                isPerson = strongCue || weakCue || staff || verb || surnameFollows || kin
+                    || self.hasListPartner(word, capitalised: true)
             } else if unknown {
-                isPerson = strongCue || staff || knownSurnameFollows
+                isPerson = strongCue || staff || knownSurnameFollows || kin
                     || (verb && self.isStrongVerb(next)) || self.hasListPartner(word, capitalised: true)
                     || self.isSpeakerLabel(core)
             }
@@ -228,6 +234,15 @@ extension WordScanner {
             after = .none
         }
         if isPartner(after) { return true }
+        // "Eilidh and I", "Kofi and me": only people go with the writer
+        if capitalised && !comma && (self.word(after, is: "i") || self.word(after, is: "me")) { return true }
+        if capitalised && self.followsFoundPerson(word) { return true }
+        // "me and Ffion", "I and Gethin"
+        if capitalised && self.word(self.previous, is: "and")
+            && (self.word(self.beforePrevious, is: "me") || self.word(self.beforePrevious, is: "i"))
+        {
+            return true
+        }
         // before: "X, " / "X and " / "X or "
         var before = Word.none
         if self.word(self.previous, is: "and") || self.word(self.previous, is: "or") {
@@ -238,6 +253,30 @@ extension WordScanner {
             if j >= self.previous.end && self.text[j] == 0x2C { before = self.previous }
         }
         return isPartner(before)
+    }
+
+    /// Whether the word comes right after a name already found, joined by "and", "or", "&" or a
+    /// comma ("Priya and Ffion", "Kasia, Wojciech").
+    func followsFoundPerson(_ word: Word) -> Bool {
+        // an acronym ("BMWs") names no person
+        guard self.lastPersonEnd >= 0, self.lastPersonEnd < word.start, word.end - word.start >= 2,
+            !ByteClass.isUpper(self.text[word.start + 1])
+        else { return false }
+        var k = self.lastPersonEnd
+        // a possessive or a closing quote may end the name
+        while k < word.start && (self.text[k] == 0x27 || self.text[k] == 0x73) && k - self.lastPersonEnd < 2 { k += 1 }
+        while k < word.start && self.text[k] == 0x20 { k += 1 }
+        if k < word.start && (self.text[k] == 0x2C || self.text[k] == 0x26) {
+            k += 1
+            while k < word.start && self.text[k] == 0x20 { k += 1 }
+        }
+        if k + 4 <= word.start && self.text[k] == 0x61 && self.text[k + 1] == 0x6E && self.text[k + 2] == 0x64 && self.text[k + 3] == 0x20 {
+            k += 4
+        } else if k + 3 <= word.start && self.text[k] == 0x6F && self.text[k + 1] == 0x72 && self.text[k + 2] == 0x20 {
+            k += 3
+        }
+        while k < word.start && self.text[k] == 0x20 { k += 1 }
+        return k == word.start && k > self.lastPersonEnd + 1
     }
 
     /// Whether a word can continue a name: capitalised surname or unknown word, not a venue word.
@@ -303,12 +342,30 @@ extension WordScanner {
         return PIISpan(type: .person, start: first.start, end: self.extendName(from: first))
     }
 
+    /// "drinks with Jack and Ffion", "meeting Rose there": a capitalised first name that is also a
+    /// word, after "with" or "meet", where the phrase ends with it ("with Sky sports" is no person).
+    func companyCue(_ next: Word) -> Bool {
+        guard self.word(self.previous, is: "with") || self.word(self.previous, is: "meet") || self.word(self.previous, is: "met")
+            || self.word(self.previous, is: "meeting")
+        else { return false }
+        return !next.exists || self.word(next, is: "and") || self.word(next, is: "or") || self.word(next, is: "at")
+            || self.word(next, is: "on") || self.word(next, is: "in") || self.word(next, is: "there")
+            || self.word(next, is: "after") || self.word(next, is: "before") || self.word(next, is: "for")
+    }
+
     /// A strong cue right before the current word: "says", "receptionist", "my name is", "call me", "thank you".
     func hasCueBefore() -> Bool {
         if self.contains(self.gazetteer.cuesBefore, self.previous) { return true }
         if self.word(self.previous, is: "is") && self.word(self.beforePrevious, is: "name") { return true }
         if self.word(self.previous, is: "name's") || self.word(self.previous, is: "names") { return true }
         if self.word(self.previous, is: "you") && self.word(self.beforePrevious, is: "thank") { return true }
+        // "thanks to Grace", "shout out to Rose"
+        if self.word(self.previous, is: "to")
+            && (self.word(self.beforePrevious, is: "thanks") || self.word(self.beforePrevious, is: "thank")
+                || self.word(self.beforePrevious, is: "out") || self.word(self.beforePrevious, is: "cheers"))
+        {
+            return true
+        }
         if self.word(self.previous, is: "me") && (self.word(self.beforePrevious, is: "call") || self.word(self.beforePrevious, is: "calls")) {
             return true
         }
@@ -321,7 +378,12 @@ extension WordScanner {
     }
 
     /// "on/at/from/in reception", "behind the bar" style staff places right after the word.
-    func hasStaffPlaceAfter(_ next: Word) -> Bool {
+    func hasStaffPlaceAfter(_ after: Word) -> Bool {
+        // "Ffion was on the door", "Iwan is behind the bar"
+        var next = after
+        if self.word(next, is: "was") || self.word(next, is: "is") || self.word(next, is: "works") {
+            next = self.nextWord(after: next.end)
+        }
         guard next.exists,
             self.word(next, is: "on") || self.word(next, is: "at") || self.word(next, is: "from") || self.word(next, is: "in")
                 || self.word(next, is: "behind")

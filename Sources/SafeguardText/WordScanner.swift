@@ -21,6 +21,9 @@ struct WordScanner {
     var previous = Word.none
     var beforePrevious = Word.none
     var sentenceStart = true
+    /// Where the last person name found ends (-1: none yet): "Priya and Ffion" reads Ffion as
+    /// Priya's list partner even though the recorded name is no longer `previous`.
+    var lastPersonEnd = -1
 
     init(text: UnsafeBufferPointer<UInt8>, detector: PIIDetector, preserving: ByteWordSet?, fixed: [PIISpan]) {
         self.text = text
@@ -152,6 +155,7 @@ struct WordScanner {
 
     mutating func record(_ span: PIISpan) {
         self.found.append(span)
+        if span.type == .person { self.lastPersonEnd = span.end }
         self.previous = .none
         self.beforePrevious = .none
         self.sentenceStart = false

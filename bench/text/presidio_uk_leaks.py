@@ -30,7 +30,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
         total[case["kind"]] = total.get(case["kind"], 0) + 1
         if v in out:
             survived[case["kind"]] = survived.get(case["kind"], 0) + 1
-for kind in ["name", "phone", "email", "plate", "badge"]:
+for kind in ["name", "uncued", "phone", "email", "plate", "badge"]:
     s, t = survived.get(kind, 0), total.get(kind, 0)
     print(f"presidio {kind:6} survived {s}/{t} = {100 * s / max(t, 1):.1f}%")
 print(f"presidio texts without personal data changed: {changed}/{clean} = {100 * changed / max(clean, 1):.1f}%")
