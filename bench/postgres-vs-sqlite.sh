@@ -33,8 +33,10 @@ printf '%-14s %10s %12s %8s\n' step sqlite_s postgres_s ratio
 total_s=0; total_p=0
 for step in "${steps[@]}"; do
     name=${step%%|*}; args=${step#*|}
-    s=$( { /usr/bin/time -f %e $BIN ${args//DB/sqlite} --db "$OUT/bench.sqlite" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    p=$( { /usr/bin/time -f %e $BIN ${args//DB/postgres} --db "$APP" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$OUT/time" -f %e $BIN ${args//DB/sqlite} --db "$OUT/bench.sqlite" >"$OUT/$name-sqlite.log" 2>&1 || { cat "$OUT/$name-sqlite.log"; exit 1; }
+    s=$(tail -1 "$OUT/time")
+    /usr/bin/time -o "$OUT/time" -f %e $BIN ${args//DB/postgres} --db "$APP" >"$OUT/$name-postgres.log" 2>&1 || { cat "$OUT/$name-postgres.log"; exit 1; }
+    p=$(tail -1 "$OUT/time")
     printf '%-14s %10s %12s %8.2f\n' "$name" "$s" "$p" "$(echo "$p / $s" | bc -l)"
     total_s=$(echo "$total_s + $s" | bc -l); total_p=$(echo "$total_p + $p" | bc -l)
 done
