@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "SafeguardCorpusTests", dependencies: ["SafeguardCorpus"]),
         .testTarget(
             name: "SafeguardPipelineTests",
-            dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore", "SafeguardImport"]
+            dependencies: ["SafeguardPipeline", "SafeguardCorpus", "SafeguardReports", "SafeguardRules", "SafeguardText", "SafeguardStore", "SafeguardImport", "SafeguardStorePostgres"]
         ),
         .testTarget(
             name: "SafeguardServerTests",

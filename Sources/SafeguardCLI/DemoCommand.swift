@@ -5,6 +5,7 @@ import SafeguardCorpus
 import SafeguardPipeline
 import SafeguardRules
 import SafeguardStore
+import SafeguardStorePostgres
 import SafeguardText
 
 /// `safeguard demo`: the whole pipeline on the shipped corpus, from an empty database.
@@ -28,17 +29,18 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Directory to write the results into.")
     var out = "safeguard-demo"
 
-    @Option(help: ArgumentHelp("Keep the demo database at this path (it must not exist yet), and its pseudonymisation key beside it in <path>.key (mode 0600); by default both live in a temporary directory that is removed.", valueName: "path"))
+    @Option(help: ArgumentHelp("Keep the demo database at this path (it must not exist yet), and its pseudonymisation key beside it in <path>.key (mode 0600); by default both live in a temporary directory that is removed. A postgres://USER@HOST:PORT/DB?authority=ID URL imports into that (migrated, empty for the authority) PostgreSQL database instead.", valueName: "path|url"))
     var db: String?
 
     @Option(help: "The day to score as of (YYYY-MM-DD; default: the corpus's own date from manifest.json).")
     var asOf: String?
 
     func run() async throws {
-        if let kept = self.db, FileManager.default.fileExists(atPath: kept) {
+        let postgresURL = self.db.flatMap { PostgresLocation.matches($0) ? $0 : nil }
+        if let kept = self.db, postgresURL == nil, FileManager.default.fileExists(atPath: kept) {
             throw CommandError(.output, "--db \(kept) already exists; the demo starts from an empty database", fix: "remove it or choose another path")
         }
-        if let kept = self.db, FileManager.default.fileExists(atPath: Self.keyPath(forKept: kept)) {
+        if let kept = self.db, postgresURL == nil, FileManager.default.fileExists(atPath: Self.keyPath(forKept: kept)) {
             throw CommandError(
                 .output, "\(Self.keyPath(forKept: kept)) already exists; the demo makes a new pseudonymisation key for a new database",
                 fix: "remove it (and the database it belongs to) or choose another --db path")
@@ -71,23 +73,32 @@ struct DemoCommand: AsyncParsableCommand {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("safeguard-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let databasePath = self.db ?? work.appendingPathComponent("demo.sqlite").path
+        let databasePath = self.db.map(PostgresLocation.redacted) ?? work.appendingPathComponent("demo.sqlite").path
 
         print("\n== 2. Importing \(corpusURL.path) into a fresh database (\(databasePath))")
-        let store: SQLiteStore
-        do {
-            store = try SQLiteStore(path: databasePath)
-        } catch let error as StoreError {
-            throw CommandError(.database, error.message)
+        let store: any SafeguardStore
+        if let postgresURL {
+            store = try Self.emptyPostgresStore(postgresURL)
+        } else {
+            do {
+                store = try SQLiteStore(path: databasePath)
+            } catch let error as StoreError {
+                throw CommandError(.database, error.message)
+            }
         }
         // A kept database keeps its key beside it: without it nothing scanned later links to what is stored.
-        let keyPath = self.db.map(Self.keyPath(forKept:)) ?? work.appendingPathComponent("demo.key").path
+        // (A PostgreSQL demo's key is temporary: pass your own --key-file to later imports.)
+        let keyPath = postgresURL != nil ? work.appendingPathComponent("demo.key").path
+            : self.db.map(Self.keyPath(forKept:)) ?? work.appendingPathComponent("demo.key").path
         let text = try TextOptions.parse(["--key-file", keyPath, "--rules", rulesDirectory.path])
         let importer = CorpusImport(store: store, analyser: try text.makeAnalyser())
         let lines = try importer.importAll(from: corpusURL) { line in
             print("  \(line.source): \(line.read) read, \(line.stored) stored, \(line.rejected) rejected (\(String(format: "%.1f", line.seconds)) s)")
         }
         _ = lines
+        for source in importer.skipped {
+            print("  \(source): skipped (the PostgreSQL store does not keep it yet; SQLite does)")
+        }
         let output = URL(fileURLWithPath: self.out)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         if !importer.issues.isEmpty {
@@ -99,9 +110,20 @@ struct DemoCommand: AsyncParsableCommand {
         print("\n== 3. Scoring hotels and writing the hotel problem profile (as of \(asOf))")
         let result = try ProfileJob(
             databasePath: databasePath, rulesDirectory: rulesDirectory, asOf: asOf, since: nil, area: nil,
-            suppressSmall: false, outputDirectory: output
+            suppressSmall: false, outputDirectory: output, store: store
         ).run()
         print(result.summary.split(separator: "\n").map { "  \($0)" }.joined(separator: "\n"))
+
+        guard let store = store as? SQLiteStore else {
+            print("\n== 4-5. Application screening and the driver standards: skipped on PostgreSQL")
+            print("  Their tables (screening decisions, the taxi register's history) are not in the PostgreSQL store yet;")
+            print("  run `safeguard demo` without --db, or with --db FILE.sqlite, to see them.")
+            print("\n== Done. Results in \(output.path):")
+            for file in result.files { print("  \(file.path)") }
+            print("The rows are in \(databasePath); the pseudonymisation key was temporary and is removed.")
+            print("Nothing here proves exploitation; it shows where a visit, an interview or a representation is justified.")
+            return
+        }
 
         print("\n== 4. Screening the corpus licence applications")
         let applications = try ApplicationScreening(rules: rulesDirectory).screen(
@@ -132,4 +154,17 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// Where the demo keeps the pseudonymisation key of a kept database: beside it, `<db>.key`.
     static func keyPath(forKept database: String) -> String { database + ".key" }
+
+    /// The PostgreSQL store at `url` for the demo: migrated, and holding no rows for the URL's
+    /// authority (the demo starts from empty, as it does on SQLite).
+    static func emptyPostgresStore(_ url: String) throws -> PostgresStore {
+        let store = try StoreOptions.openPostgres(url)
+        let held = try store.tableCounts().values.reduce(0, +)
+        guard held == 0 else {
+            throw CommandError(
+                .output, "\(store.location) already holds \(held) row(s) for authority '\(store.authority)'; the demo starts from an empty store",
+                fix: "use a fresh database (createdb, then `safeguard db migrate`) or another ?authority=ID")
+        }
+        return store
+    }
 }

@@ -11,8 +11,11 @@ enum FHRSImportLoop {
     /// Imports `file`, handing issues and progress to the caller on this thread.
     static func run(
         _ file: String, batchSize: Int, onIssue: (ImportIssue) -> Void, progress: ((Int) -> Void)?,
-        into store: SQLiteStore
+        into store: any SafeguardStore
     ) -> ImportOutcome {
+        guard let store = store as? SQLiteStore else {
+            return Self.runGeneric(file, batchSize: batchSize, onIssue: onIssue, progress: progress, into: store)
+        }
         var outcome = ImportOutcome()
         outcome.summary.hotels = 0
         outcome.summary.hotelsByName = 0
@@ -44,6 +47,33 @@ enum FHRSImportLoop {
             do { try store.restoreIndexes() } catch { outcome.storeFailure = outcome.storeFailure ?? error }
             outcome.indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         }
+        return outcome
+    }
+
+    /// The same for a store without SQLite's prepared-row fast path (PostgreSQL): establishments
+    /// are built on the reading thread and stored batch by batch through the protocol.
+    private static func runGeneric(
+        _ file: String, batchSize: Int, onIssue: (ImportIssue) -> Void, progress: ((Int) -> Void)?,
+        into store: any SafeguardStore
+    ) -> ImportOutcome {
+        var outcome = ImportOutcome()
+        outcome.summary.hotels = 0
+        outcome.summary.hotelsByName = 0
+        let extract: CalendarDay?
+        do {
+            extract = try FHRSReader().header(path: file).extractDate
+        } catch {
+            outcome.readFailure = error
+            return outcome
+        }
+        ImportLoop.run(
+            batchSize: batchSize, into: &outcome,
+            read: { (sink: ImportBatchSink<FHRSEstablishment>) in
+                try FHRSReader().readRows(path: file, progress: sink.progress, onIssue: sink.issue) { row in
+                    try sink.record(FHRSEstablishment(row))
+                }
+            }, onIssue: onIssue, progress: progress,
+            save: { try store.recordEstablishments($0, extractDate: extract) })
         return outcome
     }
 }

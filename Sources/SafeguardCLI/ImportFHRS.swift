@@ -27,7 +27,7 @@ struct ImportFHRS: ParsableCommand {
     func run() throws {
         let run = try ImportRun(options: self.options, wantsHotels: true)
         let files = try run.readableFiles(self.files, check: InputFormat.check(expected: "an FHRS XML extract") { $0 == .fhrs })
-        let store = try self.options.store.open()
+        let store = try self.options.store.openStore()
         for file in files {
             run.begin(file)
             let outcome = FHRSImportLoop.run(

@@ -38,7 +38,7 @@ struct ImportIntelligence: ParsableCommand {
         let files = try run.readableFiles(
             self.files, check: InputFormat.check(expected: "an intelligence CSV (docs/formats.md)") { $0 == .intelligence })
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
-        let store = try self.options.store.open()
+        let store = try self.options.store.openStore()
         for file in files {
             run.importCSV(file, profile: IntelligenceProfile(), batchSize: self.options.batchSize) { records in
                 try store.saveIntelligence(records.map(builder.intelligence))

@@ -28,13 +28,15 @@ struct ImportPremises: ParsableCommand {
         let run = try ImportRun(options: self.options)
         let files = try run.readableFiles(
             self.files, check: InputFormat.check(expected: "a premises licence register CSV (docs/formats.md)") { $0 == .premises })
-        let store = try self.options.store.open()
+        let store = try self.options.store.openStore()
         for file in files {
             run.importCSV(
                 file, profile: PremisesLicenceProfile(), batchSize: self.options.batchSize,
                 prepare: PreparedLicenceEvent.init
             ) {
-                try store.recordLicenceEvents(prepared: $0)
+                // SQLite binds the prepared rows directly; other stores take the events.
+                if let sqlite = store as? SQLiteStore { return try sqlite.recordLicenceEvents(prepared: $0) }
+                return try store.recordLicenceEvents($0.map(\.event))
             }
         }
         try run.finish()

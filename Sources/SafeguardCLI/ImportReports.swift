@@ -30,7 +30,7 @@ struct ImportReports: ParsableCommand {
         let files = try run.readableFiles(
             self.files, check: InputFormat.check(expected: "whistle-blowing report JSON Lines (docs/formats.md)") { $0 == .reportJSONL })
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
-        let store = try self.options.store.open()
+        let store = try self.options.store.openStore()
         let reader = WhistleblowingReportReader(knownSigns: Set(builder.analyser.scanner.signs.map(\.id)))
         for file in files {
             run.begin(file)

@@ -38,7 +38,7 @@ struct ImportReviews: ParsableCommand {
                 [.reviewCSV, .reviewJSONL, .bookingReviews].contains($0)
             })
         let builder = TextRecordBuilder(analyser: try self.text.makeAnalyser())
-        let store = try self.options.store.open()
+        let store = try self.options.store.openStore()
         for file in files {
             run.begin(file)
             var summary = ImportSummary()

@@ -44,7 +44,7 @@ struct LinksReview: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.store.openExisting()
+        let store = try self.store.openExistingStore()
         do {
             if let id = self.accept {
                 try store.decideLink(id: id, accept: true)

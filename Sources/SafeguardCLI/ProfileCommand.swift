@@ -3,6 +3,7 @@ import Foundation
 import SafeguardCore
 import SafeguardReports
 import SafeguardPipeline
+import SafeguardStorePostgres
 import SafeguardRules
 import SafeguardStore
 
@@ -60,11 +61,12 @@ struct ProfileCommand: ParsableCommand {
             let path = self.store.path
             try StoreOptions.requireExisting(path)
             let rulesDirectory = try self.rules.directory()
+            let store = try self.store.openExistingStore()
             let result = try ProfileJob(
-                databasePath: path, rulesDirectory: rulesDirectory,
+                databasePath: PostgresLocation.redacted(path), rulesDirectory: rulesDirectory,
                 asOf: self.asOf.flatMap { CalendarDay(iso: $0) } ?? ExplainCommand.today(),
                 since: self.since.flatMap { CalendarDay(iso: $0) }, area: self.area,
-                suppressSmall: self.suppressSmall, outputDirectory: URL(fileURLWithPath: self.out)
+                suppressSmall: self.suppressSmall, outputDirectory: URL(fileURLWithPath: self.out), store: store
             ).run()
             print(result.summary)
         }

@@ -38,6 +38,7 @@ struct Safeguard: AsyncParsableCommand {
             ModelCommand.self,
             UsersCommand.self,
             AuditCommand.self,
+            DBCommand.self,
         ]
     )
 }

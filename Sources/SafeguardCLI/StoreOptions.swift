@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
 import SafeguardStore
+import SafeguardStorePostgres
 
-/// `--db PATH`, shared by every command that touches stored data.
+/// `--db PATH` or `--db postgres://…`, shared by every command that touches stored data
+/// (`StoreOptions+Factory.swift` opens either backend).
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The Safeguard database file (default: $SAFEGUARD_DB, else ./safeguard.sqlite).", valueName: "path"))
+            "The Safeguard database: a file (SQLite) or postgres://USER@HOST:PORT/DB?authority=ID (default: $SAFEGUARD_DB, else ./safeguard.sqlite).",
+            valueName: "path|url"))
     var db: String?
 
     /// The path in effect.
@@ -17,6 +20,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store for a command that writes (an import), creating the database when absent.
     func open() throws -> SQLiteStore {
+        try self.refusePostgres()
         try Self.checkNotDirectory(self.path)
         do {
             return try SQLiteStore(path: self.path)
@@ -35,6 +39,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Throws the `no database at PATH` error unless a database file is at `path`.
     static func requireExisting(_ path: String) throws {
+        if PostgresLocation.matches(path) { return }
         try Self.checkNotDirectory(path)
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandError(

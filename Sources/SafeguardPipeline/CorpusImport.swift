@@ -6,19 +6,23 @@ import SafeguardText
 
 /// Imports a corpus directory (the layout `safeguard corpus generate` writes) into a store:
 /// FHRS, licences, taxis, reviews, whistle-blowing reports and intelligence, with every text
-/// pseudonymised and scanned before storage. Used by `demo` and `bench profile`.
+/// pseudonymised and scanned before storage. Used by `demo` and `bench profile`, on either store
+/// (SQLite or PostgreSQL): the taxi register's history, NR3S searches and s.6 replies go in only
+/// when the store keeps them (`TaxiRegisterStore`), and are listed in `skipped` otherwise.
 public final class CorpusImport {
-    let store: SQLiteStore
+    let store: any SafeguardStore
     let builder: TextRecordBuilder
     var batchSize = 5_000
 
     /// Creates an importer writing into `store`, analysing text with `analyser`.
-    public init(store: SQLiteStore, analyser: TextAnalyser) {
+    public init(store: any SafeguardStore, analyser: TextAnalyser) {
         self.store = store
         self.builder = TextRecordBuilder(analyser: analyser)
     }
     /// Bad records, by file (the demo prints the count and writes them to a rejects file).
     public private(set) var issues: [ImportIssue] = []
+    /// Sources of the corpus this store does not keep (not imported; the demo prints them).
+    public private(set) var skipped: [String] = []
 
     /// One line per source: what was read and stored.
     public struct Line: Sendable {
@@ -53,9 +57,13 @@ public final class CorpusImport {
         try step("Taxi drivers") { try self.importCSV(path("taxis/drivers.csv"), TaxiDriverProfile()) { try self.store.recordDrivers($0) } }
         try step("Taxi vehicles") { try self.importCSV(path("taxis/vehicles.csv"), TaxiVehicleProfile()) { try self.store.recordVehicles($0) } }
         try step("Taxi operators") { try self.importCSV(path("taxis/operators.csv"), TaxiOperatorProfile()) { try self.store.recordOperators($0) } }
-        try step("Taxi licence history") { try self.importCSV(path("taxis/licence-history.csv"), TaxiHistoryProfile()) { try self.store.recordTaxiHistory($0) } }
-        try step("NR3S searches") { try self.importCSV(path("taxis/nr3s.csv"), NR3SSearchProfile()) { try self.store.recordNR3SSearches($0) } }
-        try step("s.5 notifications and s.6 replies") { try self.importCSV(path("taxis/s6-replies.csv"), Section6ReplyProfile()) { try self.store.recordSection6Replies($0) } }
+        if let register = self.store as? any TaxiRegisterStore {
+            try step("Taxi licence history") { try self.importCSV(path("taxis/licence-history.csv"), TaxiHistoryProfile()) { try register.recordTaxiHistory($0) } }
+            try step("NR3S searches") { try self.importCSV(path("taxis/nr3s.csv"), NR3SSearchProfile()) { try register.recordNR3SSearches($0) } }
+            try step("s.5 notifications and s.6 replies") { try self.importCSV(path("taxis/s6-replies.csv"), Section6ReplyProfile()) { try register.recordSection6Replies($0) } }
+        } else {
+            self.skipped += ["Taxi licence history", "NR3S searches", "s.5 notifications and s.6 replies"]
+        }
         try step("Reviews") { try self.importReviews(path("reviews/reviews.csv")) }
         // Every .jsonl under reports/ and every .csv under intelligence/ (the planted driver cases sit beside the generated files).
         func files(_ folder: String, _ suffix: String) -> [String] {

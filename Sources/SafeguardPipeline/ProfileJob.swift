@@ -14,6 +14,9 @@ public struct ProfileJob: Sendable {
     public var area: String?
     public var suppressSmall: Bool
     public var outputDirectory: URL
+    /// The store to read; nil opens the SQLite file at `databasePath` (the PostgreSQL store, or any
+    /// other, is passed here and `databasePath` only names it in messages).
+    public var store: (any SafeguardStore)?
 
     public struct Result: Sendable {
         public var profile: HotelProfile
@@ -37,8 +40,9 @@ public struct ProfileJob: Sendable {
 
     public init(
         databasePath: String, rulesDirectory: URL, asOf: CalendarDay, since: CalendarDay? = nil, area: String? = nil,
-        suppressSmall: Bool = false, outputDirectory: URL
+        suppressSmall: Bool = false, outputDirectory: URL, store: (any SafeguardStore)? = nil
     ) {
+        self.store = store
         self.databasePath = databasePath
         self.rulesDirectory = rulesDirectory
         self.asOf = asOf
@@ -60,7 +64,7 @@ public struct ProfileJob: Sendable {
         let start = clock.now
         let snapshots: [HotelSnapshot]
         do {
-            snapshots = try SQLiteStore(path: self.databasePath).hotels()
+            snapshots = try (self.store ?? SQLiteStore(path: self.databasePath)).hotels()
         } catch let error as StoreError {
             throw PipelineError(message: "Cannot read hotels from \(self.databasePath): \(error.message)", step: .store)
         }

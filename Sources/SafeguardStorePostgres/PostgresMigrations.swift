@@ -250,6 +250,26 @@ enum PostgresMigrations {
         // serves both, so the migration only keeps the name (the schemas stay in step by name).
         Migration(name: "v3-csv-import", sql: "SELECT 1"),
         Migration(name: "postgres-authority-isolation", sql: Self.isolationSQL),
+        // `safeguard db copy`: which SQLite row became which PostgreSQL row, so an interrupted copy
+        // resumes without duplicates and references (entity_id, case_id) follow their rows.
+        Migration(
+            name: "postgres-copy-map",
+            sql: """
+                CREATE TABLE copy_map (
+                    authority TEXT NOT NULL DEFAULT current_setting('safeguard.authority'),
+                    source TEXT NOT NULL,
+                    tbl TEXT NOT NULL,
+                    old_id BIGINT NOT NULL,
+                    new_id BIGINT NOT NULL,
+                    PRIMARY KEY (authority, source, tbl, old_id)
+                );
+                CREATE INDEX copy_map_by_new ON copy_map(authority, tbl, new_id);
+                ALTER TABLE copy_map ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE copy_map FORCE ROW LEVEL SECURITY;
+                CREATE POLICY copy_map_own ON copy_map
+                    USING (authority = current_setting('safeguard.authority', true))
+                    WITH CHECK (authority = current_setting('safeguard.authority', true))
+                """),
     ]
 
     /// Row-level security: every row belongs to one authority (`safeguard.authority`, set with

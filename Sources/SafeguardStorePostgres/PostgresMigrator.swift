@@ -22,6 +22,7 @@ public enum PostgresMigrator {
             throw StoreError(code: "store.postgres.role", message: "role name '\(appRole)' is not valid: use letters, digits, '-' and '_'")
         }
         let bridge = BlockingBridge()
+        try PostgresProbe.check(location, bridge: bridge)
         let client = PostgresClient(configuration: location.clientConfiguration)
         let run = bridge.start { await client.run() }
         defer { run.cancel() }
@@ -102,6 +103,7 @@ extension PostgresMigrator {
     public static func execute(url: String, sql: String) throws {
         let location = try PostgresLocation(url: url, environment: [:])
         let bridge = BlockingBridge()
+        try PostgresProbe.check(location, bridge: bridge)
         let client = PostgresClient(configuration: location.clientConfiguration)
         let run = bridge.start { await client.run() }
         defer { run.cancel() }
@@ -114,6 +116,32 @@ extension PostgresMigrator {
             }
         } catch {
             throw StoreError.wrap(error)
+        }
+    }
+}
+
+extension PostgresMigrator {
+    /// Every named migration this version of Safeguard knows for PostgreSQL, in order.
+    public static var migrationNames: [String] { PostgresMigrations.all.map(\.name) }
+
+    /// The migrations applied to the database at `url`, read without changing it (any role that
+    /// can connect; no authority needed).
+    public static func appliedMigrations(url: String) throws -> [String] {
+        let location = try PostgresLocation(url: url, environment: [:])
+        let bridge = BlockingBridge()
+        try PostgresProbe.check(location, bridge: bridge)
+        let client = PostgresClient(configuration: location.clientConfiguration)
+        let run = bridge.start { await client.run() }
+        defer { run.cancel() }
+        let logger = Logger(label: "safeguard.store.postgres.status")
+        do {
+            return try bridge.run {
+                try await client.withConnection { try await Self.applied(on: $0, logger: logger) }
+            }
+        } catch {
+            throw StoreError(
+                code: "store.postgres.connect",
+                message: "cannot reach PostgreSQL at \(location): \(PostgresStore.connectionProblem(error))")
         }
     }
 }

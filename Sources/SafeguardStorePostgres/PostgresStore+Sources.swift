@@ -4,58 +4,6 @@ import SafeguardCore
 import SafeguardStore
 
 extension PostgresStore {
-    public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
-        try self.write { db, logger in
-            var summary = ImportSummary()
-            for review in reviews {
-                summary.read += 1
-                let hash = SQLiteStore.hash(of: review)
-                let existing = try await db.rows(
-                    "SELECT content_hash, entity_id, link_method, link_confidence FROM review "
-                        + "WHERE site = $1 AND source_id = $2", [.text(review.site), .text(review.sourceID)],
-                    logger: logger
-                ).first
-                if let existing, try existing.int(0) == hash {
-                    summary.unchanged += 1
-                    continue
-                }
-                let entityID: Int64
-                let method: String
-                let confidence: Double
-                if let existing {
-                    summary.updated += 1
-                    (entityID, method, confidence) = (try existing.int(1)!, try existing.text(2)!, try existing.double(3)!)
-                } else {
-                    summary.new += 1
-                    let claim = PremisesClaim(name: review.premisesName, address: review.address, postcode: review.postcode)
-                    let resolution = try await Self.resolvePremises(
-                        claim, kind: .premises, source: "review", fhrsID: nil, on: db, logger: logger)
-                    if resolution.linkedExisting { summary.linked += 1 }
-                    summary.uncertain += resolution.uncertain
-                    (entityID, method, confidence) = (resolution.entityID, resolution.method, resolution.confidence)
-                }
-                try await db.rows(
-                    """
-                    INSERT INTO review (site, source_id, entity_id, link_method, link_confidence, premises_name,
-                        address, postcode, date, rating, text, content_hash)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                    ON CONFLICT (authority, site, source_id) DO UPDATE SET premises_name = excluded.premises_name,
-                        address = excluded.address, postcode = excluded.postcode, date = excluded.date,
-                        rating = excluded.rating, text = excluded.text, content_hash = excluded.content_hash
-                    """,
-                    [
-                        .text(review.site), .text(review.sourceID), .int(entityID), .text(method), .double(confidence),
-                        .text(review.premisesName), .text(review.address), .text(review.postcode),
-                        .text(review.date?.description), .double(review.rating), .text(review.text), .int(hash),
-                    ], logger: logger)
-                try await Self.replaceEvidence(
-                    review.evidence, recordKey: "review:\(review.site)|\(review.sourceID)", entities: [entityID],
-                    on: db, logger: logger)
-            }
-            return summary
-        }
-    }
-
     public func saveReports(_ reports: [ReportRecord]) throws -> ImportSummary {
         try self.write { db, logger in
             var summary = ImportSummary()

@@ -44,19 +44,35 @@ public final class PostgresStore: SafeguardStore {
         }
         self.location = location
         self.authority = authority
+        try PostgresProbe.check(location, bridge: self.bridge)
         let client = PostgresClient(configuration: location.clientConfiguration)
         self.client = client
         self.runTask = self.bridge.start { await client.run() }
         do {
             try self.checkReady()
-        } catch {
+        } catch let error as StoreError {
             self.runTask.cancel()
             throw error
+        } catch {
+            self.runTask.cancel()
+            throw StoreError(
+                code: "store.postgres.connect",
+                message: "cannot reach PostgreSQL at \(location): \(Self.connectionProblem(error))")
         }
     }
 
     deinit {
         self.runTask.cancel()
+    }
+
+    /// A connection failure in words (postgres-nio's errors print as codes); never the password.
+    static func connectionProblem(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(underlying)" }
+            return "\(error.code)"
+        }
+        return "\(error)"
     }
 
     private func checkReady() throws {

@@ -1,0 +1,147 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SafeguardCore
+import SafeguardStore
+
+extension PostgresStore {
+    /// Stores reviews in set-based round trips per batch: one look-up of the stored rows, the entity
+    /// resolution per new review (in order, as SQLite does, so each sees the entities made before it),
+    /// then one upsert of every changed review and one replacement of their evidence, both from a
+    /// JSON recordset (`jsonb_to_recordset`: NULLs kept, no row per round trip).
+    public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
+        try self.write { db, logger in
+            var summary = ImportSummary()
+            let keys = reviews.map { ReviewKey(site: $0.site, source_id: $0.sourceID) }
+            var stored: [ReviewKey: (hash: Int64, entity: Int64, method: String, confidence: Double)] = [:]
+            for row in try await db.rows(
+                """
+                SELECT r.site, r.source_id, r.content_hash, r.entity_id, r.link_method, r.link_confidence
+                FROM review r JOIN jsonb_to_recordset($1::jsonb) AS k(site TEXT, source_id TEXT)
+                    ON r.site = k.site AND r.source_id = k.source_id
+                """, [.text(try Self.json(keys))], logger: logger)
+            {
+                stored[ReviewKey(site: try row.text(0)!, source_id: try row.text(1)!)] =
+                    (try row.int(2)!, try row.int(3)!, try row.text(4)!, try row.double(5)!)
+            }
+            var rows: [ReviewKey: ReviewRow] = [:]
+            var order: [ReviewKey] = []
+            var evidence: [ReviewKey: [EvidenceRow]] = [:]
+            for (review, key) in zip(reviews, keys) {
+                summary.read += 1
+                let hash = SQLiteStore.hash(of: review)
+                let existing = stored[key]
+                if let existing, existing.hash == hash {
+                    summary.unchanged += 1
+                    continue
+                }
+                let entityID: Int64
+                let method: String
+                let confidence: Double
+                if let existing {
+                    summary.updated += 1
+                    (entityID, method, confidence) = (existing.entity, existing.method, existing.confidence)
+                } else {
+                    summary.new += 1
+                    let claim = PremisesClaim(name: review.premisesName, address: review.address, postcode: review.postcode)
+                    let resolution = try await Self.resolvePremises(
+                        claim, kind: .premises, source: "review", fhrsID: nil, on: db, logger: logger)
+                    if resolution.linkedExisting { summary.linked += 1 }
+                    summary.uncertain += resolution.uncertain
+                    (entityID, method, confidence) = (resolution.entityID, resolution.method, resolution.confidence)
+                }
+                stored[key] = (hash, entityID, method, confidence)
+                if rows[key] == nil { order.append(key) }
+                rows[key] = ReviewRow(
+                    site: review.site, source_id: review.sourceID, entity_id: entityID, link_method: method,
+                    link_confidence: confidence, premises_name: review.premisesName, address: review.address,
+                    postcode: review.postcode, date: review.date?.description, rating: review.rating, text: review.text,
+                    content_hash: hash)
+                let recordKey = "review:\(review.site)|\(review.sourceID)"
+                evidence[key] = review.evidence.map {
+                    EvidenceRow(
+                        entity_id: entityID, record_key: recordKey, source: $0.source.rawValue, source_id: $0.sourceID,
+                        sign: $0.sign, date: $0.date?.description, snippet: $0.snippet, origin: $0.origin)
+                }
+            }
+            guard !order.isEmpty else { return summary }
+            try await db.rows(
+                """
+                INSERT INTO review (site, source_id, entity_id, link_method, link_confidence, premises_name,
+                    address, postcode, date, rating, text, content_hash)
+                SELECT site, source_id, entity_id, link_method, link_confidence, premises_name, address, postcode,
+                    date, rating, text, content_hash
+                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (site TEXT, source_id TEXT, entity_id BIGINT,
+                    link_method TEXT, link_confidence DOUBLE PRECISION, premises_name TEXT, address TEXT, postcode TEXT,
+                    date TEXT, rating DOUBLE PRECISION, text TEXT, content_hash BIGINT))
+                    WITH ORDINALITY AS x(site, source_id, entity_id, link_method, link_confidence, premises_name, address,
+                        postcode, date, rating, text, content_hash, n)
+                ORDER BY n
+                ON CONFLICT (authority, site, source_id) DO UPDATE SET premises_name = excluded.premises_name,
+                    address = excluded.address, postcode = excluded.postcode, date = excluded.date,
+                    rating = excluded.rating, text = excluded.text, content_hash = excluded.content_hash
+                """, [.text(try Self.json(order.map { rows[$0]! }))], logger: logger)
+            try await Self.replaceEvidence(
+                order.map { "review:\($0.site)|\($0.source_id)" }, with: order.flatMap { evidence[$0]! }, on: db,
+                logger: logger)
+            return summary
+        }
+    }
+
+    /// Deletes the evidence of `recordKeys` and inserts `rows` in their order, in two round trips.
+    static func replaceEvidence(
+        _ recordKeys: [String], with rows: [EvidenceRow], on db: PostgresConnection, logger: Logger
+    ) async throws {
+        try await db.rows(
+            "DELETE FROM evidence WHERE record_key IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))",
+            [.text(try Self.json(recordKeys))], logger: logger)
+        guard !rows.isEmpty else { return }
+        try await db.rows(
+            """
+            INSERT INTO evidence (entity_id, record_key, source, source_id, sign, date, snippet, origin)
+            SELECT entity_id, record_key, source, source_id, sign, date, snippet, origin
+            FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (entity_id BIGINT, record_key TEXT, source TEXT,
+                source_id TEXT, sign TEXT, date TEXT, snippet TEXT, origin TEXT))
+                WITH ORDINALITY AS x(entity_id, record_key, source, source_id, sign, date, snippet, origin, n)
+            ORDER BY n
+            """, [.text(try Self.json(rows))], logger: logger)
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+}
+
+/// A review's identity at its site (JSON keys are the column names).
+struct ReviewKey: Hashable, Codable {
+    var site: String
+    var source_id: String
+}
+
+/// A review row as `jsonb_to_recordset` reads it (a nil is a missing key, so NULL).
+struct ReviewRow: Encodable {
+    var site: String
+    var source_id: String
+    var entity_id: Int64
+    var link_method: String
+    var link_confidence: Double
+    var premises_name: String
+    var address: String?
+    var postcode: String?
+    var date: String?
+    var rating: Double?
+    var text: String
+    var content_hash: Int64
+}
+
+/// An evidence row as `jsonb_to_recordset` reads it.
+struct EvidenceRow: Encodable {
+    var entity_id: Int64?
+    var record_key: String
+    var source: String
+    var source_id: String
+    var sign: String
+    var date: String?
+    var snippet: String
+    var origin: String?
+}
