@@ -101,22 +101,30 @@ public enum PostgresMigrator {
 extension PostgresMigrator {
     /// Runs administrative SQL (e.g. `CREATE DATABASE`) outside a transaction, as the URL's role.
     public static func execute(url: String, sql: String) throws {
+        do {
+            try Self.withOneConnection(url: url, label: "safeguard.store.postgres.admin") { connection, logger in
+                try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.wrap(error)
+        }
+    }
+
+    /// One pooled connection to the database at `url` for `body`, after a direct probe so a server
+    /// that is down fails at once; errors other than the probe's are rethrown as they are.
+    static func withOneConnection<T: Sendable>(
+        url: String, label: String, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
+    ) throws -> T {
         let location = try PostgresLocation(url: url, environment: [:])
         let bridge = BlockingBridge()
         try PostgresProbe.check(location, bridge: bridge)
         let client = PostgresClient(configuration: location.clientConfiguration)
         let run = bridge.start { await client.run() }
         defer { run.cancel() }
-        let logger = Logger(label: "safeguard.store.postgres.admin")
-        do {
-            try bridge.run {
-                try await client.withConnection { connection in
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                }
-            }
-        } catch {
-            throw StoreError.wrap(error)
-        }
+        let logger = Logger(label: label)
+        return try bridge.run { try await client.withConnection { try await body($0, logger) } }
     }
 }
 
@@ -128,16 +136,12 @@ extension PostgresMigrator {
     /// can connect; no authority needed).
     public static func appliedMigrations(url: String) throws -> [String] {
         let location = try PostgresLocation(url: url, environment: [:])
-        let bridge = BlockingBridge()
-        try PostgresProbe.check(location, bridge: bridge)
-        let client = PostgresClient(configuration: location.clientConfiguration)
-        let run = bridge.start { await client.run() }
-        defer { run.cancel() }
-        let logger = Logger(label: "safeguard.store.postgres.status")
         do {
-            return try bridge.run {
-                try await client.withConnection { try await Self.applied(on: $0, logger: logger) }
+            return try Self.withOneConnection(url: url, label: "safeguard.store.postgres.status") { connection, logger in
+                try await Self.applied(on: connection, logger: logger)
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError(
                 code: "store.postgres.connect",
