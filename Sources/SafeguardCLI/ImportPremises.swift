@@ -1,6 +1,7 @@
 import ArgumentParser
 import SafeguardImport
 import SafeguardStore
+import SafeguardStorePostgres
 
 /// `safeguard import premises FILE...`
 struct ImportPremises: ParsableCommand {
@@ -34,8 +35,9 @@ struct ImportPremises: ParsableCommand {
                 file, profile: PremisesLicenceProfile(), batchSize: self.options.batchSize,
                 prepare: PreparedLicenceEvent.init
             ) {
-                // SQLite binds the prepared rows directly; other stores take the events.
+                // SQLite and PostgreSQL take the prepared rows; other stores take the events.
                 if let sqlite = store as? SQLiteStore { return try sqlite.recordLicenceEvents(prepared: $0) }
+                if let postgres = store as? PostgresStore { return try postgres.recordLicenceEvents(prepared: $0) }
                 return try store.recordLicenceEvents($0.map(\.event))
             }
         }

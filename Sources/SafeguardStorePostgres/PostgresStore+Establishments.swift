@@ -6,9 +6,10 @@ import SafeguardStore
 
 extension PostgresStore {
     /// Stores FHRS establishments in set-based round trips per batch: one look-up of the stored
-    /// rows, the entity resolution per new establishment (in order, as SQLite does), then one upsert
-    /// of every new or changed row from a JSON recordset, and one update of the extract date of the
-    /// unchanged ones.
+    /// rows, one of the entities the new ones can match, the entity resolution per new establishment
+    /// in order in Swift (`PostgresEntityBatch`, as SQLite does row by row), the new entities in one
+    /// insert, then one upsert of every new or changed row from a JSON recordset, and one update of
+    /// the extract date of the unchanged ones.
     public func recordEstablishments(_ establishments: [FHRSEstablishment], extractDate: CalendarDay?) throws
         -> ImportSummary
     {
@@ -26,11 +27,14 @@ extension PostgresStore {
             {
                 stored[Int(try row.int(0)!)] = (try row.int(1)!, try row.text(2))
             }
+            let preparedRows = establishments.map { PreparedEstablishment($0) }
+            var entities = try await PostgresEntityBatch.load(
+                claims: zip(establishments, preparedRows).compactMap { stored[$0.fhrsID] == nil ? $1.claim : nil },
+                on: db, logger: logger)
             var rows: [Int: EstablishmentRow] = [:]
             var order: [Int] = []
             var touched: Set<Int> = []
-            for establishment in establishments {
-                let prepared = PreparedEstablishment(establishment)
+            for (establishment, prepared) in zip(establishments, preparedRows) {
                 summary.read += 1
                 switch prepared.basis {
                 case .businessType: summary.hotels! += 1
@@ -51,9 +55,8 @@ extension PostgresStore {
                     summary.updated += 1
                 } else {
                     let kind: EntityKind = prepared.basis == nil ? .premises : .hotel
-                    let resolution = try await Self.resolvePremises(
-                        prepared.claim, kind: kind, source: "fhrs", fhrsID: Int64(establishment.fhrsID), on: db,
-                        logger: logger)
+                    let resolution = entities.resolvePremises(
+                        prepared.claim, kind: kind, source: "fhrs", fhrsID: Int64(establishment.fhrsID))
                     summary.new += 1
                     if resolution.linkedExisting { summary.linked += 1 }
                     summary.uncertain += resolution.uncertain
@@ -77,6 +80,7 @@ extension PostgresStore {
                     latitude: e.latitude, right_to_reply: e.rightToReply, hotel_basis: prepared.basis?.rawValue,
                     extract_date: extract, content_hash: hash)
             }
+            let ids = try await entities.flush(on: db, logger: logger)
             if !order.isEmpty {
                 // Rows already stored have no link here: the upsert leaves their entity and link as they are.
                 try await db.rows(
@@ -115,7 +119,12 @@ extension PostgresStore {
                         longitude = excluded.longitude, latitude = excluded.latitude,
                         right_to_reply = excluded.right_to_reply, hotel_basis = excluded.hotel_basis,
                         extract_date = excluded.extract_date, content_hash = excluded.content_hash
-                    """, [.text(try Self.json(order.map { rows[$0]! }))], logger: logger)
+                    """,
+                    [.text(try Self.json(order.map { id -> EstablishmentRow in
+                        var row = rows[id]!
+                        row.entity_id = ids[row.entity_id]
+                        return row
+                    }))], logger: logger)
             }
             let dated = touched.subtracting(order)
             if let extract, !dated.isEmpty {

@@ -5,10 +5,11 @@ import SafeguardCore
 import SafeguardStore
 
 extension PostgresStore {
-    /// Stores reviews in set-based round trips per batch: one look-up of the stored rows, the entity
-    /// resolution per new review (in order, as SQLite does, so each sees the entities made before it),
-    /// then one upsert of every changed review and one replacement of their evidence, both from a
-    /// JSON recordset (`jsonb_to_recordset`: NULLs kept, no row per round trip).
+    /// Stores reviews in set-based round trips per batch: one look-up of the stored rows, one of the
+    /// entities the new ones can match, the entity resolution per new review in order in Swift
+    /// (`PostgresEntityBatch`, as SQLite does, so each sees the entities made before it), the new
+    /// entities in one insert, then one upsert of every changed review and one replacement of their
+    /// evidence, both from a JSON recordset (`jsonb_to_recordset`: NULLs kept, no row per round trip).
     public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
         try self.write { db, logger in
             var summary = ImportSummary()
@@ -24,10 +25,13 @@ extension PostgresStore {
                 stored[ReviewKey(site: try row.text(0)!, source_id: try row.text(1)!)] =
                     (try row.int(2)!, try row.int(3)!, try row.text(4)!, try row.double(5)!)
             }
+            let claims = reviews.map { PremisesClaim(name: $0.premisesName, address: $0.address, postcode: $0.postcode) }
+            var entities = try await PostgresEntityBatch.load(
+                claims: zip(claims, keys).compactMap { stored[$1] == nil ? $0 : nil }, on: db, logger: logger)
             var rows: [ReviewKey: ReviewRow] = [:]
             var order: [ReviewKey] = []
             var evidence: [ReviewKey: [EvidenceRow]] = [:]
-            for (review, key) in zip(reviews, keys) {
+            for ((review, key), claim) in zip(zip(reviews, keys), claims) {
                 summary.read += 1
                 let hash = SQLiteStore.hash(of: review)
                 let existing = stored[key]
@@ -43,9 +47,7 @@ extension PostgresStore {
                     (entityID, method, confidence) = (existing.entity, existing.method, existing.confidence)
                 } else {
                     summary.new += 1
-                    let claim = PremisesClaim(name: review.premisesName, address: review.address, postcode: review.postcode)
-                    let resolution = try await Self.resolvePremises(
-                        claim, kind: .premises, source: "review", fhrsID: nil, on: db, logger: logger)
+                    let resolution = entities.resolvePremises(claim, kind: .premises, source: "review", fhrsID: nil)
                     if resolution.linkedExisting { summary.linked += 1 }
                     summary.uncertain += resolution.uncertain
                     (entityID, method, confidence) = (resolution.entityID, resolution.method, resolution.confidence)
@@ -65,6 +67,7 @@ extension PostgresStore {
                 }
             }
             guard !order.isEmpty else { return summary }
+            let ids = try await entities.flush(on: db, logger: logger)
             try await db.rows(
                 """
                 INSERT INTO review (site, source_id, entity_id, link_method, link_confidence, premises_name,
@@ -80,10 +83,21 @@ extension PostgresStore {
                 ON CONFLICT (authority, site, source_id) DO UPDATE SET premises_name = excluded.premises_name,
                     address = excluded.address, postcode = excluded.postcode, date = excluded.date,
                     rating = excluded.rating, text = excluded.text, content_hash = excluded.content_hash
-                """, [.text(try Self.json(order.map { rows[$0]! }))], logger: logger)
+                """,
+                [.text(try Self.json(order.map { key -> ReviewRow in
+                    var row = rows[key]!
+                    row.entity_id = ids[row.entity_id]
+                    return row
+                }))], logger: logger)
             try await Self.replaceEvidence(
-                order.map { "review:\($0.site)|\($0.source_id)" }, with: order.flatMap { evidence[$0]! }, on: db,
-                logger: logger)
+                order.map { "review:\($0.site)|\($0.source_id)" },
+                with: order.flatMap { key in
+                    evidence[key]!.map { row -> EvidenceRow in
+                        var row = row
+                        row.entity_id = ids[row.entity_id]
+                        return row
+                    }
+                }, on: db, logger: logger)
             return summary
         }
     }
