@@ -71,10 +71,11 @@ struct PostgresEntityBatch {
         let rows = try await db.rows(
             """
             SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
-            WHERE (kind IN ('hotel', 'premises')
-                   AND (postcode_key IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))
-                        OR name_key IN (SELECT value FROM jsonb_array_elements_text($2::jsonb))))
-               OR (kind = 'vehicle' AND name_key IN (SELECT value FROM jsonb_array_elements_text($3::jsonb)))
+            WHERE authority = current_setting('safeguard.authority')
+              AND ((kind IN ('hotel', 'premises')
+                    AND (postcode_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
+                         OR name_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($2::jsonb)))))
+                   OR (kind = 'vehicle' AND name_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($3::jsonb)))))
             ORDER BY id
             """,
             [

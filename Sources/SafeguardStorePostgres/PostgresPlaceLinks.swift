@@ -39,7 +39,8 @@ struct PostgresPlaceLinks {
             for row in try await db.rows(
                 """
                 SELECT DISTINCT badge_key, entity_id FROM taxi_driver
-                WHERE badge_key IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))
+                WHERE authority = current_setting('safeguard.authority')
+                  AND badge_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
                 """, [.text(try PostgresStore.json(keys.sorted()))], logger: logger)
             {
                 badges[try row.text(0)!, default: []].insert(try row.int(1)!)
@@ -104,8 +105,8 @@ struct PostgresPlaceLinks {
         let ids = try await self.entities.flush(on: db, logger: logger)
         try await db.rows(
             """
-            DELETE FROM entity_link WHERE source = $1
-                AND source_key IN (SELECT value FROM jsonb_array_elements_text($2::jsonb))
+            DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = $1
+                AND source_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($2::jsonb)))
             """, [.text(source), .text(try PostgresStore.json(self.order.map { $0.key }))], logger: logger)
         let rows = self.order.flatMap { entry in
             self.links[entry.key]!.map { row -> LinkRow in

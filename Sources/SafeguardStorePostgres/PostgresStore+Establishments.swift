@@ -22,7 +22,8 @@ extension PostgresStore {
             for row in try await db.rows(
                 """
                 SELECT f.fhrs_id, f.content_hash, f.extract_date FROM fhrs_establishment f
-                WHERE f.fhrs_id IN (SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb))
+                WHERE f.authority = current_setting('safeguard.authority')
+                  AND f.fhrs_id = ANY(ARRAY(SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb)))
                 """, [.text(try Self.json(establishments.map(\.fhrsID)))], logger: logger)
             {
                 stored[Int(try row.int(0)!)] = (try row.int(1)!, try row.text(2))
@@ -106,7 +107,10 @@ extension PostgresStore {
                         rating_value, rating_key, rating_date, la_code, la_name, hygiene, structural,
                         confidence_in_management, scheme_type, new_rating_pending, longitude, latitude, right_to_reply,
                         hotel_basis, extract_date, content_hash, n)
-                    LEFT JOIN fhrs_establishment f ON f.fhrs_id = x.fhrs_id
+                    LEFT JOIN (SELECT fhrs_id, entity_id, link_method, link_confidence FROM fhrs_establishment
+                        WHERE authority = current_setting('safeguard.authority')
+                          AND fhrs_id = ANY(ARRAY(SELECT (value->>'fhrs_id')::bigint FROM jsonb_array_elements($1::jsonb))))
+                        f ON f.fhrs_id = x.fhrs_id
                     ORDER BY x.n
                     ON CONFLICT (authority, fhrs_id) DO UPDATE SET la_business_id = excluded.la_business_id,
                         name = excluded.name, business_type = excluded.business_type,
@@ -131,7 +135,8 @@ extension PostgresStore {
                 try await db.rows(
                     """
                     UPDATE fhrs_establishment SET extract_date = $1
-                    WHERE fhrs_id IN (SELECT value::bigint FROM jsonb_array_elements_text($2::jsonb))
+                    WHERE authority = current_setting('safeguard.authority')
+                      AND fhrs_id = ANY(ARRAY(SELECT value::bigint FROM jsonb_array_elements_text($2::jsonb)))
                     """, [.text(extract), .text(try Self.json(dated.sorted()))], logger: logger)
             }
             return summary

@@ -18,8 +18,10 @@ extension PostgresStore {
             for row in try await db.rows(
                 """
                 SELECT r.site, r.source_id, r.content_hash, r.entity_id, r.link_method, r.link_confidence
-                FROM review r JOIN jsonb_to_recordset($1::jsonb) AS k(site TEXT, source_id TEXT)
-                    ON r.site = k.site AND r.source_id = k.source_id
+                FROM review r
+                WHERE r.authority = current_setting('safeguard.authority')
+                  AND r.site = ANY(ARRAY(SELECT DISTINCT value->>'site' FROM jsonb_array_elements($1::jsonb)))
+                  AND r.source_id = ANY(ARRAY(SELECT value->>'source_id' FROM jsonb_array_elements($1::jsonb)))
                 """, [.text(try Self.json(keys))], logger: logger)
             {
                 stored[ReviewKey(site: try row.text(0)!, source_id: try row.text(1)!)] =
@@ -107,7 +109,8 @@ extension PostgresStore {
         _ recordKeys: [String], with rows: [EvidenceRow], on db: PostgresConnection, logger: Logger
     ) async throws {
         try await db.rows(
-            "DELETE FROM evidence WHERE record_key IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))",
+            "DELETE FROM evidence WHERE authority = current_setting('safeguard.authority') "
+                + "AND record_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))",
             [.text(try Self.json(recordKeys))], logger: logger)
         guard !rows.isEmpty else { return }
         try await db.rows(

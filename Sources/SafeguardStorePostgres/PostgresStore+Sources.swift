@@ -120,7 +120,7 @@ extension PostgresStore {
         for row in try await db.rows(
             """
             SELECT \(key), content_hash FROM \(table)
-            WHERE \(key) IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))
+            WHERE authority = current_setting('safeguard.authority') AND \(key) = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
             """, [.text(try Self.json(Array(Set(keys))))], logger: logger)
         {
             stored[try row.text(0)!] = try row.int(1)!

@@ -108,8 +108,8 @@ extension PostgresStore {
                 }))], logger: logger)
             try await db.rows(
                 """
-                DELETE FROM entity_link WHERE source = 'taxi-driver'
-                    AND source_key IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))
+                DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = 'taxi-driver'
+                    AND source_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
                 """, [.text(try Self.json(linkOrder))], logger: logger)
             let vehicleLinks = linkOrder.compactMap { key in links[key]!.map { VehicleLinkRow(source_key: key, entity_id: ids[$0]) } }
             if !vehicleLinks.isEmpty {
@@ -241,8 +241,10 @@ extension PostgresStore {
         for row in try await db.rows(
             """
             SELECT t.issuing_authority, t.licence_number, t.content_hash, \(entity)
-            FROM \(table) t JOIN jsonb_to_recordset($1::jsonb) AS k(issuing_authority TEXT, licence_number TEXT)
-                ON t.issuing_authority = k.issuing_authority AND t.licence_number = k.licence_number
+            FROM \(table) t
+            WHERE t.authority = current_setting('safeguard.authority')
+              AND t.issuing_authority = ANY(ARRAY(SELECT DISTINCT value->>'issuing_authority' FROM jsonb_array_elements($1::jsonb)))
+              AND t.licence_number = ANY(ARRAY(SELECT value->>'licence_number' FROM jsonb_array_elements($1::jsonb)))
             """, [.text(try Self.json(Array(Set(keys))))], logger: logger)
         {
             stored[TaxiLicenceKey(issuing_authority: try row.text(0)!, licence_number: try row.text(1)!)] =

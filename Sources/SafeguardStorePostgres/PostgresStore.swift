@@ -17,6 +17,11 @@ import SafeguardStore
 /// Writes serialise per authority (a transaction-level advisory lock), as SQLite's single writer
 /// does, so entity resolution sees every earlier write and no update is lost; reads run in
 /// repeatable-read snapshots and never wait for writers.
+///
+/// The look-ups of a write also name the authority themselves (`authority =
+/// current_setting('safeguard.authority')`, what the policy already enforces): the policies of
+/// a table are OR-ed (own rows, or rows a partner shares), which the planner cannot match to the
+/// `(authority, …)` indexes, so without it every batch's look-up would scan the whole table.
 public final class PostgresStore: SafeguardStore {
     /// Where the store lives and which authority it acts for.
     public let location: PostgresLocation
