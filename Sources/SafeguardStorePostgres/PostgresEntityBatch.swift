@@ -71,16 +71,21 @@ struct PostgresEntityBatch {
         let rows = try await db.rows(
             """
             SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
-            WHERE authority = current_setting('safeguard.authority')
-              AND ((kind IN ('hotel', 'premises')
-                    AND (postcode_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
-                         OR name_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($2::jsonb)))))
-                   OR (kind = 'vehicle' AND name_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($3::jsonb)))))
+            WHERE authority = current_setting('safeguard.authority') AND kind IN ('hotel', 'premises')
+              AND postcode_key = ANY($1::text[])
+            UNION
+            SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
+            WHERE authority = current_setting('safeguard.authority') AND kind IN ('hotel', 'premises')
+              AND name_key = ANY($2::text[])
+            UNION
+            SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
+            WHERE authority = current_setting('safeguard.authority') AND kind = 'vehicle'
+              AND name_key = ANY($3::text[])
             ORDER BY id
             """,
             [
-                .text(try PostgresStore.json(postcodes.sorted())), .text(try PostgresStore.json(names.sorted())),
-                .text(try PostgresStore.json(plates.sorted())),
+                .text(PostgresStore.textArray(postcodes.sorted())), .text(PostgresStore.textArray(names.sorted())),
+                .text(PostgresStore.textArray(plates.sorted())),
             ], logger: logger)
         for row in rows {
             let id = try row.int(0)!

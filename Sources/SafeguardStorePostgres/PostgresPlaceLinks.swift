@@ -40,8 +40,8 @@ struct PostgresPlaceLinks {
                 """
                 SELECT DISTINCT badge_key, entity_id FROM taxi_driver
                 WHERE authority = current_setting('safeguard.authority')
-                  AND badge_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
-                """, [.text(try PostgresStore.json(keys.sorted()))], logger: logger)
+                  AND badge_key = ANY($1::text[])
+                """, [.text(PostgresStore.textArray(keys.sorted()))], logger: logger)
             {
                 badges[try row.text(0)!, default: []].insert(try row.int(1)!)
             }
@@ -106,8 +106,8 @@ struct PostgresPlaceLinks {
         try await db.rows(
             """
             DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = $1
-                AND source_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($2::jsonb)))
-            """, [.text(source), .text(try PostgresStore.json(self.order.map { $0.key }))], logger: logger)
+                AND source_key = ANY($2::text[])
+            """, [.text(source), .text(PostgresStore.textArray(self.order.map { $0.key }))], logger: logger)
         let rows = self.order.flatMap { entry in
             self.links[entry.key]!.map { row -> LinkRow in
                 var row = row

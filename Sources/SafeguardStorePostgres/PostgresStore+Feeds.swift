@@ -21,10 +21,12 @@ extension PostgresStore {
             let keys = Set(prepared.map { LicenceCaseKey(organisation: $0.organisation, case_reference: $0.event.caseReference) })
             for row in try await db.rows(
                 """
-                SELECT c.id, c.organisation, c.case_reference FROM licence_case c
-                WHERE c.authority = current_setting('safeguard.authority')
-                  AND c.organisation = ANY(ARRAY(SELECT DISTINCT value->>'organisation' FROM jsonb_array_elements($1::jsonb)))
-                  AND c.case_reference = ANY(ARRAY(SELECT value->>'case_reference' FROM jsonb_array_elements($1::jsonb)))
+                SELECT c.id, c.organisation, c.case_reference
+                FROM jsonb_to_recordset($1::jsonb) AS k(organisation TEXT, case_reference TEXT)
+                CROSS JOIN LATERAL (
+                    SELECT id, organisation, case_reference FROM licence_case
+                    WHERE authority = current_setting('safeguard.authority') AND organisation = k.organisation
+                      AND case_reference = k.case_reference) c
                 """, [.text(try Self.json(Array(keys)))], logger: logger)
             {
                 cases[LicenceCaseKey(organisation: try row.text(1)!, case_reference: try row.text(2)!)] = try row.int(0)!
@@ -39,9 +41,11 @@ extension PostgresStore {
             if !probes.isEmpty {
                 for row in try await db.rows(
                     """
-                    SELECT e.id, e.case_id, e.row_hash, e.extract_date FROM licence_event e
-                    WHERE e.case_id = ANY(ARRAY(SELECT DISTINCT (value->>'case_id')::bigint FROM jsonb_array_elements($1::jsonb)))
-                      AND e.row_hash = ANY(ARRAY(SELECT (value->>'row_hash')::bigint FROM jsonb_array_elements($1::jsonb)))
+                    SELECT e.id, e.case_id, e.row_hash, e.extract_date
+                    FROM jsonb_to_recordset($1::jsonb) AS k(case_id BIGINT, row_hash BIGINT)
+                    CROSS JOIN LATERAL (
+                        SELECT id, case_id, row_hash, extract_date FROM licence_event
+                        WHERE case_id = k.case_id AND row_hash = k.row_hash) e
                     """, [.text(try Self.json(Array(probes)))], logger: logger)
                 {
                     stored[LicenceEventKey(case_id: try row.int(1)!, row_hash: try row.int(2)!)] =

@@ -120,8 +120,8 @@ extension PostgresStore {
         for row in try await db.rows(
             """
             SELECT \(key), content_hash FROM \(table)
-            WHERE authority = current_setting('safeguard.authority') AND \(key) = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
-            """, [.text(try Self.json(Array(Set(keys))))], logger: logger)
+            WHERE authority = current_setting('safeguard.authority') AND \(key) = ANY($1::text[])
+            """, [.text(Self.textArray(Array(Set(keys))))], logger: logger)
         {
             stored[try row.text(0)!] = try row.int(1)!
         }

@@ -109,8 +109,8 @@ extension PostgresStore {
             try await db.rows(
                 """
                 DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = 'taxi-driver'
-                    AND source_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
-                """, [.text(try Self.json(linkOrder))], logger: logger)
+                    AND source_key = ANY($1::text[])
+                """, [.text(Self.textArray(linkOrder))], logger: logger)
             let vehicleLinks = linkOrder.compactMap { key in links[key]!.map { VehicleLinkRow(source_key: key, entity_id: ids[$0]) } }
             if !vehicleLinks.isEmpty {
                 try await db.rows(
@@ -241,10 +241,11 @@ extension PostgresStore {
         for row in try await db.rows(
             """
             SELECT t.issuing_authority, t.licence_number, t.content_hash, \(entity)
-            FROM \(table) t
-            WHERE t.authority = current_setting('safeguard.authority')
-              AND t.issuing_authority = ANY(ARRAY(SELECT DISTINCT value->>'issuing_authority' FROM jsonb_array_elements($1::jsonb)))
-              AND t.licence_number = ANY(ARRAY(SELECT value->>'licence_number' FROM jsonb_array_elements($1::jsonb)))
+            FROM jsonb_to_recordset($1::jsonb) AS k(issuing_authority TEXT, licence_number TEXT)
+            CROSS JOIN LATERAL (
+                SELECT * FROM \(table)
+                WHERE authority = current_setting('safeguard.authority') AND issuing_authority = k.issuing_authority
+                  AND licence_number = k.licence_number) t
             """, [.text(try Self.json(Array(Set(keys))))], logger: logger)
         {
             stored[TaxiLicenceKey(issuing_authority: try row.text(0)!, licence_number: try row.text(1)!)] =
