@@ -72,20 +72,20 @@ struct PostgresEntityBatch {
             """
             SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
             WHERE authority = current_setting('safeguard.authority') AND kind IN ('hotel', 'premises')
-              AND postcode_key = ANY($1::text[])
+              AND postcode_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
             UNION
             SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
             WHERE authority = current_setting('safeguard.authority') AND kind IN ('hotel', 'premises')
-              AND name_key = ANY($2::text[])
+              AND name_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($2::jsonb)))
             UNION
             SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
             WHERE authority = current_setting('safeguard.authority') AND kind = 'vehicle'
-              AND name_key = ANY($3::text[])
+              AND name_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($3::jsonb)))
             ORDER BY id
             """,
             [
-                .text(PostgresStore.textArray(postcodes.sorted())), .text(PostgresStore.textArray(names.sorted())),
-                .text(PostgresStore.textArray(plates.sorted())),
+                .text(try PostgresStore.json(postcodes.sorted())), .text(try PostgresStore.json(names.sorted())),
+                .text(try PostgresStore.json(plates.sorted())),
             ], logger: logger)
         for row in rows {
             let id = try row.int(0)!

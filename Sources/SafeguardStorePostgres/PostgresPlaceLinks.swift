@@ -40,8 +40,8 @@ struct PostgresPlaceLinks {
                 """
                 SELECT DISTINCT badge_key, entity_id FROM taxi_driver
                 WHERE authority = current_setting('safeguard.authority')
-                  AND badge_key = ANY($1::text[])
-                """, [.text(PostgresStore.textArray(keys.sorted()))], logger: logger)
+                  AND badge_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
+                """, [.text(try PostgresStore.json(keys.sorted()))], logger: logger)
             {
                 badges[try row.text(0)!, default: []].insert(try row.int(1)!)
             }
@@ -99,15 +99,19 @@ struct PostgresPlaceLinks {
         return (linked, uncertain)
     }
 
-    /// Writes the new entities, then replaces the links and evidence of every linked record.
-    mutating func write(source: String, on db: PostgresConnection, logger: Logger) async throws {
+    /// Writes the new entities, then replaces the links and evidence of every linked record
+    /// (`stored`: the keys of records stored before the batch, the only ones with rows to delete).
+    mutating func write(source: String, stored: Set<String>, on db: PostgresConnection, logger: Logger) async throws {
         guard !self.order.isEmpty else { return }
         let ids = try await self.entities.flush(on: db, logger: logger)
-        try await db.rows(
-            """
-            DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = $1
-                AND source_key = ANY($2::text[])
-            """, [.text(source), .text(PostgresStore.textArray(self.order.map { $0.key }))], logger: logger)
+        let replaced = self.order.filter { stored.contains($0.key) }
+        if !replaced.isEmpty {
+            try await db.rows(
+                """
+                DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = $1
+                    AND source_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($2::jsonb)))
+                """, [.text(source), .text(try PostgresStore.json(replaced.map { $0.key }))], logger: logger)
+        }
         let rows = self.order.flatMap { entry in
             self.links[entry.key]!.map { row -> LinkRow in
                 var row = row
@@ -125,7 +129,7 @@ struct PostgresPlaceLinks {
                 """, [.text(source), .text(try PostgresStore.json(rows))], logger: logger)
         }
         try await PostgresStore.replaceEvidence(
-            self.order.map { $0.recordKey },
+            replaced.map { $0.recordKey },
             with: self.order.flatMap { entry in
                 self.evidence[entry.key]!.map { row -> EvidenceRow in
                     var row = row

@@ -23,8 +23,8 @@ extension PostgresStore {
                 """
                 SELECT f.fhrs_id, f.content_hash, f.extract_date FROM fhrs_establishment f
                 WHERE f.authority = current_setting('safeguard.authority')
-                  AND f.fhrs_id = ANY($1::bigint[])
-                """, [.text("{" + establishments.map { String($0.fhrsID) }.joined(separator: ",") + "}")], logger: logger)
+                  AND f.fhrs_id = ANY(ARRAY(SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb)))
+                """, [.text(try Self.json(establishments.map(\.fhrsID)))], logger: logger)
             {
                 stored[Int(try row.int(0)!)] = (try row.int(1)!, try row.text(2))
             }
@@ -136,8 +136,8 @@ extension PostgresStore {
                     """
                     UPDATE fhrs_establishment SET extract_date = $1
                     WHERE authority = current_setting('safeguard.authority')
-                      AND fhrs_id = ANY($2::bigint[])
-                    """, [.text(extract), .text("{" + dated.sorted().map(String.init).joined(separator: ",") + "}")], logger: logger)
+                      AND fhrs_id = ANY(ARRAY(SELECT value::bigint FROM jsonb_array_elements_text($2::jsonb)))
+                    """, [.text(extract), .text(try Self.json(dated.sorted()))], logger: logger)
             }
             return summary
         }

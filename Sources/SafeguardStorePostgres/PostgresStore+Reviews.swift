@@ -28,6 +28,8 @@ extension PostgresStore {
                 stored[ReviewKey(site: try row.text(0)!, source_id: try row.text(1)!)] =
                     (try row.int(2)!, try row.int(3)!, try row.text(4)!, try row.double(5)!)
             }
+            // Only reviews stored before this batch can have evidence to replace.
+            let before = Set(stored.keys)
             let claims = reviews.map { PremisesClaim(name: $0.premisesName, address: $0.address, postcode: $0.postcode) }
             var entities = try await PostgresEntityBatch.load(
                 claims: zip(claims, keys).compactMap { stored[$1] == nil ? $0 : nil }, on: db, logger: logger)
@@ -93,7 +95,7 @@ extension PostgresStore {
                     return row
                 }))], logger: logger)
             try await Self.replaceEvidence(
-                order.map { "review:\($0.site)|\($0.source_id)" },
+                order.filter(before.contains).map { "review:\($0.site)|\($0.source_id)" },
                 with: order.flatMap { key in
                     evidence[key]!.map { row -> EvidenceRow in
                         var row = row
@@ -105,14 +107,17 @@ extension PostgresStore {
         }
     }
 
-    /// Deletes the evidence of `recordKeys` and inserts `rows` in their order, in two round trips.
+    /// Deletes the evidence of `recordKeys` (records stored before the batch: the others have none)
+    /// and inserts `rows` in their order, in two round trips.
     static func replaceEvidence(
         _ recordKeys: [String], with rows: [EvidenceRow], on db: PostgresConnection, logger: Logger
     ) async throws {
-        try await db.rows(
-            "DELETE FROM evidence WHERE authority = current_setting('safeguard.authority') "
-                + "AND record_key = ANY($1::text[])",
-            [.text(Self.textArray(recordKeys))], logger: logger)
+        if !recordKeys.isEmpty {
+            try await db.rows(
+                "DELETE FROM evidence WHERE authority = current_setting('safeguard.authority') "
+                    + "AND record_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))",
+                [.text(try Self.json(recordKeys))], logger: logger)
+        }
         guard !rows.isEmpty else { return }
         try await db.rows(
             """
@@ -123,15 +128,6 @@ extension PostgresStore {
                 WITH ORDINALITY AS x(entity_id, record_key, source, source_id, sign, date, snippet, origin, n)
             ORDER BY n
             """, [.text(try Self.json(rows))], logger: logger)
-    }
-
-    /// `values` as a PostgreSQL array literal (bound as text, cast with `::text[]`): a parameter
-    /// the planner can match to an index, unlike an array built from JSON in the query.
-    static func textArray(_ values: [String]) -> String {
-        let quoted = values.map {
-            "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
-        return "{" + quoted.joined(separator: ",") + "}"
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

@@ -12,6 +12,7 @@ extension PostgresStore {
             var summary = ImportSummary()
             var stored = try await Self.storedHashes(
                 reports.map(\.receiptID), table: "report", key: "receipt_id", on: db, logger: logger)
+            let before = Set(stored.keys)
             var places = try await PostgresPlaceLinks.load(reports.map(\.place), on: db, logger: logger)
             var rows: [String: ReportRow] = [:]
             var order: [String] = []
@@ -58,7 +59,7 @@ extension PostgresStore {
                     contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
                     contact_email = excluded.contact_email, content_hash = excluded.content_hash
                 """, [.text(try Self.json(order.map { rows[$0]! }))], logger: logger)
-            try await places.write(source: "report", on: db, logger: logger)
+            try await places.write(source: "report", stored: before, on: db, logger: logger)
             return summary
         }
     }
@@ -69,6 +70,7 @@ extension PostgresStore {
             var summary = ImportSummary()
             var stored = try await Self.storedHashes(
                 records.map(\.id), table: "intelligence", key: "record_id", on: db, logger: logger)
+            let before = Set(stored.keys)
             var places = try await PostgresPlaceLinks.load(records.map(\.place), on: db, logger: logger)
             var rows: [String: IntelligenceRow] = [:]
             var order: [String] = []
@@ -106,7 +108,7 @@ extension PostgresStore {
                     vehicle = excluded.vehicle, badge = excluded.badge, signs = excluded.signs,
                     summary = excluded.summary, content_hash = excluded.content_hash
                 """, [.text(try Self.json(order.map { rows[$0]! }))], logger: logger)
-            try await places.write(source: "intelligence", on: db, logger: logger)
+            try await places.write(source: "intelligence", stored: before, on: db, logger: logger)
             return summary
         }
     }
@@ -120,8 +122,8 @@ extension PostgresStore {
         for row in try await db.rows(
             """
             SELECT \(key), content_hash FROM \(table)
-            WHERE authority = current_setting('safeguard.authority') AND \(key) = ANY($1::text[])
-            """, [.text(Self.textArray(Array(Set(keys))))], logger: logger)
+            WHERE authority = current_setting('safeguard.authority') AND \(key) = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
+            """, [.text(try Self.json(Array(Set(keys))))], logger: logger)
         {
             stored[try row.text(0)!] = try row.int(1)!
         }

@@ -14,6 +14,8 @@ extension PostgresStore {
             var summary = ImportSummary()
             let keys = drivers.map { TaxiLicenceKey(issuing_authority: $0.issuingAuthority, licence_number: $0.licenceNumber) }
             var stored = try await Self.storedLicences(keys, table: "taxi_driver", on: db, logger: logger)
+            // Only licences stored before this batch can have a vehicle link to replace.
+            let before = Set(stored.keys.map { $0.issuing_authority + "|" + $0.licence_number })
             var entities = try await PostgresEntityBatch.load(
                 claims: [], registrations: drivers.compactMap { MatchKeys.plate($0.vehicleRegistration) }, on: db,
                 logger: logger)
@@ -106,11 +108,14 @@ extension PostgresStore {
                     row.entity_id = ids[row.entity_id]
                     return row
                 }))], logger: logger)
-            try await db.rows(
-                """
-                DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = 'taxi-driver'
-                    AND source_key = ANY($1::text[])
-                """, [.text(Self.textArray(linkOrder))], logger: logger)
+            let replaced = linkOrder.filter(before.contains)
+            if !replaced.isEmpty {
+                try await db.rows(
+                    """
+                    DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = 'taxi-driver'
+                        AND source_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
+                    """, [.text(try Self.json(replaced))], logger: logger)
+            }
             let vehicleLinks = linkOrder.compactMap { key in links[key]!.map { VehicleLinkRow(source_key: key, entity_id: ids[$0]) } }
             if !vehicleLinks.isEmpty {
                 try await db.rows(

@@ -119,5 +119,11 @@ import Testing
         #expect(summary.updated == 1)
         #expect(try store.tableCounts()["taxi_operator"] == 1)
         #expect(try store.recordOperators([revoked]).unchanged == 1)
+
+        // A later register moves the driver back: its stored vehicle link is replaced, not added to.
+        let links = try store.tableCounts()["entity_link"]
+        #expect(try store.recordDrivers([first]).updated == 1)
+        #expect(try store.tableCounts()["entity_link"] == links)
+        #expect(try store.tableCounts()["entity"] == 5)
     }
 }
