@@ -43,7 +43,9 @@ public struct ScopeTriggers: Sendable {
             "not happy", "wasn't happy", "was not happy", "not pleasant", "not impressed", "wasn't impressed",
             "could not sleep", "couldn't sleep", "can't sleep", "not able to sleep", "could not believe",
             "couldn't believe", "not amused", "don't understand", "do not understand", "told to bring", "asked to bring",
-            "had to bring", "told us to bring", "asked us to bring",
+            "had to bring", "told us to bring", "asked us to bring", "asked if i was", "asked if we were", "asked whether i was",
+            "asked whether we were", "asked if i wanted", "asked if we wanted", "asked if he wanted", "asked if anyone wanted",
+            "asking if i was", "asking if we wanted",
         ],
         hypotheticalBefore: [
             "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",
