@@ -17,6 +17,7 @@ import Testing
         ("drug-dealing", "A bloke was touting pills to anyone who walked past the entrance."),
         ("dirty", "It was squalid, honestly the dirtiest room I have stayed in."),
         ("cash-only", "The hotel doesn't accept card payments."),
+        ("dirty", "Mildew on the ceiling, and the shower curtain was slimy."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
