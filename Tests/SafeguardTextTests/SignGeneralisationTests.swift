@@ -18,6 +18,8 @@ import Testing
         ("dirty", "It was squalid, honestly the dirtiest room I have stayed in."),
         ("cash-only", "The hotel doesn't accept card payments."),
         ("dirty", "Mildew on the ceiling, and the shower curtain was slimy."),
+        ("security-present", "Staff on the desk are alert to who comes and goes."),
+        ("security-present", "Someone from the hotel did rounds of the corridors at night."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
