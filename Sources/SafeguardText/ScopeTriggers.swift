@@ -45,7 +45,8 @@ public struct ScopeTriggers: Sendable {
             "couldn't believe", "not amused", "don't understand", "do not understand", "told to bring", "asked to bring",
             "had to bring", "told us to bring", "asked us to bring", "asked if i was", "asked if we were", "asked whether i was",
             "asked whether we were", "asked if i wanted", "asked if we wanted", "asked if he wanted", "asked if anyone wanted",
-            "asking if i was", "asking if we wanted",
+            "asking if i was", "asking if we wanted", "couldn't hear ourselves think", "could not hear ourselves think",
+            "couldn't hear myself think", "could not hear myself think",
         ],
         hypotheticalBefore: [
             "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",

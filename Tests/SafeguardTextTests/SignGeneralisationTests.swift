@@ -20,6 +20,8 @@ import Testing
         ("dirty", "Mildew on the ceiling, and the shower curtain was slimy."),
         ("security-present", "Staff on the desk are alert to who comes and goes."),
         ("security-present", "Someone from the hotel did rounds of the corridors at night."),
+        ("noise", "Couldn't hear ourselves think for the shouting in the next room."),
+        ("noise", "Footballers celebrating in the bar below kept the whole floor awake."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -38,6 +40,7 @@ import Testing
         ("noise", "We were initially concerned about noise, but the room was peaceful."),
         ("screaming", "A previous guest's review mentioned screaming, but we heard nothing."),
         ("young-people", "My teenage girls loved the rooftop pool."),
+        ("screaming", "A couple were screaming at each other in the corridor over something trivial."),
         ("drug-use", "A broken pipe under the sink flooded the bathroom."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
