@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import SafeguardServer
+import SafeguardStore
 
 /// `safeguard serve`: the whistle-blowing form, receipt pages and officers' pages over HTTP.
 struct ServeCommand: AsyncParsableCommand {
@@ -59,7 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.limits.reportsPerClientPerHour = self.reportsPerHour
         configuration.limits.receiptGuessesPerClientPerHour = self.receiptGuessesPerHour
         configuration.limits.retentionDays = self.retentionDays
-        let store = try self.store.open()
+        // On PostgreSQL the intake (form, receipts, partner API) is carried; the officers' pages
+        // are not yet, and answer 503 saying so (`OfficerRoutes.registerUnavailable`).
+        let store: any IntakeStore = self.store.isPostgres ? try StoreOptions.openPostgres(self.store.path) : try self.store.open()
         let app: any ApplicationProtocol
         do {
             app = try buildApplication(configuration: configuration, store: store)
@@ -69,6 +72,10 @@ struct ServeCommand: AsyncParsableCommand {
         // Written unbuffered so a script waiting for the server sees it.
         FileHandle.standardOutput.write(
             Data("safeguard: serving on http://\(self.host):\(self.port)/ (Ctrl-C to stop)\n".utf8))
+        if self.store.isPostgres {
+            FileHandle.standardOutput.write(
+                Data("safeguard: on PostgreSQL this serves the report form, receipt pages and partner API; the officers' pages (/officer) are not available yet: run them on an SQLite database\n".utf8))
+        }
         try await app.runService()
     }
 }

@@ -23,14 +23,15 @@ extension StoreOptions {
         return try self.openExisting()
     }
 
-    /// Refuses a PostgreSQL URL for the commands whose tables (officers, intake, screening, the taxi
+    /// Refuses a PostgreSQL URL for the commands whose tables (officers, screening, the taxi
     /// register's history) live only in the SQLite store so far.
     func refusePostgres() throws {
         guard self.isPostgres else { return }
         throw CommandError(
             .database,
             "this command needs an SQLite database: its tables are not in the PostgreSQL store yet "
-                + "(on PostgreSQL: import, links review, profile hotels, demo and db)",
+                + "(on PostgreSQL: import, links review, profile hotels, demo, db, tokens, and serve's report form, "
+                + "receipt pages and partner API; not yet the officers' pages, users, screening or the drivers' register)",
             fix: "pass --db FILE.sqlite (or set SAFEGUARD_DB to one) for this command")
     }
 

@@ -14,7 +14,7 @@ public struct IntakeService: Sendable {
     let keys: IntakeKeys
     let builder: TextRecordBuilder
     let engine: Engine
-    let store: SQLiteStore
+    let store: any IntakeStore
     let writer: IntakeWriter
     let retentionDays: Int
     let now: @Sendable () -> Date
@@ -53,7 +53,7 @@ public struct IntakeService: Sendable {
         var band: String
     }
 
-    init(configuration: ServerConfiguration, store: SQLiteStore, keys: IntakeKeys, now: @escaping @Sendable () -> Date)
+    init(configuration: ServerConfiguration, store: any IntakeStore, keys: IntakeKeys, now: @escaping @Sendable () -> Date)
         throws(ServerError)
     {
         let rules = URL(fileURLWithPath: configuration.rulesDirectory)
