@@ -72,7 +72,8 @@ awk -v s0="$SERVER_T0" -v s1="$SERVER_T1" -v tick="$TICK" -v acked="$ACKED" '{
     printf "== CPU: server %.1f s (%.3f ms per submission), wrk %.1f s (%.3f ms per submission)\n",
         server, server * 1000 / acked, wrk, wrk * 1000 / acked }' "$WORK/wrk-cpu.txt"
 STORED=$(( $(count_intake) - BEFORE ))
-echo "== acknowledged receipts: $ACKED, intake reports in the database: $STORED (store: ${DB_URL:+PostgreSQL}${DB_URL:-SQLite})"
+if [ -n "$DB_URL" ]; then KIND=PostgreSQL; else KIND=SQLite; fi
+echo "== acknowledged receipts: $ACKED, intake reports in the database: $STORED ($KIND)"
 
 echo "== verify: open every acknowledged receipt"
 CODES_FILE="$WORK/codes.txt" THREADS=1 wrk -t1 -c1 -d"${VERIFY_DURATION:-120s}" --timeout 5s -s bench/intake/verify.lua \
