@@ -60,9 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.limits.reportsPerClientPerHour = self.reportsPerHour
         configuration.limits.receiptGuessesPerClientPerHour = self.receiptGuessesPerHour
         configuration.limits.retentionDays = self.retentionDays
-        // On PostgreSQL the intake (form, receipts, partner API) is carried; the officers' pages
-        // are not yet, and answer 503 saying so (`OfficerRoutes.registerUnavailable`).
-        let store: any IntakeStore = self.store.isPostgres ? try StoreOptions.openPostgres(self.store.path) : try self.store.open()
+        let store = try self.store.openOfficerStore()
         let app: any ApplicationProtocol
         do {
             app = try buildApplication(configuration: configuration, store: store)
@@ -74,7 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
             Data("safeguard: serving on http://\(self.host):\(self.port)/ (Ctrl-C to stop)\n".utf8))
         if self.store.isPostgres {
             FileHandle.standardOutput.write(
-                Data("safeguard: on PostgreSQL this serves the report form, receipt pages and partner API; the officers' pages (/officer) are not available yet: run them on an SQLite database\n".utf8))
+                Data("safeguard: on PostgreSQL the driver check and application screening pages are not available yet (their tables are SQLite-only)\n".utf8))
         }
         try await app.runService()
     }

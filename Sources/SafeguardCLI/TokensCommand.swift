@@ -28,9 +28,7 @@ struct TokensCommand: ParsableCommand {
             configuration.pseudonymKeyFile = self.text.keyFile
             configuration.rulesDirectory = try self.text.rules.directory().path
             do {
-                let store: any IntakeStore =
-                    self.store.isPostgres ? try StoreOptions.openPostgres(self.store.path) : try self.store.open()
-                return try ServerServices(configuration: configuration, store: store)
+                return try ServerServices(configuration: configuration, store: try self.store.openOfficerStore())
             } catch let error as ServerError {
                 throw ValidationError(error.message)
             }

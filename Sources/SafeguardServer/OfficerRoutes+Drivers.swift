@@ -41,11 +41,17 @@ extension OfficerRoutes {
     }
 
     func driverReport() -> Result<DriverReport, DriverReportProblem> {
+        guard let register = self.sqlite else {
+            return .failure(
+                DriverReportProblem(
+                    message: "The driver check reads the taxi register's history, NR3S searches and s.6 replies, which "
+                        + "are not in the PostgreSQL store yet: run it on an SQLite database (safeguard drivers --db FILE.sqlite)."))
+        }
         let asOf = CalendarDay(daysSinceEpoch: Int(self.services.now().timeIntervalSince1970) / 86_400)
         do {
             return .success(
                 try DriverScreening.report(
-                    store: self.store, rulesDirectory: URL(fileURLWithPath: self.services.configuration.rulesDirectory),
+                    store: register, rulesDirectory: URL(fileURLWithPath: self.services.configuration.rulesDirectory),
                     asOf: asOf))
         } catch {
             return .failure(DriverReportProblem(message: error.message))

@@ -73,6 +73,11 @@ extension OfficerRoutes {
                 status: .unprocessableContent, headers: headers
             ).plainResponse()
         }
+        guard let decisions = self.sqlite else {
+            return again(
+                "Screening reads the premises' history by UPRN and keeps its decisions in tables that are not in the "
+                    + "PostgreSQL store yet: screen on an SQLite database (safeguard screen FILE --db FILE.sqlite).")
+        }
         guard let text = fields.application, !text.allSatisfy(\.isWhitespace) else {
             return again("Choose an application file or paste the application's JSON or XML.")
         }
@@ -100,7 +105,7 @@ extension OfficerRoutes {
             throw HTTPError(.internalServerError, message: "The screening rules do not load; ask an admin to run `safeguard rules check`.")
         }
         let result = try screening.screen(
-            read.application, inputHash: ApplicationScreening.inputHash(bytes), store: self.store, asOf: asOf,
+            read.application, inputHash: ApplicationScreening.inputHash(bytes), store: decisions, asOf: asOf,
             warnings: read.warnings.map(\.description))
         try self.store.appendOfficerAudit(
             at: self.minute(), actor: officer.user.username, action: "screened", subject: result.reference,

@@ -11,7 +11,11 @@ struct OfficerRoutes {
     let services: ServerServices
     let sessions: OfficerSessions
     /// The store of the officers' tables (users, sessions, audit, allocations, report links).
-    let store: SQLiteStore
+    let store: any OfficerStore
+
+    /// The SQLite store, for the pages whose tables PostgreSQL does not carry yet (the taxi
+    /// register's history for the driver check, screening decisions); nil on PostgreSQL.
+    var sqlite: SQLiteStore? { self.store as? SQLiteStore }
 
     func register(on router: Router<ServerRequestContext>) {
         self.registerScreening(on: router)

@@ -9,8 +9,8 @@ import SafeguardStore
 /// Kept apart from the `safeguard serve` command so tests build the same app in memory
 /// (HummingbirdTesting `.router`) or on a loopback port (`.live`).
 ///
-/// On a store that carries only the intake (PostgreSQL, so far) the report form, receipt pages
-/// and partner API are served and the officers' pages answer 503 saying so.
+/// On PostgreSQL everything is served; the driver check and application screening pages say
+/// that their tables are still SQLite-only.
 ///
 /// - Throws: `ServerError` when a key file or the rules cannot be loaded.
 public func buildApplication(
@@ -50,8 +50,6 @@ func buildRouter(services: ServerServices) -> Router<ServerRequestContext> {
         let sessions = OfficerSessions(configuration: services.configuration, store: store, now: services.now)
         SignInRoutes(services: services, sessions: sessions).register(on: router)
         OfficerRoutes(services: services, sessions: sessions, store: store).register(on: router)
-    } else {
-        OfficerRoutes.registerUnavailable(on: router, services: services)
     }
     return router
 }

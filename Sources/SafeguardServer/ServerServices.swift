@@ -10,10 +10,9 @@ public struct ServerServices: Sendable {
     public let configuration: ServerConfiguration
     /// The intake's store (report form, receipts, partner API): SQLite or PostgreSQL.
     public let intakeStore: any IntakeStore
-    /// The officers' pages' store (users, sessions, audit, allocations, report links, premises
-    /// and drivers): nil on a store that does not carry those tables yet (PostgreSQL), where the
-    /// officers' pages answer that they are not available.
-    public let officerStore: SQLiteStore?
+    /// The officers' pages' store (users, sessions, audit, allocations, report links): SQLite or
+    /// PostgreSQL; nil for an intake-only store, where the officers' pages are not served.
+    public let officerStore: (any OfficerStore)?
     /// The intake: submissions, receipts, officers' replies, retention.
     public let intake: IntakeService
     let csrf: CSRFProtection
@@ -22,7 +21,8 @@ public struct ServerServices: Sendable {
     let now: @Sendable () -> Date
 
     /// Creates the services for `configuration` over `store`, loading (or creating) the keys.
-    /// An `SQLiteStore` serves everything; another intake store (PostgreSQL) serves the intake.
+    /// SQLite and PostgreSQL serve everything but the driver check and application screening,
+    /// which read SQLite-only tables and say so on PostgreSQL.
     ///
     /// - Throws: `ServerError` when a key is lost or wrong or the rules cannot be read.
     public init(
@@ -30,7 +30,7 @@ public struct ServerServices: Sendable {
     ) throws(ServerError) {
         self.configuration = configuration
         self.intakeStore = store
-        self.officerStore = store as? SQLiteStore
+        self.officerStore = store as? any OfficerStore
         self.now = now
         let keys = try IntakeKeys.load(path: configuration.intakeKeyFile, for: store)
         self.intake = try IntakeService(configuration: configuration, store: store, keys: keys, now: now)

@@ -45,10 +45,10 @@ struct PostgresIntakeRoutesTests {
             let body = String(buffer: opened.body)
             #expect(body.contains("Read by an officer"))
             #expect(body.contains("We visited on Tuesday."))
-            // and the officers' pages, not carried on PostgreSQL yet, say so rather than half-work.
+            // and the officers' pages are served too (sign-in first).
             let officers = try await client.execute(uri: "/officer", method: .get)
-            #expect(officers.status == .serviceUnavailable)
-            #expect(String(buffer: officers.body).contains("not available"))
+            #expect(officers.status == .seeOther)
+            #expect(officers.headers[.location] == "/officer/sign-in")
         }
         // The report row holds no text (it is sealed in the intake row), and the audit has both steps.
         #expect(try store.rawRows("SELECT text, seen FROM report") == [["", ""]])
