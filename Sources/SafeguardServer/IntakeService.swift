@@ -16,6 +16,9 @@ public struct IntakeService: Sendable {
     let engine: Engine
     let store: any IntakeStore
     let writer: IntakeWriter
+    /// Checkpoints the WAL off the writer's commits (a checkpoint's fsync inside a commit was the
+    /// intake's latency tail under load). SQLite only: PostgreSQL runs its own checkpointer.
+    private let checkpointer: WALCheckpointer?
     let retentionDays: Int
     let now: @Sendable () -> Date
 
@@ -82,6 +85,11 @@ public struct IntakeService: Sendable {
         self.engine = Engine(ruleSet: ruleSet)
         self.store = store
         self.writer = IntakeWriter(store: store)
+        do {
+            self.checkpointer = try (store as? SQLiteStore)?.checkpointInBackground(every: .milliseconds(250))
+        } catch {
+            throw ServerError(code: "server.store", message: "\(error)")
+        }
         self.retentionDays = configuration.limits.retentionDays
         self.now = now
     }
