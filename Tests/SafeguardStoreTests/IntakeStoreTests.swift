@@ -168,4 +168,32 @@ struct PostgresIntakeIsolationTests {
         // Coventry's own view is whole: its report with its reply.
         #expect(try coventry.intakeReports().map(\.reference) == ["WEB-COV"])
     }
+
+    @Test func oneAuthorityCannotSeeAnothersOfficersSessionsOrAudit() throws {
+        let database = try PostgresTestDatabase.create()
+        let coventry = try database.store(authority: "coventry")
+        let warwick = try database.store(authority: "warwick")
+        try coventry.addOfficerUser(
+            username: "olivia", displayName: "Olivia", role: .officer, authorityID: "coventry", passwordHash: "h",
+            at: "2026-12-06T10:00Z")
+        let olivia = try #require(try coventry.officerUser(username: "olivia"))
+        try coventry.startOfficerSession(
+            OfficerSession(idHash: [7, 7], userID: olivia.id, authorityID: "coventry", createdAt: 1, lastSeenAt: 1),
+            at: "2026-12-06T10:01Z")
+        // Warwick's store finds neither the user nor the session, by name, by id or by hash,
+        #expect(try warwick.officerUser(username: "olivia") == nil)
+        #expect(try warwick.officerUser(id: olivia.id) == nil)
+        #expect(try warwick.officerSession(idHash: [7, 7]) == nil)
+        #expect(try warwick.officerUsers().isEmpty)
+        #expect(try warwick.officerAudit().isEmpty)
+        // nor does a raw query, and it cannot make itself a user of Coventry's.
+        #expect(try warwick.rawRows("SELECT username FROM officer_user").isEmpty)
+        #expect(try warwick.rawRows("SELECT count(*)::text FROM officer_session") == [["0"]])
+        #expect(throws: StoreError.self) {
+            try warwick.rawExecute(
+                "INSERT INTO officer_user (authority, username, display_name, role, authority_id, password_hash, created_at) "
+                    + "VALUES ('coventry', 'mallory', 'M', 'admin', 'coventry', 'h', 'x')")
+        }
+        #expect(try coventry.officerUsers().map(\.username) == ["olivia"])
+    }
 }
