@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "SafeguardServerTests",
             dependencies: [
-                "SafeguardServer", "SafeguardStore", "SafeguardCore",
+                "SafeguardServer", "SafeguardStore", "SafeguardCore", "SafeguardStorePostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -150,12 +150,16 @@ if Context.environment["SAFEGUARD_FUZZ"] != nil {
 // bench/intake/run.sh: `safeguard serve`'s application without the CLI's PostgresNIO, so a
 // release build for the benchmark does not compile swift-nio-ssl's BoringSSL.
 //   SAFEGUARD_BENCH=1 swift build -c release --scratch-path .build-release --product safeguard-intake-server
+// SAFEGUARD_BENCH=postgres links the PostgreSQL store too (`--db postgres://…`, issue 14), and so BoringSSL.
 if Context.environment["SAFEGUARD_BENCH"] != nil {
+    let benchPostgres = Context.environment["SAFEGUARD_BENCH"] == "postgres"
     package.products += [.executable(name: "safeguard-intake-server", targets: ["IntakeBenchServer"])]
     package.targets += [
         .executableTarget(
             name: "IntakeBenchServer",
-            dependencies: ["SafeguardServer", "SafeguardStore", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "bench/intake/Server"),
+            dependencies: ["SafeguardServer", "SafeguardStore", .product(name: "Hummingbird", package: "hummingbird")]
+                + (benchPostgres ? ["SafeguardStorePostgres"] : []),
+            path: "bench/intake/Server",
+            swiftSettings: benchPostgres ? [.define("SAFEGUARD_BENCH_POSTGRES")] : []),
     ]
 }

@@ -49,6 +49,7 @@ struct DriversCommand: ParsableCommand {
     }
 
     func run() throws {
+        try self.store.refusePostgres()
         guard FileManager.default.fileExists(atPath: self.store.path) else {
             throw CommandError(
                 .database, "No database at '\(self.store.path)'.",

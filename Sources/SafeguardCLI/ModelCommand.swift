@@ -47,12 +47,12 @@ struct ModelTrainCommand: ParsableCommand {
     @Option(help: "Features seen in fewer sentences than this are not learnt.")
     var minCount: Int = SignModelTrainer().minimumCount
 
-    @Option(help: "Feature kinds learnt: w word, s stem, b stem pair, k skip pair (e.g. ws).")
+    @Option(help: "Feature kinds learnt: w word, s stem, p five-letter prefix, b stem pair, k skip pair (e.g. ws).")
     var features: String = "wsbk"
 
     func validate() throws {
-        if self.features.isEmpty || !self.features.allSatisfy({ "wsbk".contains($0) }) {
-            throw ValidationError("--features takes letters of wsbk (w word, s stem, b stem pair, k skip pair), e.g. ws.")
+        if self.features.isEmpty || !self.features.allSatisfy({ "wspbk".contains($0) }) {
+            throw ValidationError("--features takes letters of wspbk (w word, s stem, p prefix, b stem pair, k skip pair), e.g. ws.")
         }
         if self.files.contains(where: { $0.hasSuffix("signs-test.jsonl") }) {
             throw ValidationError("signs-test.jsonl is the locked test part: train on signs-tune.jsonl only.")

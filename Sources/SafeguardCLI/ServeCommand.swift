@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import SafeguardServer
+import SafeguardStore
 
 /// `safeguard serve`: the whistle-blowing form, receipt pages and officers' pages over HTTP.
 struct ServeCommand: AsyncParsableCommand {
@@ -59,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.limits.reportsPerClientPerHour = self.reportsPerHour
         configuration.limits.receiptGuessesPerClientPerHour = self.receiptGuessesPerHour
         configuration.limits.retentionDays = self.retentionDays
-        let store = try self.store.open()
+        let store = try self.store.openOfficerStore()
         let app: any ApplicationProtocol
         do {
             app = try buildApplication(configuration: configuration, store: store)
@@ -69,6 +70,10 @@ struct ServeCommand: AsyncParsableCommand {
         // Written unbuffered so a script waiting for the server sees it.
         FileHandle.standardOutput.write(
             Data("safeguard: serving on http://\(self.host):\(self.port)/ (Ctrl-C to stop)\n".utf8))
+        if self.store.isPostgres {
+            FileHandle.standardOutput.write(
+                Data("safeguard: on PostgreSQL the driver check and application screening pages are not available yet (their tables are SQLite-only)\n".utf8))
+        }
         try await app.runService()
     }
 }

@@ -23,14 +23,28 @@ extension StoreOptions {
         return try self.openExisting()
     }
 
-    /// Refuses a PostgreSQL URL for the commands whose tables (officers, intake, screening, the taxi
+    /// Opens the store of the server's tables (intake, partner tokens, officers' users, sessions,
+    /// audit, report links) on either backend, for `serve`, `tokens`, `users` and `audit`.
+    func openOfficerStore() throws -> any OfficerStore {
+        if self.isPostgres { return try Self.openPostgres(self.path) }
+        return try self.open()
+    }
+
+    /// As `openOfficerStore`, but an SQLite file must exist already.
+    func openExistingOfficerStore() throws -> any OfficerStore {
+        if self.isPostgres { return try Self.openPostgres(self.path) }
+        return try self.openExisting()
+    }
+
+    /// Refuses a PostgreSQL URL for the commands whose tables (screening decisions, the taxi
     /// register's history) live only in the SQLite store so far.
     func refusePostgres() throws {
         guard self.isPostgres else { return }
         throw CommandError(
             .database,
             "this command needs an SQLite database: its tables are not in the PostgreSQL store yet "
-                + "(on PostgreSQL: import, links review, profile hotels, demo and db)",
+                + "(on PostgreSQL: import, links review, profile hotels, demo, db, serve, users, tokens and audit; "
+                + "not yet screen, drivers or the taxi register's history)",
             fix: "pass --db FILE.sqlite (or set SAFEGUARD_DB to one) for this command")
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SafeguardServer
+import SafeguardStore
 
 /// `safeguard tokens add|revoke NAME`: partners' bearer tokens for `POST /api/reports`.
 struct TokensCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct TokensCommand: ParsableCommand {
             configuration.pseudonymKeyFile = self.text.keyFile
             configuration.rulesDirectory = try self.text.rules.directory().path
             do {
-                return try ServerServices(configuration: configuration, store: try self.store.open())
+                return try ServerServices(configuration: configuration, store: try self.store.openOfficerStore())
             } catch let error as ServerError {
                 throw ValidationError(error.message)
             }

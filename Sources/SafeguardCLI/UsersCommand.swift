@@ -52,7 +52,7 @@ struct UsersCommand: ParsableCommand {
             let password = try UsersCommand.readPassword()
             let hash = try PasswordHasher(configuration: OfficerConfiguration()).hash(password)
             do {
-                try self.store.open().addOfficerUser(
+                try self.store.openOfficerStore().addOfficerUser(
                     username: self.username.lowercased(), displayName: self.name ?? self.username,
                     role: OfficerRole(rawValue: self.role)!, authorityID: self.authority, passwordHash: hash,
                     at: UsersCommand.now())
@@ -68,7 +68,7 @@ struct UsersCommand: ParsableCommand {
         @Argument var username: String
         @OptionGroup var store: StoreOptions
         func run() throws {
-            guard try self.store.openExisting().setOfficerUserDisabled(username: self.username.lowercased(), disabled: true, at: UsersCommand.now())
+            guard try self.store.openExistingOfficerStore().setOfficerUserDisabled(username: self.username.lowercased(), disabled: true, at: UsersCommand.now())
             else { throw ValidationError("no user named '\(self.username)' (see safeguard users list)") }
             print("disabled \(self.username.lowercased())")
         }
@@ -79,7 +79,7 @@ struct UsersCommand: ParsableCommand {
         @Argument var username: String
         @OptionGroup var store: StoreOptions
         func run() throws {
-            guard try self.store.openExisting().setOfficerUserDisabled(username: self.username.lowercased(), disabled: false, at: UsersCommand.now())
+            guard try self.store.openExistingOfficerStore().setOfficerUserDisabled(username: self.username.lowercased(), disabled: false, at: UsersCommand.now())
             else { throw ValidationError("no user named '\(self.username)' (see safeguard users list)") }
             print("enabled \(self.username.lowercased())")
         }
@@ -92,7 +92,7 @@ struct UsersCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         func run() throws {
             let hash = try PasswordHasher(configuration: OfficerConfiguration()).hash(try UsersCommand.readPassword())
-            guard try self.store.openExisting().resetOfficerPassword(username: self.username.lowercased(), passwordHash: hash, at: UsersCommand.now())
+            guard try self.store.openExistingOfficerStore().resetOfficerPassword(username: self.username.lowercased(), passwordHash: hash, at: UsersCommand.now())
             else { throw ValidationError("no user named '\(self.username)' (see safeguard users list)") }
             print("reset \(self.username.lowercased())")
         }
@@ -107,7 +107,7 @@ struct UsersCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         func run() throws {
             let name = self.username.lowercased()
-            let store = try self.store.openExisting()
+            let store = try self.store.openExistingOfficerStore()
             if self.remove {
                 guard try store.setOfficerTOTP(username: name, secret: nil, required: false, at: UsersCommand.now())
                 else { throw ValidationError("no user named '\(self.username)' (see safeguard users list)") }
@@ -126,7 +126,7 @@ struct UsersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the users.")
         @OptionGroup var store: StoreOptions
         func run() throws {
-            for user in try self.store.openExisting().officerUsers() {
+            for user in try self.store.openExistingOfficerStore().officerUsers() {
                 let state = user.disabled ? "disabled" : (user.lockedUntil != nil && user.failedAttempts > 0 ? "locked" : "active")
                 print("\(user.username)\t\(user.role.rawValue)\t\(user.authorityID)\t\(state)\t\(user.displayName)")
             }
@@ -141,7 +141,7 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try self.store.openExisting()
+        let store = try self.store.openExistingOfficerStore()
         print("at\tactor\taction\tsubject\tdetail")
         for entry in try store.officerAudit() {
             print("\(entry.at)\t\(entry.actor)\t\(entry.action)\t\(entry.subject)\t\(entry.detail)")

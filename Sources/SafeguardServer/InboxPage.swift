@@ -17,7 +17,7 @@ struct InboxRow: Sendable {
     var linked: Set<String> = []
 
     /// Every held report, overdue first, then danger now, then by band and the nearest deadline.
-    static func load(store: SQLiteStore, now: String) throws -> [InboxRow] {
+    static func load(store: any OfficerStore, now: String) throws -> [InboxRow] {
         let allocations = try store.reportAllocations()
         let links = try store.reportLinkRoles()
         let soon = Self.plusHours(now, 4)

@@ -36,7 +36,7 @@ public struct IntakeKeys: Sendable {
     ///
     /// - Throws: `ServerError` "server.key.lost" when the file is missing but the database holds
     ///   reports sealed with a key, "server.key.wrong" when the file holds another key.
-    public static func load(path: String, for store: SQLiteStore) throws(ServerError) -> IntakeKeys {
+    public static func load(path: String, for store: any IntakeStore) throws(ServerError) -> IntakeKeys {
         let recorded: String?
         do {
             recorded = try store.intakeKeyFingerprint()

@@ -14,8 +14,11 @@ public struct IntakeService: Sendable {
     let keys: IntakeKeys
     let builder: TextRecordBuilder
     let engine: Engine
-    let store: SQLiteStore
+    let store: any IntakeStore
     let writer: IntakeWriter
+    /// Checkpoints the WAL off the writer's commits (a checkpoint's fsync inside a commit was the
+    /// intake's latency tail under load). SQLite only: PostgreSQL runs its own checkpointer.
+    private let checkpointer: WALCheckpointer?
     let retentionDays: Int
     let now: @Sendable () -> Date
 
@@ -53,7 +56,7 @@ public struct IntakeService: Sendable {
         var band: String
     }
 
-    init(configuration: ServerConfiguration, store: SQLiteStore, keys: IntakeKeys, now: @escaping @Sendable () -> Date)
+    init(configuration: ServerConfiguration, store: any IntakeStore, keys: IntakeKeys, now: @escaping @Sendable () -> Date)
         throws(ServerError)
     {
         let rules = URL(fileURLWithPath: configuration.rulesDirectory)
@@ -82,6 +85,11 @@ public struct IntakeService: Sendable {
         self.engine = Engine(ruleSet: ruleSet)
         self.store = store
         self.writer = IntakeWriter(store: store)
+        do {
+            self.checkpointer = try (store as? SQLiteStore)?.checkpointInBackground(every: .milliseconds(250))
+        } catch {
+            throw ServerError(code: "server.store", message: "\(error)")
+        }
         self.retentionDays = configuration.limits.retentionDays
         self.now = now
     }

@@ -4,18 +4,18 @@ import Synchronization
 
 /// Writes submissions with group commit: requests arriving while a transaction is being written
 /// wait and go together in the next one, on a dedicated queue so no request task blocks a
-/// cooperative thread on SQLite. A submission's caller resumes only after its transaction
+/// cooperative thread on the store (SQLite or PostgreSQL). A submission's caller resumes only after its transaction
 /// committed: an acknowledged receipt is in the database.
 final class IntakeWriter: Sendable {
     private typealias Pending = (submission: IntakeSubmission, continuation: CheckedContinuation<Void, any Error>)
 
-    private let store: SQLiteStore
+    private let store: any IntakeStore
     private let queue = DispatchQueue(label: "safeguard.intake.writer")
     private let pending = Mutex<(items: [Pending], scheduled: Bool)>(([], false))
     /// Most submissions written in one transaction.
     private let batchLimit = 256
 
-    init(store: SQLiteStore) {
+    init(store: any IntakeStore) {
         self.store = store
     }
 

@@ -23,13 +23,13 @@ extension OfficerRoutes {
                         guard let entry = report.entries.first(where: { $0.licenceNumber == licence }) else {
                             throw HTTPError(.notFound, message: "No driver with licence \(licence) needs an action. Go back to the driver list.")
                         }
-                        try self.services.store.appendOfficerAudit(
+                        try self.store.appendOfficerAudit(
                             at: self.minute(), actor: officer.user.username, action: "viewed", subject: "driver \(licence)", detail: "")
-                        let reports = try self.services.store.driverEntity(licence: entry.licenceNumber, authority: entry.issuingAuthority)
-                            .map { try self.services.store.linkedReports(entity: $0, role: "driver") } ?? []
+                        let reports = try self.store.driverEntity(licence: entry.licenceNumber, authority: entry.issuingAuthority)
+                            .map { try self.store.linkedReports(entity: $0, role: "driver") } ?? []
                         body += DriverPages.entry(entry, report: report, linkedReports: reports, readsReports: officer.user.role.readsReports)
                     } else {
-                        try self.services.store.appendOfficerAudit(
+                        try self.store.appendOfficerAudit(
                             at: self.minute(), actor: officer.user.username, action: "viewed", subject: "drivers",
                             detail: "\(report.entries.count) flagged")
                         body += DriverPages.list(report)
@@ -41,11 +41,17 @@ extension OfficerRoutes {
     }
 
     func driverReport() -> Result<DriverReport, DriverReportProblem> {
+        guard let register = self.sqlite else {
+            return .failure(
+                DriverReportProblem(
+                    message: "The driver check reads the taxi register's history, NR3S searches and s.6 replies, which "
+                        + "are not in the PostgreSQL store yet: run it on an SQLite database (safeguard drivers --db FILE.sqlite)."))
+        }
         let asOf = CalendarDay(daysSinceEpoch: Int(self.services.now().timeIntervalSince1970) / 86_400)
         do {
             return .success(
                 try DriverScreening.report(
-                    store: self.services.store, rulesDirectory: URL(fileURLWithPath: self.services.configuration.rulesDirectory),
+                    store: register, rulesDirectory: URL(fileURLWithPath: self.services.configuration.rulesDirectory),
                     asOf: asOf))
         } catch {
             return .failure(DriverReportProblem(message: error.message))

@@ -15,7 +15,7 @@ extension OfficerRoutes {
                 let (token, headers) = self.services.csrf.issue(for: request)
                 let ranking = try self.hotelRanking()
                 let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
-                try self.services.store.appendOfficerAudit(
+                try self.store.appendOfficerAudit(
                     at: self.minute(), actor: officer.user.username, action: "viewed", subject: "hotels",
                     detail: "\(ranking.rows.count) hotels, \(ranking.flagged) flagged, page \(page)")
                 let body = OfficerNav.html(officer: officer, token: token) + HotelListPage(ranking: ranking, page: page).html
@@ -33,7 +33,7 @@ extension OfficerRoutes {
             throw HTTPError(.internalServerError, message: "The rules do not load; ask an admin to run `safeguard rules check`.")
         }
         let asOf = CalendarDay(daysSinceEpoch: Int(self.services.now().timeIntervalSince1970) / 86_400)
-        return HotelRanking(snapshots: try self.services.store.hotels(), ruleSet: ruleSet, asOf: asOf)
+        return HotelRanking(snapshots: try self.store.hotels(), ruleSet: ruleSet, asOf: asOf)
     }
 }
 

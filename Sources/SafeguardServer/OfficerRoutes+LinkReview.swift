@@ -12,8 +12,8 @@ extension OfficerRoutes {
         router.get("/officer/links") { request, _ in
             try self.guarded(request, needsReports: false) { officer in
                 let (token, headers) = self.services.csrf.issue(for: request)
-                let pending = try self.services.store.pendingLinks()
-                try self.services.store.appendOfficerAudit(
+                let pending = try self.store.pendingLinks()
+                try self.store.appendOfficerAudit(
                     at: self.minute(), actor: officer.user.username, action: "viewed", subject: "uncertain matches",
                     detail: "\(pending.count) pending")
                 let notice = request.uri.queryParameters["done"].map(String.init)
@@ -34,9 +34,9 @@ extension OfficerRoutes {
                     throw HTTPError(.notFound)
                 }
                 let accept = decision == "confirm"
-                let match = try self.services.store.pendingLinks().first { $0.id == id }
+                let match = try self.store.pendingLinks().first { $0.id == id }
                 do {
-                    try self.services.store.decideLink(id: id, accept: accept)
+                    try self.store.decideLink(id: id, accept: accept)
                 } catch let error as StoreError {
                     switch error.code {
                     case "store.link.unknown":
@@ -48,7 +48,7 @@ extension OfficerRoutes {
                     }
                 }
                 let pair = match.map { "\($0.entityID) and \($0.candidateID)" } ?? ""
-                try self.services.store.appendOfficerAudit(
+                try self.store.appendOfficerAudit(
                     at: self.minute(), actor: officer.user.username, action: accept ? "match-confirmed" : "match-rejected",
                     subject: "match \(id)", detail: pair)
                 return Response(status: .seeOther, headers: [.location: "/officer/links?done=\(accept ? "confirmed" : "rejected")"])

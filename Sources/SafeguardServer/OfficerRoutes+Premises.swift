@@ -15,7 +15,7 @@ extension OfficerRoutes {
             try self.guarded(request, needsReports: false) { officer in
                 let (token, headers) = self.services.csrf.issue(for: request)
                 let query = Self.searchText(request)
-                let found = query.isEmpty ? [] : try self.services.store.searchPremises(query, limit: 50)
+                let found = query.isEmpty ? [] : try self.store.searchPremises(query, limit: 50)
                 let context: [String: Any] = [
                     "action": "/officer/premises", "label": "Name or postcode", "query": query, "searched": !query.isEmpty,
                     "heading": "\(found.count) match\(found.count == 1 ? "" : "es") for “\(query)”", "hasResults": !found.isEmpty,
@@ -29,11 +29,11 @@ extension OfficerRoutes {
             let raw = try context.parameters.require("id")
             return try self.guarded(request, needsReports: false) { officer in
                 guard let id = Int64(raw.hasPrefix("E") ? String(raw.dropFirst()) : raw),
-                    let premises = try self.services.store.premises(id: id)
+                    let premises = try self.store.premises(id: id)
                 else {
                     throw HTTPError(.notFound, message: "No premises with this number. Search for it on the premises page.")
                 }
-                try self.services.store.appendOfficerAudit(
+                try self.store.appendOfficerAudit(
                     at: self.minute(), actor: officer.user.username, action: "viewed", subject: "premises E\(id)", detail: "")
                 let (token, headers) = self.services.csrf.issue(for: request)
                 let body = try self.premisesPage(premises, officer: officer, token: token)
@@ -45,13 +45,13 @@ extension OfficerRoutes {
     /// A premises' page (`Templates/premises.mustache`).
     func premisesPage(_ premises: LinkablePremises, officer: SignedInOfficer, token: String) throws -> String {
         let asOf = CalendarDay(daysSinceEpoch: Int(self.services.now().timeIntervalSince1970) / 86_400)
-        let reports = try self.services.store.linkedReports(premises: premises.id)
+        let reports = try self.store.linkedReports(premises: premises.id)
         var context: [String: Any] = [
             "name": premises.name, "line": Self.premisesLineText(premises), "reportCount": reports.count,
             "hasReports": !reports.isEmpty,
             "reports": reports.map { ["reference": $0, "link": officer.user.role.readsReports] as [String: Any] },
         ]
-        if let snapshot = try self.services.store.hotel(entityID: premises.id) {
+        if let snapshot = try self.store.hotel(entityID: premises.id) {
             let ruleSet: RuleSet
             do {
                 ruleSet = try RuleSetLoader.load(directory: URL(fileURLWithPath: self.services.configuration.rulesDirectory))

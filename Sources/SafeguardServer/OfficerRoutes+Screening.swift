@@ -73,6 +73,11 @@ extension OfficerRoutes {
                 status: .unprocessableContent, headers: headers
             ).plainResponse()
         }
+        guard let decisions = self.sqlite else {
+            return again(
+                "Screening reads the premises' history by UPRN and keeps its decisions in tables that are not in the "
+                    + "PostgreSQL store yet: screen on an SQLite database (safeguard screen FILE --db FILE.sqlite).")
+        }
         guard let text = fields.application, !text.allSatisfy(\.isWhitespace) else {
             return again("Choose an application file or paste the application's JSON or XML.")
         }
@@ -100,9 +105,9 @@ extension OfficerRoutes {
             throw HTTPError(.internalServerError, message: "The screening rules do not load; ask an admin to run `safeguard rules check`.")
         }
         let result = try screening.screen(
-            read.application, inputHash: ApplicationScreening.inputHash(bytes), store: self.services.store, asOf: asOf,
+            read.application, inputHash: ApplicationScreening.inputHash(bytes), store: decisions, asOf: asOf,
             warnings: read.warnings.map(\.description))
-        try self.services.store.appendOfficerAudit(
+        try self.store.appendOfficerAudit(
             at: self.minute(), actor: officer.user.username, action: "screened", subject: result.reference,
             detail: "\(result.decisionID) band \(result.band)")
         let letter = screening.letter(for: result).markdown
@@ -118,7 +123,7 @@ extension OfficerRoutes {
         let reference = form.first("reference") ?? "application"
         let html = form.first("format") == "html"
         let file = "representation-" + Self.safeFileName(reference)
-        try self.services.store.appendOfficerAudit(
+        try self.store.appendOfficerAudit(
             at: self.minute(), actor: officer.user.username, action: "letter-downloaded", subject: reference,
             detail: html ? "html" : "markdown")
         let text = html ? RepresentationLetter.html(markdown: letter, title: "Representation: \(reference)") : letter

@@ -10,10 +10,10 @@ extension OfficerRoutes {
     func actOnTaxiLink(_ action: String, on reference: String, form: FormBody, actor: String) throws {
         switch action {
         case "link-driver":
-            guard let id = form.first("driver").flatMap({ Int64($0) }), try self.services.store.driver(id: id) != nil else {
+            guard let id = form.first("driver").flatMap({ Int64($0) }), try self.store.driver(id: id) != nil else {
                 throw HTTPError(.unprocessableContent, message: "Choose a driver from the search results.")
             }
-            try self.services.store.linkReport(reference: reference, toDriver: id, by: actor, at: self.minute())
+            try self.store.linkReport(reference: reference, toDriver: id, by: actor, at: self.minute())
         case "link-vehicle":
             let registration = form.first("registration") ?? ""
             guard let key = MatchKeys.plate(registration), key.count <= 10 else {
@@ -21,11 +21,11 @@ extension OfficerRoutes {
                     .unprocessableContent,
                     message: "Type the vehicle's registration, for example AB12 CDE (letters and digits, up to 10).")
             }
-            try self.services.store.linkReport(reference: reference, toVehicleRegistration: key, by: actor, at: self.minute())
+            try self.store.linkReport(reference: reference, toVehicleRegistration: key, by: actor, at: self.minute())
         case "unlink-driver":
-            try self.services.store.unlinkReport(reference: reference, role: "driver", by: actor, at: self.minute())
+            try self.store.unlinkReport(reference: reference, role: "driver", by: actor, at: self.minute())
         default:
-            try self.services.store.unlinkReport(reference: reference, role: "vehicle", by: actor, at: self.minute())
+            try self.store.unlinkReport(reference: reference, role: "vehicle", by: actor, at: self.minute())
         }
     }
 }

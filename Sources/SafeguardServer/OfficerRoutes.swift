@@ -10,6 +10,12 @@ import SafeguardStore
 struct OfficerRoutes {
     let services: ServerServices
     let sessions: OfficerSessions
+    /// The store of the officers' tables (users, sessions, audit, allocations, report links).
+    let store: any OfficerStore
+
+    /// The SQLite store, for the pages whose tables PostgreSQL does not carry yet (the taxi
+    /// register's history for the driver check, screening decisions); nil on PostgreSQL.
+    var sqlite: SQLiteStore? { self.store as? SQLiteStore }
 
     func register(on router: Router<ServerRequestContext>) {
         self.registerScreening(on: router)
@@ -68,7 +74,7 @@ struct OfficerRoutes {
     func inbox(_ request: Request, _ officer: SignedInOfficer) throws -> Response {
         let (token, headers) = self.services.csrf.issue(for: request)
         let filter = InboxFilter(query: request.uri.queryParameters)
-        let rows = try InboxRow.load(store: self.services.store, now: self.minute())
+        let rows = try InboxRow.load(store: self.store, now: self.minute())
         let body = InboxPage(rows: rows, filter: filter, officer: officer, token: token).html
         return self.services.page("Inbox", body, headers: headers).plainResponse()
     }
@@ -77,20 +83,20 @@ struct OfficerRoutes {
         guard let view = try self.services.intake.officerView(reference: reference) else {
             throw HTTPError(.notFound, message: "No report with this reference (it may have been deleted at the end of its retention period).")
         }
-        try self.services.store.appendOfficerAudit(
+        try self.store.appendOfficerAudit(
             at: self.minute(), actor: officer.user.username, action: "viewed", subject: reference, detail: "")
         let (token, headers) = self.services.csrf.issue(for: request)
-        let allocation = try self.services.store.reportAllocations()[reference]
-        let officers = try self.services.store.officerUsers().filter { $0.role.readsReports && !$0.disabled }
+        let allocation = try self.store.reportAllocations()[reference]
+        let officers = try self.store.officerUsers().filter { $0.role.readsReports && !$0.disabled }
         let query = Self.searchText(request)
         let driverQuery = Self.searchText(request, name: "dq")
-        let taxi = try self.services.store.linkedTaxi(reference: reference)
+        let taxi = try self.store.linkedTaxi(reference: reference)
         let body = ReportDetailPage(
             view: view, allocatedTo: allocation, officers: officers, token: token, now: self.minute(), notice: notice,
-            linked: try self.services.store.linkedPremises(reference: reference), premisesQuery: query,
-            premisesFound: query.isEmpty ? [] : try self.services.store.searchPremises(query),
+            linked: try self.store.linkedPremises(reference: reference), premisesQuery: query,
+            premisesFound: query.isEmpty ? [] : try self.store.searchPremises(query),
             driver: taxi.driver, vehicle: taxi.vehicle, driverQuery: driverQuery,
-            driversFound: driverQuery.isEmpty ? [] : try self.services.store.searchDrivers(driverQuery)
+            driversFound: driverQuery.isEmpty ? [] : try self.store.searchDrivers(driverQuery)
         ).html(nav: OfficerNav.html(officer: officer, token: token))
         return self.services.page("Report \(reference)", body, headers: headers).plainResponse()
     }
@@ -103,30 +109,30 @@ struct OfficerRoutes {
                 throw HTTPError(.unprocessableContent, message: "Write a reply (up to 5,000 characters).")
             }
             try self.services.intake.reply(reference: reference, officer: officer.user.displayName, text: text)
-            try self.services.store.appendOfficerAudit(
+            try self.store.appendOfficerAudit(
                 at: self.minute(), actor: actor, action: "replied", subject: reference, detail: "\(text.count) characters")
         case "status":
             guard let status = form.first("status").flatMap(IntakeStatus.init(rawValue:)) else {
                 throw HTTPError(.unprocessableContent, message: "Choose a status from the list.")
             }
-            try self.services.store.setIntakeStatus(reference: reference, status: status, officer: actor, at: self.minute())
-            try self.services.store.appendOfficerAudit(
+            try self.store.setIntakeStatus(reference: reference, status: status, officer: actor, at: self.minute())
+            try self.store.appendOfficerAudit(
                 at: self.minute(), actor: actor, action: "status", subject: reference, detail: status.rawValue)
         case "allocate":
             let target = form.first("officer")
-            if let target, try self.services.store.officerUser(username: target) == nil {
+            if let target, try self.store.officerUser(username: target) == nil {
                 throw HTTPError(.unprocessableContent, message: "Choose an officer from the list.")
             }
-            try self.services.store.allocateReport(reference: reference, to: target, by: actor, at: self.minute())
+            try self.store.allocateReport(reference: reference, to: target, by: actor, at: self.minute())
         case "link":
             guard let id = form.first("premises").flatMap({ Int64($0) }),
-                try self.services.store.premises(id: id) != nil
+                try self.store.premises(id: id) != nil
             else {
                 throw HTTPError(.unprocessableContent, message: "Choose a premises from the search results.")
             }
-            try self.services.store.linkReport(reference: reference, toPremises: id, by: actor, at: self.minute())
+            try self.store.linkReport(reference: reference, toPremises: id, by: actor, at: self.minute())
         case "unlink":
-            try self.services.store.unlinkReport(reference: reference, by: actor, at: self.minute())
+            try self.store.unlinkReport(reference: reference, by: actor, at: self.minute())
         case "link-driver", "link-vehicle", "unlink-driver", "unlink-vehicle":
             try self.actOnTaxiLink(action, on: reference, form: form, actor: actor)
         default:
@@ -136,7 +142,7 @@ struct OfficerRoutes {
     }
 
     func export(_ officer: SignedInOfficer) throws -> Response {
-        let rows = try InboxRow.load(store: self.services.store, now: self.minute())
+        let rows = try InboxRow.load(store: self.store, now: self.minute())
         var csv = "reference,received,band,danger_now,status,acknowledge_by,feedback_by,overdue,allocated_to\r\n"
         for row in rows {
             let fields = [
@@ -146,7 +152,7 @@ struct OfficerRoutes {
             ]
             csv += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
         }
-        try self.services.store.appendOfficerAudit(
+        try self.store.appendOfficerAudit(
             at: self.minute(), actor: officer.user.username, action: "exported", subject: "inbox", detail: "\(rows.count) reports")
         let buffer = ByteBuffer(string: csv)
         return Response(

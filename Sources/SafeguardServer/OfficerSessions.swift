@@ -17,13 +17,13 @@ struct SignedInOfficer: Sendable {
 struct OfficerSessions: Sendable {
     static let cookieName = "sg_officer"
 
-    let store: SQLiteStore
+    let store: any OfficerStore
     let configuration: OfficerConfiguration
     let secureCookies: Bool
     let hasher: PasswordHasher
     let now: @Sendable () -> Date
 
-    init(configuration: ServerConfiguration, store: SQLiteStore, now: @escaping @Sendable () -> Date) {
+    init(configuration: ServerConfiguration, store: any OfficerStore, now: @escaping @Sendable () -> Date) {
         self.store = store
         self.configuration = configuration.officers
         self.secureCookies = configuration.secureCookies

@@ -77,7 +77,7 @@ struct PartnerRoutes {
             throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "Send Authorization: Bearer TOKEN.")
         }
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-        guard let partner = try self.services.store.partner(tokenHash: self.services.intake.keys.tokenHash(token)) else {
+        guard let partner = try self.services.intakeStore.partner(tokenHash: self.services.intake.keys.tokenHash(token)) else {
             throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""], message: "Unknown or revoked token.")
         }
         return partner

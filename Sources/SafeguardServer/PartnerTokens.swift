@@ -16,7 +16,7 @@ public enum PartnerTokens {
         }
         var generator = SystemRandomNumberGenerator()
         let token = "sgp_" + Base32.encode((0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-        try services.store.addPartnerToken(
+        try services.intakeStore.addPartnerToken(
             partner: partner, tokenHash: services.intake.keys.tokenHash(token), at: IntakeClock.minute(services.now()))
         return token
     }
@@ -25,7 +25,7 @@ public enum PartnerTokens {
     ///
     /// - Throws: `ServerError` when the partner has no live token.
     public static func revoke(partner: String, services: ServerServices) throws {
-        guard try services.store.revokePartnerToken(partner: partner, at: IntakeClock.minute(services.now())) else {
+        guard try services.intakeStore.revokePartnerToken(partner: partner, at: IntakeClock.minute(services.now())) else {
             throw ServerError(code: "server.token.unknown", message: "partner '\(partner)' has no live token to revoke")
         }
     }

@@ -9,9 +9,12 @@ import SafeguardStore
 /// Kept apart from the `safeguard serve` command so tests build the same app in memory
 /// (HummingbirdTesting `.router`) or on a loopback port (`.live`).
 ///
+/// On PostgreSQL everything is served; the driver check and application screening pages say
+/// that their tables are still SQLite-only.
+///
 /// - Throws: `ServerError` when a key file or the rules cannot be loaded.
 public func buildApplication(
-    configuration: ServerConfiguration, store: SQLiteStore
+    configuration: ServerConfiguration, store: any IntakeStore
 ) throws -> some ApplicationProtocol {
     buildApplication(services: try ServerServices(configuration: configuration, store: store))
 }
@@ -43,8 +46,10 @@ func buildRouter(services: ServerServices) -> Router<ServerRequestContext> {
     PublicRoutes(services: services).register(on: router)
     ReceiptRoutes(services: services).register(on: router)
     PartnerRoutes(services: services).register(on: router)
-    let sessions = OfficerSessions(configuration: services.configuration, store: services.store, now: services.now)
-    SignInRoutes(services: services, sessions: sessions).register(on: router)
-    OfficerRoutes(services: services, sessions: sessions).register(on: router)
+    if let store = services.officerStore {
+        let sessions = OfficerSessions(configuration: services.configuration, store: store, now: services.now)
+        SignInRoutes(services: services, sessions: sessions).register(on: router)
+        OfficerRoutes(services: services, sessions: sessions, store: store).register(on: router)
+    }
     return router
 }

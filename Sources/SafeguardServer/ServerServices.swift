@@ -8,8 +8,11 @@ import Synchronization
 public struct ServerServices: Sendable {
     /// The configuration in effect.
     public let configuration: ServerConfiguration
-    /// The store.
-    public let store: SQLiteStore
+    /// The intake's store (report form, receipts, partner API): SQLite or PostgreSQL.
+    public let intakeStore: any IntakeStore
+    /// The officers' pages' store (users, sessions, audit, allocations, report links): SQLite or
+    /// PostgreSQL; nil for an intake-only store, where the officers' pages are not served.
+    public let officerStore: (any OfficerStore)?
     /// The intake: submissions, receipts, officers' replies, retention.
     public let intake: IntakeService
     let csrf: CSRFProtection
@@ -18,13 +21,16 @@ public struct ServerServices: Sendable {
     let now: @Sendable () -> Date
 
     /// Creates the services for `configuration` over `store`, loading (or creating) the keys.
+    /// SQLite and PostgreSQL serve everything but the driver check and application screening,
+    /// which read SQLite-only tables and say so on PostgreSQL.
     ///
     /// - Throws: `ServerError` when a key is lost or wrong or the rules cannot be read.
     public init(
-        configuration: ServerConfiguration, store: SQLiteStore, now: @escaping @Sendable () -> Date = { Date() }
+        configuration: ServerConfiguration, store: any IntakeStore, now: @escaping @Sendable () -> Date = { Date() }
     ) throws(ServerError) {
         self.configuration = configuration
-        self.store = store
+        self.intakeStore = store
+        self.officerStore = store as? any OfficerStore
         self.now = now
         let keys = try IntakeKeys.load(path: configuration.intakeKeyFile, for: store)
         self.intake = try IntakeService(configuration: configuration, store: store, keys: keys, now: now)

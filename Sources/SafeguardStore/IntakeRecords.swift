@@ -127,6 +127,30 @@ public struct IntakeReport: Sendable, Hashable {
     public var sealed: [UInt8]
     /// Messages in order (reporter additions and officer replies).
     public var messages: [IntakeMessage]
+
+    /// Creates a stored report (the stores build them from their rows).
+    package init(
+        id: Int64, reference: String, receivedHour: String, status: IntakeStatus, band: String, score: Double,
+        firedRules: [String], dangerNow: Bool, acknowledgeBy: String, feedbackBy: String, acknowledgedAt: String?,
+        firstFeedbackAt: String?, expires: CalendarDay, channel: String, sealed: [UInt8], messages: [IntakeMessage]
+    ) {
+        self.id = id
+        self.reference = reference
+        self.receivedHour = receivedHour
+        self.status = status
+        self.band = band
+        self.score = score
+        self.firedRules = firedRules
+        self.dangerNow = dangerNow
+        self.acknowledgeBy = acknowledgeBy
+        self.feedbackBy = feedbackBy
+        self.acknowledgedAt = acknowledgedAt
+        self.firstFeedbackAt = firstFeedbackAt
+        self.expires = expires
+        self.channel = channel
+        self.sealed = sealed
+        self.messages = messages
+    }
 }
 
 /// A message on a report: information the reporter added or an officer's reply (sealed).
@@ -159,4 +183,13 @@ public struct IntakeAuditEntry: Sendable, Hashable {
     /// "reporter", "partner:NAME", an officer's name or "retention".
     public var actor: String
     public var detail: String
+
+    /// Creates an audit line (the stores build them from their rows).
+    package init(at: String, reference: String, action: String, actor: String, detail: String) {
+        self.at = at
+        self.reference = reference
+        self.action = action
+        self.actor = actor
+        self.detail = detail
+    }
 }

@@ -270,6 +270,14 @@ enum PostgresMigrations {
                     USING (authority = current_setting('safeguard.authority', true))
                     WITH CHECK (authority = current_setting('safeguard.authority', true))
                 """),
+        // Issue 14 (branch webapp): the intake of `safeguard serve` (SQLite's
+        // "intake-v1-receipts-messages-audit"), one authority's rows each, never shared: receipt
+        // codes and partner tokens only as keyed hashes, text and contact details only sealed
+        // (bytea), no client address anywhere.
+        Migration(name: "webapp-postgres-intake-v1", sql: Self.intakeSQL),
+        // Issue 14 (branch webapp): the officers' users, sessions, audit and allocations (SQLite's
+        // "webapp-v1-users-sessions-audit"), per authority, the audit append-only.
+        Migration(name: "webapp-postgres-officers-v1", sql: Self.officersSQL),
     ]
 
     /// Row-level security: every row belongs to one authority (`safeguard.authority`, set with

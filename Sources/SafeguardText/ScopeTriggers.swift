@@ -42,7 +42,11 @@ public struct ScopeTriggers: Sendable {
             "not a fan of", "no idea why", "did not like", "didn't like", "did not enjoy", "didn't enjoy",
             "not happy", "wasn't happy", "was not happy", "not pleasant", "not impressed", "wasn't impressed",
             "could not sleep", "couldn't sleep", "can't sleep", "not able to sleep", "could not believe",
-            "couldn't believe", "not amused", "don't understand", "do not understand",
+            "couldn't believe", "not amused", "don't understand", "do not understand", "told to bring", "asked to bring",
+            "had to bring", "told us to bring", "asked us to bring", "asked if i was", "asked if we were", "asked whether i was",
+            "asked whether we were", "asked if i wanted", "asked if we wanted", "asked if he wanted", "asked if anyone wanted",
+            "asking if i was", "asking if we wanted", "couldn't hear ourselves think", "could not hear ourselves think",
+            "couldn't hear myself think", "could not hear myself think",
         ],
         hypotheticalBefore: [
             "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",
@@ -51,6 +55,8 @@ public struct ScopeTriggers: Sendable {
             "in order to", "ready for", "suitable for", "perfect for", "great for", "ideal for", "good for",
             "bring", "earplugs", "ear plugs", "policy", "sign saying", "signs saying", "warned", "can get", "can be",
             "could get", "may get", "tends to be", "light sleeper", "light sleepers", "concerned there", "worried there", "hopefully",
+            "i wish", "we wish", "wish they", "wished they", "if only", "concerned about", "my worry", "only worry",
+            "my only worry",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
@@ -58,9 +64,13 @@ public struct ScopeTriggers: Sendable {
             "on the news", "in the news", "a film", "a movie", "documentary", "in the past", "previously",
             "back home", "at home", "elsewhere", "unlike", "compared to", "compared with", "years ago",
             "last place", "read about", "crime drama", "a drama", "on the telly", "in the paper", "last year",
-            "last summer", "rumours", "rumours of",
+            "last summer", "rumours", "rumours of", "read a review", "a review about", "one review", "a review said",
+            "review said", "reviews said", "review mentioned", "reviews mentioned", "previous guest's review", "a previous review",
         ],
-        otherAfter: ["years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv"],
+        otherAfter: [
+            "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",
+            "at the last hotel", "at our last hotel", "where we stayed before", "the last place we stayed",
+        ],
         terminators: [
             "but", "however", "although", "though", "except", "apart from", "aside from", "yet", "whereas",
             "which", "who", "that said", "still", "despite", "then", "so", "because", "while", "whilst",

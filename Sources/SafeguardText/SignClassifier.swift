@@ -39,7 +39,7 @@ public struct SignClassifier: Sendable {
         for (index, sign) in model.signs.enumerated() {
             for name in sign.weights.keys.sorted() {
                 guard let h = SignFeatures.hash(name: name) else {
-                    throw TextError(code: "model-feature", message: "sign model: feature `\(name)` of `\(sign.id)` is not w:/s:/b:/k: followed by words")
+                    throw TextError(code: "model-feature", message: "sign model: feature `\(name)` of `\(sign.id)` is not w:/s:/p:/b:/k: followed by words")
                 }
                 byFeature[h, default: []].append((UInt8(index), Float(sign.weights[name]!)))
             }
@@ -149,15 +149,12 @@ public struct SignClassifier: Sendable {
         // each token's contribution: its word and stem, plus half of each pair it ends or starts
         var contribution = [Float](repeating: 0, count: tokens.count)
         for i in 0..<tokens.count {
-            var n = 0
-            SignFeatures.features(tokens, i) { h in
-                n += 1
+            SignFeatures.features(tokens, i) { h, other in
                 self.lookup(h) { s, w in
                     guard s == sign else { return }
-                    if n <= 2 {
+                    if other == i {
                         contribution[i] += w
                     } else {
-                        let other = n == 3 ? i - 1 : i - 2
                         contribution[i] += w / 2
                         contribution[other] += w / 2
                     }

@@ -1,7 +1,9 @@
 /// Sentence features of the sign classifier: lower-cased words, crude stems (so "loitering",
-/// "loitered", "loiters" meet), stem bigrams and skip-bigrams (one word between), each hashed with
-/// FNV-1a so that scanning builds no strings. Training names the same features as readable text
-/// ("w:loitering", "s:loiter", "b:hang about", "k:men around") that hash to the same values.
+/// "loitered", "loiters" meet), the first five letters of words of six or more (so "pornographic"
+/// and "porno", "identification" and "identity" meet), stem bigrams and skip-bigrams (one word
+/// between), each hashed with FNV-1a so that scanning builds no strings. Training names the same
+/// features as readable text ("w:loitering", "s:loiter", "p:loite", "b:hang about", "k:men around")
+/// that hash to the same values.
 public enum SignFeatures {
     /// A word of a sentence: byte range in the text and the hashes of the word and its stem.
     public struct Token: Sendable {
@@ -11,7 +13,14 @@ public enum SignFeatures {
         public var end: Int
         var word: UInt64
         var stem: UInt64
+        /// Hash of the first ``prefixLength`` bytes, or 0 for a word shorter than ``prefixMinimum``.
+        var prefix: UInt64 = 0
     }
+
+    /// Bytes of a word's prefix feature (`p:`).
+    static let prefixLength = 5
+    /// Words shorter than this have no prefix feature (their word and stem say it all).
+    static let prefixMinimum = 6
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
@@ -28,7 +37,7 @@ public enum SignFeatures {
         return h
     }
 
-    /// Combines part hashes with a feature kind tag (1 word, 2 stem, 3 bigram, 4 skip-bigram).
+    /// Combines part hashes with a feature kind tag (1 word, 2 stem, 3 bigram, 4 skip-bigram, 5 prefix).
     @inline(__always) static func mix(_ a: UInt64, _ b: UInt64, tag: UInt64) -> UInt64 {
         var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ tag &* 0xFF51_AFD7_ED55_8CCD)
         h ^= h >> 29
@@ -91,17 +100,26 @@ public enum SignFeatures {
             }
             let view = UnsafeBufferPointer(scratch)
             let stem = Self.stemLength(view, n)
-            tokens.append(Token(start: start, end: i, word: Self.fnv(view, count: n), stem: Self.fnv(view, count: stem)))
+            let prefix = n >= Self.prefixMinimum ? Self.fnv(view, count: Self.prefixLength) : 0
+            tokens.append(
+                Token(start: start, end: i, word: Self.fnv(view, count: n), stem: Self.fnv(view, count: stem), prefix: prefix))
         }
     }
 
-    /// The feature hashes of token `i` (1-4 of them) passed to `body`.
+    /// The feature hashes of token `i` (1-5 of them) passed to `body`.
     @inline(__always) static func features(_ tokens: [Token], _ i: Int, _ body: (UInt64) -> Void) {
+        Self.features(tokens, i) { h, _ in body(h) }
+    }
+
+    /// The feature hashes of token `i` with the other token a pair feature spans (`i - 1` for a
+    /// bigram, `i - 2` for a skip pair) or `i` itself for a one-word feature.
+    @inline(__always) static func features(_ tokens: [Token], _ i: Int, _ body: (UInt64, Int) -> Void) {
         let t = tokens[i]
-        body(Self.mix(t.word, 0, tag: 1))
-        body(Self.mix(t.stem, 0, tag: 2))
-        if i >= 1 { body(Self.mix(tokens[i - 1].stem, t.stem, tag: 3)) }
-        if i >= 2 { body(Self.mix(tokens[i - 2].stem, t.stem, tag: 4)) }
+        body(Self.mix(t.word, 0, tag: 1), i)
+        body(Self.mix(t.stem, 0, tag: 2), i)
+        if i >= 1 { body(Self.mix(tokens[i - 1].stem, t.stem, tag: 3), i - 1) }
+        if i >= 2 { body(Self.mix(tokens[i - 2].stem, t.stem, tag: 4), i - 2) }
+        if t.prefix != 0 { body(Self.mix(t.prefix, 0, tag: 5), i) }
     }
 
     /// Readable feature names of a sentence, for training (same features as ``features(_:_:_:)``).
@@ -132,6 +150,9 @@ public enum SignFeatures {
             names.append("s:" + t.stem)
             if i >= 1 { names.append("b:" + words[i - 1].stem + " " + t.stem) }
             if i >= 2 { names.append("k:" + words[i - 2].stem + " " + t.stem) }
+            if t.word.utf8.count >= Self.prefixMinimum {
+                names.append("p:" + String(decoding: Array(t.word.utf8.prefix(Self.prefixLength)), as: UTF8.self))
+            }
         }
         return names
     }
@@ -146,6 +167,7 @@ public enum SignFeatures {
         case ("s", 1): return Self.mix(Self.fnv(parts[0]), 0, tag: 2)
         case ("b", 2): return Self.mix(Self.fnv(parts[0]), Self.fnv(parts[1]), tag: 3)
         case ("k", 2): return Self.mix(Self.fnv(parts[0]), Self.fnv(parts[1]), tag: 4)
+        case ("p", 1): return Self.mix(Self.fnv(parts[0]), 0, tag: 5)
         default: return nil
         }
     }

@@ -10,7 +10,7 @@ public struct SignModelFile: Sendable, Codable, Equatable {
         public var bias: Double
         /// A sentence is detected when its logit exceeds this.
         public var threshold: Double
-        /// Feature name → weight (`w:` word, `s:` stem, `b:` stem bigram, `k:` stems one word apart).
+        /// Feature name → weight (`w:` word, `s:` stem, `p:` five-letter prefix, `b:` stem bigram, `k:` stems one word apart).
         public var weights: [String: Double]
     }
 

@@ -31,7 +31,7 @@ public struct SignModelTrainer: Sendable {
     public var threshold = 0.0
     /// Features seen in fewer sentences than this are not learnt (rare words memorise, not generalise).
     public var minimumCount = 1
-    /// Feature kinds learnt, by their prefix letter: w (word), s (stem), b (stem pair), k (skip pair).
+    /// Feature kinds learnt, by their prefix letter: w (word), s (stem), p (five-letter prefix), b (stem pair), k (skip pair).
     public var kinds: Set<Character> = ["w", "s", "b", "k"]
 
     /// Creates a trainer with the default settings.
@@ -105,7 +105,7 @@ public struct SignModelTrainer: Sendable {
         }
         return SignModelFile(
             format: "safeguard-sign-classifier", version: 1,
-            features: "per sentence: w: lower-cased word, s: crude stem, b: adjacent stems, k: stems one word apart (FNV-1a 64 hashed at scan time)",
+            features: "per sentence: w: lower-cased word, s: crude stem, p: first five letters of words of six or more, b: adjacent stems, k: stems one word apart (FNV-1a 64 hashed at scan time)",
             trainedOn: trainedOn,
             settings: "logistic regression per sign, AdaGrad, \(self.epochs) epochs, l2 \(self.l2), rate \(self.rate), positive weight up to \(self.maximumPositiveWeight), weights under \(self.keep) dropped, threshold \(self.threshold), features \(String(self.kinds.sorted())) seen in at least \(self.minimumCount) sentences",
             signs: models)

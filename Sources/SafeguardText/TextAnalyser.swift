@@ -33,7 +33,9 @@ public struct TextAnalyser: Sendable {
         var omitted = 0
         var signs = Set<String>()
         let evidence: [SignEvidence] = output.withUTF8 { out in
-            let (hits, weighed) = SignClassifier.merge(self.scanner.scan(out), self.classifier?.scan(out) ?? [])
+            var classified = self.classifier?.scan(out) ?? []
+            if !classified.isEmpty { classified = SignClassifier.dropOtherSenses(classified, self.scanner.otherSenseSpans(out)) }
+            let (hits, weighed) = SignClassifier.merge(self.scanner.scan(out), classified)
             if hits.isEmpty { return [] }
             for hit in hits { signs.insert(hit.sign) }
             let chosen = Self.capped(hits, limit: self.evidenceLimit)

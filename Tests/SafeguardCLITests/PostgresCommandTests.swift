@@ -38,7 +38,7 @@ import Testing
     @Test func aCommandWhoseTablesAreOnlyInSQLiteRefusesAPostgreSQLURL() throws {
         let cli = try SafeguardBinary()
         defer { cli.cleanUp() }
-        let result = try cli.run(["users", "list", "--db", "postgres://app@127.0.0.1:1/safeguard?authority=coventry"])
+        let result = try cli.run(["drivers", "--db", "postgres://app@127.0.0.1:1/safeguard?authority=coventry"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("needs an SQLite database"))
         #expect(result.stderr.contains("--db FILE.sqlite"))

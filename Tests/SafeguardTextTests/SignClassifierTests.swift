@@ -69,6 +69,24 @@ import Testing
         #expect(Set(names.compactMap { SignFeatures.hash(name: $0) }) == Set(hashes))
     }
 
+    @Test func longWordsShareAFiveLetterPrefixFeature() {
+        // "pornographic" and "pornos" meet on p:porno; short words have no prefix feature
+        #expect(SignFeatures.names("Pornographic films").contains("p:porno"))
+        #expect(SignFeatures.names("Some pornos").contains("p:porno"))
+        #expect(!SignFeatures.names("Lads in cars").contains { $0.hasPrefix("p:") })
+        var bytes = Array("Pornographic".utf8)
+        var tokens: [SignFeatures.Token] = []
+        var scratch = [UInt8](repeating: 0, count: 64)
+        bytes.withUnsafeMutableBufferPointer { text in
+            scratch.withUnsafeMutableBufferPointer { s in
+                SignFeatures.tokens(UnsafeBufferPointer(text), 0..<text.count, scratch: s, into: &tokens)
+            }
+        }
+        var hashes: [UInt64] = []
+        SignFeatures.features(tokens, 0) { hashes.append($0) }
+        #expect(hashes.contains(SignFeatures.hash(name: "p:porno")!))
+    }
+
     @Test func anUnseenParaphraseIsFoundWithEvidence() throws {
         // "at night ... lurking about near the front door" appears in no training sentence
         let classifier = try SignClassifier(model: Self.model())

@@ -17,8 +17,10 @@ from pathlib import Path
 
 SEED = 20261206
 TEST_SHARE = 0.3
-DOCS = {"tune": 3000, "test": 600, "validate": 600}
-TUNE_EXTRAS = ["sentence-bank-tune-extra.txt", "sentence-bank-tune-extra2.txt"]
+DOCS = {"tune": 3000, "test": 600, "validate": 600, "validate2": 600}
+TUNE_EXTRAS = ["sentence-bank-tune-extra.txt", "sentence-bank-tune-extra2.txt", "sentence-bank-tune-extra3.txt"]
+# validation banks: file, output part, seed suffix (each composed from its own sentences, never trained on)
+VALIDATION_BANKS = [("sentence-bank-validate.txt", "validate"), ("sentence-bank-validate2.txt", "validate2")]
 HERE = Path(__file__).resolve().parent
 
 
@@ -135,23 +137,23 @@ def main():
     test_sentences = {t for items in parts["test"].values() for _, t in items}
     assert not tune_sentences & test_sentences, "a sentence is on both sides"
     # validation: its own bank, never trained on; fillers are its own neutral lines plus the bank's neutral tuning lines
-    validate = read_bank(HERE / "sentence-bank-validate.txt")
-    for name in validate:
-        if name not in parts["tune"]:
-            sys.exit(f"sentence-bank-validate.txt: unknown section {name!r}")
-    for name in parts["tune"]:
-        validate.setdefault(name, [])
-    validate_sentences = {t for name, items in validate.items() for _, t in items if name != "neutral"}
-    shared = validate_sentences & tune_sentences
-    assert not shared, f"validation sentences also on the tuning side: {sorted(shared)[:3]}"
-    validate["neutral"] = validate["neutral"] + base_neutral
-    docs = compose(validate, "validate", DOCS["validate"], random.Random(f"{SEED}-validate"), signs)
-    with open(HERE / "signs-validate.jsonl", "w", encoding="utf-8") as out:
-        for d in docs:
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
-    counts = {s: sum(s in d["signs"] for d in docs) for s in signs}
-    print(f"validate: {len(docs)} docs, per sign {counts}")
-
+    for bank_file, part in VALIDATION_BANKS:
+        validate = read_bank(HERE / bank_file)
+        for name in validate:
+            if name not in parts["tune"]:
+                sys.exit(f"{bank_file}: unknown section {name!r}")
+        for name in parts["tune"]:
+            validate.setdefault(name, [])
+        validate_sentences = {t for name, items in validate.items() for _, t in items if name != "neutral"}
+        shared = validate_sentences & tune_sentences
+        assert not shared, f"{bank_file}: validation sentences also on the tuning side: {sorted(shared)[:3]}"
+        validate["neutral"] = validate["neutral"] + base_neutral
+        docs = compose(validate, part, DOCS[part], random.Random(f"{SEED}-{part}"), signs)
+        with open(HERE / f"signs-{part}.jsonl", "w", encoding="utf-8") as out:
+            for d in docs:
+                out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        counts = {s: sum(s in d["signs"] for d in docs) for s in signs}
+        print(f"{part}: {len(docs)} docs, per sign {counts}")
 
 if __name__ == "__main__":
     main()

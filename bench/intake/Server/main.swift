@@ -4,11 +4,16 @@
 // hours to compile in release on the shared 2-core machine; the benchmark does not need it.
 //
 // Build: SAFEGUARD_BENCH=1 swift build -c release --scratch-path .build-release --product safeguard-intake-server
+// With `SAFEGUARD_BENCH=postgres` it also takes `--db postgres://USER@HOST:PORT/DB?authority=ID` (the
+// PostgreSQL store, issue 14), linking PostgresNIO and so BoringSSL.
 // Usage: safeguard-intake-server serve [the `safeguard serve` options bench/intake/run.sh passes]
 import Foundation
 import Hummingbird
 import SafeguardServer
 import SafeguardStore
+#if SAFEGUARD_BENCH_POSTGRES
+import SafeguardStorePostgres
+#endif
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "serve" { arguments.removeFirst() }
@@ -40,7 +45,18 @@ if let value = options["--reports-per-hour"].flatMap(Int.init) { configuration.l
 if let value = options["--receipt-guesses-per-hour"].flatMap(Int.init) {
     configuration.limits.receiptGuessesPerClientPerHour = value
 }
-let store = try SQLiteStore(path: options["--db"] ?? "safeguard.sqlite")
+let database = options["--db"] ?? "safeguard.sqlite"
+#if SAFEGUARD_BENCH_POSTGRES
+let store: any IntakeStore =
+    PostgresLocation.matches(database) ? try PostgresStore(url: database) : try SQLiteStore(path: database)
+#else
+if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+    FileHandle.standardError.write(
+        Data("safeguard-intake-server: built without PostgreSQL; rebuild with SAFEGUARD_BENCH=postgres\n".utf8))
+    exit(64)
+}
+let store: any IntakeStore = try SQLiteStore(path: database)
+#endif
 let app = try buildApplication(configuration: configuration, store: store)
 FileHandle.standardOutput.write(
     Data("safeguard-intake-server: serving on http://\(configuration.host):\(configuration.port)/\n".utf8))

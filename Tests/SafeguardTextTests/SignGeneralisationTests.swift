@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import SafeguardText
+
+/// The shipped sign rules on wording written for the third tuning bank
+/// (`bench/text/sentence-bank-tune-extra3.txt`): signs said in words no phrase lists, and the same
+/// words in another sense, another place or a wish.
+@Suite struct SignGeneralisationTests {
+    @Test(arguments: [
+        ("pornography", "We found obscene pictures on the windowsill."),
+        ("pornography", "Skin flicks were playing on the hotel's own channel after midnight."),
+        ("security-present", "The hotel has camera surveillance throughout."),
+        ("security-present", "The overnight porter keeps a close watch on the entrance."),
+        ("no-id-check", "You can book in under a made-up name and they'd never know."),
+        ("no-id-check", "Not a single document was requested at check in."),
+        ("drug-dealing", "A bloke was touting pills to anyone who walked past the entrance."),
+        ("dirty", "It was squalid, honestly the dirtiest room I have stayed in."),
+        ("cash-only", "The hotel doesn't accept card payments."),
+        ("dirty", "Mildew on the ceiling, and the shower curtain was slimy."),
+        ("security-present", "Staff on the desk are alert to who comes and goes."),
+        ("security-present", "Someone from the hotel did rounds of the corridors at night."),
+        ("noise", "Couldn't hear ourselves think for the shouting in the next room."),
+        ("noise", "Footballers celebrating in the bar below kept the whole floor awake."),
+    ])
+    func findsSignsSaidInOtherWords(sign: String, text: String) {
+        #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
+    }
+
+    @Test(arguments: [
+        ("security-present", "I wish they had a night porter."),
+        ("security-present", "There were cameras on the wall but none of them worked."),
+        ("sex-work", "An escort from the travel company met us in the lobby."),
+        ("no-id-check", "No questions were asked when we wanted a late checkout."),
+        ("no-id-check", "Nobody asked for ID at the last place we stayed, but here they checked."),
+        ("young-people", "The youth football team were staying with their parents and were no trouble at all."),
+        ("drug-use", "The paramedic put a needle in my husband's arm after his fall, and the staff were brilliant."),
+        ("screaming", "The brakes on the train screamed as it came into the station."),
+        ("cash-only", "We paid cash for drinks at the bar because the card machine was slow, but cards were fine at reception."),
+        ("noise", "We were initially concerned about noise, but the room was peaceful."),
+        ("screaming", "A previous guest's review mentioned screaming, but we heard nothing."),
+        ("young-people", "My teenage girls loved the rooftop pool."),
+        ("screaming", "A couple were screaming at each other in the corridor over something trivial."),
+        ("drug-use", "A broken pipe under the sink flooded the bathroom."),
+    ])
+    func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
+        #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
+    }
+
+    @Test func aClassifierHitIsDroppedWhereItsSentenceReadsTheSignInAnotherSense() {
+        func hit(_ text: String) -> ClassifiedSign {
+            ClassifiedSign(
+                hit: SignHit(sign: "screaming", start: 0, end: 5, sentenceStart: 0, sentenceEnd: text.utf8.count),
+                words: ["screaming"], score: 3)
+        }
+        let fox = "We heard a fox screaming in the night, which sounds awful."
+        let spans = TextFixtures.scanner.otherSenseSpans(fox)
+        #expect(spans.contains { $0.sign == "screaming" })
+        #expect(SignClassifier.dropOtherSenses([hit(fox)], spans).isEmpty)
+        let woman = "A woman was screaming in the room next door."
+        #expect(SignClassifier.dropOtherSenses([hit(woman)], TextFixtures.scanner.otherSenseSpans(woman)).count == 1)
+    }
+}
