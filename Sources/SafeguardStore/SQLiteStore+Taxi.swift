@@ -7,20 +7,7 @@ extension SQLiteStore {
             var summary = ImportSummary()
             for driver in drivers {
                 summary.read += 1
-                var hasher = ContentHash()
-                for field in [
-                    driver.licenceType.rawValue, driver.holderName, driver.badgeNumber, driver.issuedOn?.description,
-                    driver.expiresOn?.description, driver.status.rawValue, driver.dbsIssuedOn?.description,
-                    driver.dbsLastStatusCheck?.description, driver.nr3sSearchedOn?.description,
-                    driver.safeguardingTrainingOn?.description, driver.revocationReason, driver.victimAgeBand,
-                    driver.vehicleRegistration,
-                ] {
-                    hasher.add(field)
-                }
-                hasher.add(driver.dbsUpdateService)
-                hasher.add(driver.barredListsChecked)
-                hasher.add(driver.rightToWorkChecked)
-                let hash = hasher.int64
+                let hash = driver.contentHash
                 let key = [driver.issuingAuthority, driver.licenceNumber]
                 let existing = try Row.fetchOne(
                     db, sql: "SELECT id, content_hash, entity_id FROM taxi_driver "
@@ -93,15 +80,7 @@ extension SQLiteStore {
             var summary = ImportSummary()
             for vehicle in vehicles {
                 summary.read += 1
-                var hasher = ContentHash()
-                for field in [
-                    vehicle.licenceType.rawValue, vehicle.vehicleRegistration, vehicle.make, vehicle.model,
-                    vehicle.proprietorName, vehicle.operatorLicence, vehicle.issuedOn?.description,
-                    vehicle.expiresOn?.description, vehicle.status.rawValue,
-                ] {
-                    hasher.add(field)
-                }
-                let hash = hasher.int64
+                let hash = vehicle.contentHash
                 let registration = MatchKeys.plate(vehicle.vehicleRegistration) ?? vehicle.vehicleRegistration
                 let existing = try Row.fetchOne(
                     db, sql: "SELECT content_hash FROM taxi_vehicle WHERE issuing_authority = ? AND licence_number = ?",
@@ -146,14 +125,7 @@ extension SQLiteStore {
         try self.writeWithIndex { db, _ in
             var summary = ImportSummary()
             for licence in operators {
-                var hasher = ContentHash()
-                for field in [
-                    licence.operatorName, licence.issuedOn?.description, licence.expiresOn?.description,
-                    licence.status.rawValue,
-                ] {
-                    hasher.add(field)
-                }
-                let hash = hasher.int64
+                let hash = licence.contentHash
                 let existing = try Int64.fetchOne(
                     db,
                     sql: "SELECT content_hash FROM taxi_operator WHERE issuing_authority = ? AND licence_number = ?",

@@ -25,7 +25,7 @@ extension PostgresStore {
             var linkOrder: [String] = []
             for (driver, key) in zip(drivers, keys) {
                 summary.read += 1
-                let hash = Self.hash(driver)
+                let hash = driver.contentHash
                 let entityID: Int64
                 if let existing = stored[key] {
                     if existing.hash == hash {
@@ -141,7 +141,7 @@ extension PostgresStore {
             var order: [TaxiLicenceKey] = []
             for ((vehicle, key), registration) in zip(zip(vehicles, keys), registrations) {
                 summary.read += 1
-                let hash = Self.hash(vehicle)
+                let hash = vehicle.contentHash
                 let existing = stored[key]
                 if let existing, existing.hash == hash {
                     summary.unchanged += 1
@@ -207,7 +207,7 @@ extension PostgresStore {
             var rows: [TaxiLicenceKey: TaxiOperatorRow] = [:]
             var order: [TaxiLicenceKey] = []
             for (licence, key) in zip(operators, keys) {
-                let hash = Self.hash(licence)
+                let hash = licence.contentHash
                 guard summary.needsWrite(stored: stored[key]?.hash, hash: hash) else { continue }
                 stored[key] = (hash, nil)
                 if rows[key] == nil { order.append(key) }
@@ -257,45 +257,6 @@ extension PostgresStore {
                 (try row.int(2)!, try row.int(3))
         }
         return stored
-    }
-
-    private static func hash(_ driver: TaxiDriverLicence) -> Int64 {
-        var hasher = ContentHash()
-        for field in [
-            driver.licenceType.rawValue, driver.holderName, driver.badgeNumber, driver.issuedOn?.description,
-            driver.expiresOn?.description, driver.status.rawValue, driver.dbsIssuedOn?.description,
-            driver.dbsLastStatusCheck?.description, driver.nr3sSearchedOn?.description,
-            driver.safeguardingTrainingOn?.description, driver.revocationReason, driver.victimAgeBand,
-            driver.vehicleRegistration,
-        ] {
-            hasher.add(field)
-        }
-        hasher.add(driver.dbsUpdateService)
-        hasher.add(driver.barredListsChecked)
-        hasher.add(driver.rightToWorkChecked)
-        return hasher.int64
-    }
-
-    private static func hash(_ vehicle: TaxiVehicleLicence) -> Int64 {
-        var hasher = ContentHash()
-        for field in [
-            vehicle.licenceType.rawValue, vehicle.vehicleRegistration, vehicle.make, vehicle.model,
-            vehicle.proprietorName, vehicle.operatorLicence, vehicle.issuedOn?.description,
-            vehicle.expiresOn?.description, vehicle.status.rawValue,
-        ] {
-            hasher.add(field)
-        }
-        return hasher.int64
-    }
-
-    private static func hash(_ licence: TaxiOperatorLicence) -> Int64 {
-        var hasher = ContentHash()
-        for field in [
-            licence.operatorName, licence.issuedOn?.description, licence.expiresOn?.description, licence.status.rawValue,
-        ] {
-            hasher.add(field)
-        }
-        return hasher.int64
     }
 }
 
