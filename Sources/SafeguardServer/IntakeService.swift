@@ -16,8 +16,8 @@ public struct IntakeService: Sendable {
     let engine: Engine
     let store: any IntakeStore
     let writer: IntakeWriter
-    /// Checkpoints the WAL off the writer's commits (a checkpoint's fsync inside a commit was the
-    /// intake's latency tail under load). SQLite only: PostgreSQL runs its own checkpointer.
+    /// Checkpoints the WAL off the writer's commits (a checkpoint copying pages inside a commit was
+    /// the intake's latency tail under load). SQLite only: PostgreSQL runs its own checkpointer.
     private let checkpointer: WALCheckpointer?
     let retentionDays: Int
     let now: @Sendable () -> Date
