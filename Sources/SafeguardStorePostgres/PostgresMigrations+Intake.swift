@@ -60,14 +60,7 @@ extension PostgresMigrations {
 
             """
         for table in ["intake_report", "intake_message", "intake_audit", "intake_key", "partner_token"] {
-            sql += """
-                ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
-                ALTER TABLE \(table) FORCE ROW LEVEL SECURITY;
-                CREATE POLICY \(table)_own ON \(table)
-                    USING (authority = current_setting('safeguard.authority', true))
-                    WITH CHECK (authority = current_setting('safeguard.authority', true));
-
-                """
+            sql += Self.ownRowsOnly(table)
         }
         return sql
     }

@@ -55,14 +55,7 @@ extension PostgresMigrations {
 
             """
         for table in ["officer_user", "officer_session", "officer_audit", "report_allocation"] {
-            sql += """
-                ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
-                ALTER TABLE \(table) FORCE ROW LEVEL SECURITY;
-                CREATE POLICY \(table)_own ON \(table)
-                    USING (authority = current_setting('safeguard.authority', true))
-                    WITH CHECK (authority = current_setting('safeguard.authority', true));
-
-                """
+            sql += Self.ownRowsOnly(table)
         }
         return sql
     }

@@ -311,14 +311,7 @@ enum PostgresMigrations {
 
             """
         for (table, kind) in Self.isolatedTables {
-            sql += """
-                ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
-                ALTER TABLE \(table) FORCE ROW LEVEL SECURITY;
-                CREATE POLICY \(table)_own ON \(table)
-                    USING (authority = current_setting('safeguard.authority', true))
-                    WITH CHECK (authority = current_setting('safeguard.authority', true));
-
-                """
+            sql += Self.ownRowsOnly(table)
             if let kind {
                 let argument = kind == "source" ? "source" : "'\(kind)'"
                 sql += """
@@ -354,5 +347,20 @@ extension PostgresMigrations {
         return statements.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
             !$0.isEmpty && !$0.allSatisfy { $0 == "-" } && !$0.split(separator: "\n").allSatisfy { $0.hasPrefix("--") }
         }
+    }
+}
+
+extension PostgresMigrations {
+    /// Row-level security on `table`, forced for its owner too: a transaction reads and writes
+    /// only the rows of the authority it has set (`SET LOCAL safeguard.authority`).
+    static func ownRowsOnly(_ table: String) -> String {
+        """
+        ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE \(table) FORCE ROW LEVEL SECURITY;
+        CREATE POLICY \(table)_own ON \(table)
+            USING (authority = current_setting('safeguard.authority', true))
+            WITH CHECK (authority = current_setting('safeguard.authority', true));
+
+        """
     }
 }
