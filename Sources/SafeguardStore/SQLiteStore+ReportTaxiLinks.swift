@@ -40,6 +40,18 @@ public struct LinkableVehicle: Sendable, Hashable {
         self.registration = registration
         self.licence = licence
     }
+
+    /// The match key of a registration an officer typed, on every backend.
+    ///
+    /// - Throws: `StoreError` when it has no letter or digit, or more than 10 of them.
+    package static func registrationKey(_ registration: String) throws -> String {
+        guard let key = MatchKeys.plate(registration), key.count <= 10 else {
+            throw StoreError(
+                code: "store.vehicle.registration",
+                message: "Type the vehicle's registration, for example AB12 CDE (letters and digits, up to 10).")
+        }
+        return key
+    }
 }
 
 /// The officers' links between intake reports and the drivers and vehicles of the taxi register
@@ -118,11 +130,7 @@ extension SQLiteStore {
     public func linkReport(reference: String, toVehicleRegistration registration: String, by actor: String, at time: String)
         throws -> LinkableVehicle
     {
-        guard let key = MatchKeys.plate(registration), key.count <= 10 else {
-            throw StoreError(
-                code: "store.vehicle.registration",
-                message: "Type the vehicle's registration, for example AB12 CDE (letters and digits, up to 10).")
-        }
+        let key = try LinkableVehicle.registrationKey(registration)
         return try self.writer.write { db in
             _ = try Self.intakeID(reference, in: db)
             let (id, _) = try Self.vehicleEntity(key, in: db)

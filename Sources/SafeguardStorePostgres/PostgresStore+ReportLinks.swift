@@ -174,11 +174,7 @@ extension PostgresStore {
     public func linkReport(reference: String, toVehicleRegistration registration: String, by actor: String, at time: String)
         throws -> LinkableVehicle
     {
-        guard let key = MatchKeys.plate(registration), key.count <= 10 else {
-            throw StoreError(
-                code: "store.vehicle.registration",
-                message: "Type the vehicle's registration, for example AB12 CDE (letters and digits, up to 10).")
-        }
+        let key = try LinkableVehicle.registrationKey(registration)
         return try self.write { db, logger in
             _ = try await Self.intakeID(reference, on: db, logger: logger)
             let (id, _) = try await Self.vehicleEntity(key, on: db, logger: logger)
