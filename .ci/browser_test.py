@@ -103,7 +103,8 @@ try:
     check("replied", driver.find_element(By.XPATH, f"//p[contains(., '{REPLY}')]"))
     driver.find_element(By.XPATH, "//select[@name='status']/option[@value='referred']").click()
     driver.find_element(By.XPATH, "//form[contains(@action,'/status')]//button").click()
-    assert driver.find_element(By.XPATH, "//select[@name='status']/option[@selected]").get_attribute("value") == "referred"
+    # The status form reloads the page: wait for the new page's selection (the old one goes stale).
+    wait_for(lambda d: "<option value=\"referred\" selected" in d.page_source, "the status shown as referred")
     check("status-referred")
     reference = driver.find_element(By.TAG_NAME, "h1").text.replace("Report ", "").strip()
 
