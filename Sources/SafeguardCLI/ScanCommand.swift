@@ -46,27 +46,32 @@ struct ScanCommand: ParsableCommand {
         let name = reader.name
         var out = OutputBuffer()
         var errors = 0
-        // lines are analysed in batches spread over the cores (ParallelMap keeps their order)
+        // lines are analysed in batches spread over the cores (in order) while this thread reads
+        // the next batch and writes the previous one's output
+        let pipeline = BatchPipeline<(line: [UInt8], number: Int), (bytes: [UInt8], failed: Bool)>(chunkSize: 32) { item in
+            Self.process(item.line, number: item.number, name: name, format: format, analyser: analyser)
+        }
         var batch: [(line: [UInt8], number: Int)] = []
         var batchBytes = 0
-        func flushBatch() throws {
-            let results = ParallelMap.map(batch, minimumChunk: 16) { item in
-                Self.process(item.line, number: item.number, name: name, format: format, analyser: analyser)
-            }
+        func write(_ results: [(bytes: [UInt8], failed: Bool)]) throws {
             for result in results {
                 out.bytes.append(contentsOf: result.bytes)
                 if result.failed { errors += 1 }
                 try out.flushIfLarge()
             }
-            batch.removeAll(keepingCapacity: true)
-            batchBytes = 0
         }
         try reader.forEachLine { line, number in
             batch.append((Array(line), number))
             batchBytes += line.count
-            if batch.count >= 4_096 || batchBytes >= 8 << 20 { try flushBatch() }
+            if batch.count >= 4_096 || batchBytes >= 4 << 20 {
+                try pipeline.submit(batch, deliver: write)
+                batch = []
+                batch.reserveCapacity(4_096)
+                batchBytes = 0
+            }
         }
-        try flushBatch()
+        try pipeline.submit(batch, deliver: write)
+        try pipeline.drain(write)
         try out.flush()
         if errors > 0 {
             throw CommandError(
@@ -80,6 +85,8 @@ struct ScanCommand: ParsableCommand {
     /// The output line (with its newline) for one input line, and whether it is an error record.
     static func process(_ line: [UInt8], number: Int, name: String, format: Format, analyser: TextAnalyser) -> (bytes: [UInt8], failed: Bool) {
         var out: [UInt8] = []
+        // the output holds the text again plus sign and token fields: one allocation, not several regrowths
+        out.reserveCapacity(line.count + 256)
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             Self.encodeError(line: number, rawID: nil, message: "\(name) line \(number): empty line; remove it or give {\"id\": …, \"text\": \"…\"}", format: format, into: &out)
             return (out, true)

@@ -37,33 +37,51 @@ public struct PatternMatcher: Sendable {
             }
         }
         let c = Int(next)
-        // trie
-        var children: [[Int: Int32]] = [[:]]
-        var own: [[Int32]] = [[]]
-        for (index, p) in patterns.enumerated() where !p.isEmpty {
-            var s = 0
-            for b in p {
-                let k = Int(classOf[Int(b)])
-                if let t = children[s][k] {
-                    s = Int(t)
-                } else {
-                    children.append([:])
-                    own.append([])
-                    children[s][k] = Int32(children.count - 1)
-                    s = children.count - 1
-                }
+        // trie, built from the patterns in sorted order: a pattern shares its path with the one
+        // before it up to their common prefix, so no per-node dictionary is needed; edges go
+        // straight into the transition table (-1: none yet)
+        let order = patterns.indices.filter { !patterns[$0].isEmpty }.sorted {
+            patterns[$0].lexicographicallyPrecedes(patterns[$1]) || (patterns[$0] == patterns[$1] && $0 < $1)
+        }
+        var states = 1
+        var previous: [UInt8] = []
+        for index in order {
+            let p = patterns[index]
+            var common = 0
+            while common < p.count && common < previous.count && p[common] == previous[common] { common += 1 }
+            states += p.count - common
+            previous = p
+        }
+        var delta = [Int32](repeating: -1, count: states * c)
+        var own = [[Int32]](repeating: [], count: states)
+        var path: [Int32] = [0]
+        previous = []
+        var created = 1
+        for index in order {
+            let p = patterns[index]
+            var common = 0
+            while common < p.count && common < previous.count && p[common] == previous[common] { common += 1 }
+            path.removeSubrange((common + 1)...)
+            var s = Int(path[common])
+            for b in p[common...] {
+                let t = Int32(created)
+                created += 1
+                delta[s * c + Int(classOf[Int(b)])] = t
+                path.append(t)
+                s = Int(t)
             }
             own[s].append(Int32(index))
+            previous = p
         }
-        let states = children.count
-        var delta = [Int32](repeating: 0, count: states * c)
         var fail = [Int32](repeating: 0, count: states)
         var all = own
         var queue: [Int] = []
+        queue.reserveCapacity(states)
         for k in 0..<c {
-            if let t = children[0][k] {
-                delta[k] = t
-                queue.append(Int(t))
+            if delta[k] >= 0 {
+                queue.append(Int(delta[k]))
+            } else {
+                delta[k] = 0
             }
         }
         var head = 0
@@ -72,27 +90,40 @@ public struct PatternMatcher: Sendable {
             head += 1
             all[s].append(contentsOf: all[Int(fail[s])])
             for k in 0..<c {
-                if let t = children[s][k] {
+                let t = delta[s * c + k]
+                if t >= 0 {
                     fail[Int(t)] = delta[Int(fail[s]) * c + k]
-                    delta[s * c + k] = t
                     queue.append(Int(t))
                 } else {
                     delta[s * c + k] = delta[Int(fail[s]) * c + k]
                 }
             }
         }
+        // states renumbered in breadth-first order: the shallow states a text visits most lie
+        // together at the start of the table, so the scan touches fewer cache lines
+        var newID = [Int32](repeating: 0, count: states)
+        var oldID = [Int](repeating: 0, count: states)
+        for (j, s) in queue.enumerated() {
+            newID[s] = Int32(j + 1)
+            oldID[j + 1] = s
+        }
         var outputStart = [Int32](repeating: 0, count: states + 1)
         var outputs: [Int32] = []
-        for s in 0..<states {
-            outputStart[s] = Int32(outputs.count)
-            outputs.append(contentsOf: all[s])
+        for n in 0..<states {
+            outputStart[n] = Int32(outputs.count)
+            outputs.append(contentsOf: all[oldID[n]])
         }
         outputStart[states] = Int32(outputs.count)
         // row offsets instead of state numbers; mark transitions into states with outputs, so the
         // scan loop reads one table per byte
         precondition(states * c < Int(Self.outputFlag), "PatternMatcher: too many patterns for one table")
-        let rows = delta.map { t -> UInt32 in
-            UInt32(Int(t) * c) | (all[Int(t)].isEmpty ? 0 : Self.outputFlag)
+        var rows = [UInt32](repeating: 0, count: states * c)
+        for n in 0..<states {
+            let s = oldID[n]
+            for k in 0..<c {
+                let t = Int(delta[s * c + k])
+                rows[n * c + k] = UInt32(Int(newID[t]) * c) | (all[t].isEmpty ? 0 : Self.outputFlag)
+            }
         }
         // ASCII capitals share their lower-case letter's class: raw text can be scanned unfolded
         for upper in 0x41...0x5A where classOf[upper] == 0 {

@@ -19,12 +19,27 @@ public struct SignClassifier: Sendable {
     public let signIDs: [String]
     let bias: [Float]
     let threshold: [Float]
-    let keys: [UInt64]
-    let first: [Int32]
-    let count: [UInt8]
-    let entrySign: [UInt8]
-    let entryWeight: [Float]
+    /// One slot of the feature table: the feature hash (0: empty) and its entries; 16 bytes, so a
+    /// probe reads one cache line.
+    struct Slot: Sendable {
+        var key: UInt64
+        var first: Int32
+        var count: Int32
+    }
+
+    /// A weight of a feature for a sign; the entries of a feature lie together.
+    struct Entry: Sendable {
+        var weight: Float
+        var sign: Int32
+    }
+
+    let slots: [Slot]
+    let entries: [Entry]
     let mask: Int
+    /// Bit filter over the slots' keys (32 KiB, stays in the first-level cache): most feature hashes of a
+    /// sentence (pairs above all) are in no sign's weights and stop here without touching the table.
+    let filter: [UInt64]
+    static let filterBits = 1 << 18
     let triggers: ScopeTriggers
     let scopeMatcher: PatternMatcher
     let scopeRoles: [SignScanner.Role]
@@ -46,32 +61,25 @@ public struct SignClassifier: Sendable {
         }
         var capacity = 16
         while capacity < byFeature.count * 2 { capacity *= 2 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var first = [Int32](repeating: 0, count: capacity)
-        var count = [UInt8](repeating: 0, count: capacity)
-        var entrySign: [UInt8] = []
-        var entryWeight: [Float] = []
+        var slots = [Slot](repeating: Slot(key: 0, first: 0, count: 0), count: capacity)
+        var entries: [Entry] = []
+        var filter = [UInt64](repeating: 0, count: Self.filterBits / 64)
         for h in byFeature.keys.sorted() {
+            let bit = Self.filterBit(h)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
             var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = h
-            first[slot] = Int32(entrySign.count)
-            let entries = byFeature[h]!
-            count[slot] = UInt8(entries.count)
-            for (s, w) in entries {
-                entrySign.append(s)
-                entryWeight.append(w)
-            }
+            while slots[slot].key != 0 { slot = (slot + 1) & (capacity - 1) }
+            let list = byFeature[h]!
+            slots[slot] = Slot(key: h, first: Int32(entries.count), count: Int32(list.count))
+            for (s, w) in list { entries.append(Entry(weight: w, sign: Int32(s))) }
         }
         self.signIDs = model.signs.map(\.id)
         self.bias = model.signs.map { Float($0.bias) }
         self.threshold = model.signs.map { Float($0.threshold) }
-        self.keys = keys
-        self.first = first
-        self.count = count
-        self.entrySign = entrySign
-        self.entryWeight = entryWeight
+        self.slots = slots
+        self.entries = entries
         self.mask = capacity - 1
+        self.filter = filter
         self.triggers = triggers
         var patterns: [[UInt8]] = []
         var roles: [SignScanner.Role] = []
@@ -96,14 +104,23 @@ public struct SignClassifier: Sendable {
         self.scopeRoles = roles
     }
 
+    @inline(__always) static func filterBit(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: h >> 40) & (Self.filterBits - 1)
+    }
+
     @inline(__always) func lookup(_ h: UInt64, _ body: (Int, Float) -> Void) {
+        let bit = Self.filterBit(h)
+        if (self.filter[bit >> 6] >> UInt64(bit & 63)) & 1 == 0 { return }
         var slot = Int(truncatingIfNeeded: h) & self.mask
         while true {
-            let k = self.keys[slot]
-            if k == 0 { return }
-            if k == h {
-                let f = Int(self.first[slot])
-                for e in f..<(f + Int(self.count[slot])) { body(Int(self.entrySign[e]), self.entryWeight[e]) }
+            let entry = self.slots[slot]
+            if entry.key == 0 { return }
+            if entry.key == h {
+                let f = Int(entry.first)
+                for e in f..<(f + Int(entry.count)) {
+                    let item = self.entries[e]
+                    body(Int(item.sign), item.weight)
+                }
                 return
             }
             slot = (slot + 1) & self.mask

@@ -84,12 +84,21 @@ public enum SignFeatures {
             }
             let start = i
             var n = 0
+            // FNV-1a runs once along the word: the stem's and the prefix's hashes are its state after
+            // their last byte (the stem drops at most 3 bytes, so the last 4 states are kept)
+            var h = Self.fnvOffset
+            var states: (UInt64, UInt64, UInt64, UInt64) = (h, h, h, h)
+            var prefix: UInt64 = h
             while i < end {
                 let b = text[i]
                 if Self.isWordByte(b) {
                     if n < 64 {
-                        scratch[n] = ByteClass.lowercase[Int(b)]
+                        let l = ByteClass.lowercase[Int(b)]
+                        scratch[n] = l
+                        h = (h ^ UInt64(l)) &* Self.fnvPrime
                         n += 1
+                        states = (states.1, states.2, states.3, h)
+                        if n == Self.prefixLength { prefix = h }
                     }
                 } else if b == 0x27 && i + 1 < end && ByteClass.isAlpha(text[i + 1]) && i > start {
                     // apostrophe inside a word
@@ -99,10 +108,15 @@ public enum SignFeatures {
                 i += 1
             }
             let view = UnsafeBufferPointer(scratch)
-            let stem = Self.stemLength(view, n)
-            let prefix = n >= Self.prefixMinimum ? Self.fnv(view, count: Self.prefixLength) : 0
+            let stem: UInt64
+            switch n - Self.stemLength(view, n) {
+            case 0: stem = states.3
+            case 1: stem = states.2
+            case 2: stem = states.1
+            default: stem = states.0
+            }
             tokens.append(
-                Token(start: start, end: i, word: Self.fnv(view, count: n), stem: Self.fnv(view, count: stem), prefix: prefix))
+                Token(start: start, end: i, word: h, stem: stem, prefix: n >= Self.prefixMinimum ? prefix : 0))
         }
     }
 

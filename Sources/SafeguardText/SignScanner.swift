@@ -41,6 +41,8 @@ public struct SignScanner: Sendable {
     let roles: [Role]
     let gapPhrases: [GapPhrase]
     let concepts: [ConceptRule]
+    /// Skips texts that hold no anchor word of any asserting rule (see ``SignAnchorGate``).
+    let gate: SignAnchorGate
 
     /// A phrase written with ` * ` between parts ("men * hanging around"): the parts must occur in
     /// order in one sentence with at most ``maximumGap`` words between consecutive parts.
@@ -116,6 +118,7 @@ public struct SignScanner: Sendable {
         self.signs = signs
         self.triggers = triggers
         self.matcher = PatternMatcher(patterns: patterns)
+        self.gate = Self.makeGate(patterns: patterns, roles: roles, gaps: gaps, concepts: conceptList)
         var gapPhrases: [GapPhrase] = []
         for gap in gaps {
             gapPhrases.append(GapPhrase(parts: gap.parts, role: roles.count))
@@ -134,14 +137,21 @@ public struct SignScanner: Sendable {
 
     /// The asserted sign hits in `text` (UTF-8 bytes), byte offsets into `text`.
     public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [SignHit] {
+        self.scan(text, gated: true)
+    }
+
+    /// `scan(_:)`, with the anchor gate or (for tests that prove the gate exact) without it.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, gated: Bool) -> [SignHit] {
         if !TextNormaliser.needsFolding(text) {
             // plain ASCII without elongation: scan the text itself (offsets are already source offsets)
+            if gated && !self.gate.mayMatch(text) { return [] }
             let raw = self.matcher.hits(in: text)
             let matches = self.conceptMatches(raw, in: text)
             guard !matches.isEmpty || self.hasSignPhrase(raw) else { return [] }
             return self.assertedHits(self.withGapMatches(raw, in: text) + matches.map(\.hit), in: text, concepts: matches)
         }
         let folded = TextNormaliser.normalise(text)
+        if gated && !folded.bytes.withUnsafeBufferPointer({ self.gate.mayMatch($0) }) { return [] }
         let raw = folded.bytes.withUnsafeBufferPointer { self.matcher.hits(in: $0) }
         var hasSign = false
         for hit in raw where !hasSign {
@@ -158,6 +168,34 @@ public struct SignScanner: Sendable {
         }
         let matches = self.conceptMatches(hits, in: text)
         return self.assertedHits(self.withGapMatches(hits, in: text) + matches.map(\.hit), in: text, concepts: matches)
+    }
+
+    /// The gate over the asserting rules: plain phrases, and per gap phrase or concept that
+    /// asserts, the patterns of each part or class.
+    static func makeGate(
+        patterns: [[UInt8]], roles: [Role], gaps: [(parts: Int, role: Role)], concepts: [(rule: ConceptRule, role: Role)]
+    ) -> SignAnchorGate {
+        func asserts(_ role: Role) -> Bool {
+            switch role {
+            case .assert, .assertByNegation: return true
+            default: return false
+            }
+        }
+        var phrases: [[UInt8]] = []
+        var gapParts = gaps.map { [[[UInt8]]](repeating: [], count: $0.parts) }
+        var conceptParts = concepts.map { [[[UInt8]]](repeating: [], count: $0.rule.classes) }
+        for (p, role) in roles.enumerated() {
+            switch role {
+            case .assert, .assertByNegation: phrases.append(patterns[p])
+            case .gapPart(let phrase, let part): gapParts[phrase][part].append(patterns[p])
+            case .conceptPart(let concept, let cls): conceptParts[concept][cls].append(patterns[p])
+            default: break
+            }
+        }
+        var multi: [[[[UInt8]]]] = []
+        for (k, gap) in gaps.enumerated() where asserts(gap.role) { multi.append(gapParts[k]) }
+        for (k, concept) in concepts.enumerated() where asserts(concept.role) { multi.append(conceptParts[k]) }
+        return SignAnchorGate(phrases: phrases, multi: multi)
     }
 
     func hasSignPhrase(_ hits: [PatternMatcher.Hit]) -> Bool {

@@ -1,0 +1,70 @@
+import Dispatch
+import Foundation
+
+/// Runs batches of work on every core while the calling thread prepares the next batch: `submit`
+/// hands a batch to a background worker (which spreads it over the cores in small chunks, so one
+/// slow chunk does not leave a core idle) and returns at once; the previous batch's results are
+/// delivered, in order, to `deliver` on the calling thread before the new batch starts. Reading
+/// input and writing output thus overlap the analysis instead of leaving the cores waiting.
+final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable {
+    private let transform: @Sendable (Item) -> Result
+    private let queue = DispatchQueue(label: "safeguard.batch-pipeline")
+    private var pending: DispatchWorkItem?
+    private var results: [Result] = []
+    private let chunkSize: Int
+
+    /// `chunkSize`: items per unit of work handed to a core.
+    init(chunkSize: Int = 64, transform: @escaping @Sendable (Item) -> Result) {
+        self.chunkSize = max(1, chunkSize)
+        self.transform = transform
+    }
+
+    /// Waits for the batch in flight and hands its results to `deliver`, then starts `batch`.
+    func submit(_ batch: [Item], deliver: ([Result]) throws -> Void) rethrows {
+        try self.drain(deliver)
+        let chunk = self.chunkSize
+        let transform = self.transform
+        let work = DispatchWorkItem { [self] in
+            let chunks = (batch.count + chunk - 1) / chunk
+            let slots = Slots<Result>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let start = c * chunk
+                let end = min(batch.count, start + chunk)
+                for k in start..<end { slots.set(k, transform(batch[k])) }
+            }
+            self.results = slots.take()
+        }
+        self.pending = work
+        self.queue.async(execute: work)
+    }
+
+    /// Waits for the batch in flight (if any) and hands its results to `deliver`.
+    func drain(_ deliver: ([Result]) throws -> Void) rethrows {
+        guard let work = self.pending else { return }
+        work.wait()
+        self.pending = nil
+        let done = self.results
+        self.results = []
+        try deliver(done)
+    }
+}
+
+/// Result slots written by many workers, each index by one worker only, read once all are done.
+private final class Slots<Value: Sendable>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        self.buffer = .allocate(capacity: count)
+        self.buffer.initialize(repeating: nil)
+    }
+
+    func set(_ index: Int, _ value: Value) { self.buffer[index] = value }
+
+    /// The values, in order (call once, after every slot was set).
+    func take() -> [Value] { self.buffer.map { $0! } }
+
+    deinit {
+        self.buffer.deinitialize()
+        self.buffer.deallocate()
+    }
+}
