@@ -179,7 +179,8 @@ struct SignAnchorGate: Sendable {
         if !self.enabled { return true }
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: self.wordCount + self.groupCount) { flags -> Bool in
             flags.initialize(repeating: false)
-            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, self.wordCount)) { keys -> Bool in
+            // a text of n bytes holds at most (n + 1) / 2 words
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, min(self.wordCount, text.count / 2 + 1))) { keys -> Bool in
                 self.mayMatch(text, seen: flags, keyWords: keys)
             }
         }

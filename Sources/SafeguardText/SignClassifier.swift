@@ -133,19 +133,56 @@ public struct SignClassifier: Sendable {
         SignFeatures.sentences(text, into: &sentences)
         var tokens: [SignFeatures.Token] = []
         tokens.reserveCapacity(64)
-        var scores = [Float](repeating: 0, count: self.signIDs.count)
+        let signCount = self.signIDs.count
         var result: [ClassifiedSign] = []
+        // the tables are read through pointers taken once per text and the scores live in a
+        // scratch buffer, so the per-feature work is a bit test and, for the few features the
+        // model holds, one slot read; the features and their order are those of SignFeatures.features
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
-            for sentence in sentences {
-                SignFeatures.tokens(text, sentence, scratch: scratch, into: &tokens)
-                if tokens.isEmpty { continue }
-                for s in 0..<scores.count { scores[s] = self.bias[s] }
-                for i in 0..<tokens.count {
-                    SignFeatures.features(tokens, i) { h in self.lookup(h) { s, w in scores[s] += w } }
-                }
-                for s in 0..<scores.count where scores[s] > self.threshold[s] {
-                    if let found = self.assert(sign: s, score: scores[s], sentence: sentence, tokens: tokens, text: text) {
-                        result.append(found)
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, signCount)) { scores in
+                self.filter.withUnsafeBufferPointer { filter in
+                    self.slots.withUnsafeBufferPointer { slots in
+                        self.entries.withUnsafeBufferPointer { entries in
+                            let mask = self.mask
+                            @inline(__always) func add(_ h: UInt64) {
+                                let bit = Self.filterBit(h)
+                                if (filter[bit >> 6] >> UInt64(bit & 63)) & 1 == 0 { return }
+                                var slot = Int(truncatingIfNeeded: h) & mask
+                                while true {
+                                    let entry = slots[slot]
+                                    if entry.key == 0 { return }
+                                    if entry.key == h {
+                                        let f = Int(entry.first)
+                                        for e in f..<(f + Int(entry.count)) {
+                                            let item = entries[e]
+                                            scores[Int(item.sign)] += item.weight
+                                        }
+                                        return
+                                    }
+                                    slot = (slot + 1) & mask
+                                }
+                            }
+                            for sentence in sentences {
+                                SignFeatures.tokens(text, sentence, scratch: scratch, into: &tokens)
+                                if tokens.isEmpty { continue }
+                                for s in 0..<signCount { scores[s] = self.bias[s] }
+                                tokens.withUnsafeBufferPointer { tk in
+                                    for i in 0..<tk.count {
+                                        let t = tk[i]
+                                        add(SignFeatures.mix(t.word, 0, tag: 1))
+                                        add(SignFeatures.mix(t.stem, 0, tag: 2))
+                                        if i >= 1 { add(SignFeatures.mix(tk[i - 1].stem, t.stem, tag: 3)) }
+                                        if i >= 2 { add(SignFeatures.mix(tk[i - 2].stem, t.stem, tag: 4)) }
+                                        if t.prefix != 0 { add(SignFeatures.mix(t.prefix, 0, tag: 5)) }
+                                    }
+                                }
+                                for s in 0..<signCount where scores[s] > self.threshold[s] {
+                                    if let found = self.assert(sign: s, score: scores[s], sentence: sentence, tokens: tokens, text: text) {
+                                        result.append(found)
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
