@@ -50,14 +50,16 @@ struct ImportReviews: ParsableCommand {
                     ? ReviewFileReader.readJSONL(String(decoding: data, as: UTF8.self), file: file)
                     : data.withUnsafeBytes { ReviewFileReader.readCSV($0.bindMemory(to: UInt8.self), file: file) }
                 for issue in issues { run.report(issue.importIssue(code: "review.rejected")) }
-                // each batch is pseudonymised and scanned over the cores (in order), then stored
+                // each batch is pseudonymised and scanned over the cores (in order) while the batch
+                // before it is stored, so the cores are not idle during the store's transaction
+                let pipeline = BatchPipeline<ReviewInput, ReviewRecord>(chunkSize: 32) { builder.review($0) }
                 var start = 0
                 while start < reviews.count {
                     let end = min(reviews.count, start + max(1, self.options.batchSize))
-                    let records = ParallelMap.map(Array(reviews[start..<end]), minimumChunk: 32) { builder.review($0) }
-                    summary.add(try store.saveReviews(records))
+                    try pipeline.submit(Array(reviews[start..<end])) { summary.add(try store.saveReviews($0)) }
                     start = end
                 }
+                try pipeline.drain { summary.add(try store.saveReviews($0)) }
             }
             run.end(file, summary, failure: failure)
         }

@@ -9,9 +9,12 @@ extension SQLiteStore {
             for review in reviews {
                 summary.read += 1
                 let hash = Self.hash(of: review)
+                // both per-row statements are prepared once per batch (cached), not once per row
                 let existing = try Row.fetchOne(
-                    db, sql: "SELECT content_hash, entity_id, link_method, link_confidence FROM review "
-                        + "WHERE site = ? AND source_id = ?", arguments: [review.site, review.sourceID])
+                    db.cachedStatement(
+                        sql: "SELECT content_hash, entity_id, link_method, link_confidence FROM review "
+                            + "WHERE site = ? AND source_id = ?"),
+                    arguments: [review.site, review.sourceID])
                 if let existing, existing[0] as Int64 == hash {
                     summary.unchanged += 1
                     continue
@@ -31,7 +34,7 @@ extension SQLiteStore {
                     summary.uncertain += resolution.uncertain
                     (entityID, method, confidence) = (resolution.entityID, resolution.method, resolution.confidence)
                 }
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO review (site, source_id, entity_id, link_method, link_confidence, premises_name,
                             address, postcode, date, rating, text, content_hash)
@@ -39,7 +42,8 @@ extension SQLiteStore {
                         ON CONFLICT (site, source_id) DO UPDATE SET premises_name = excluded.premises_name,
                             address = excluded.address, postcode = excluded.postcode, date = excluded.date,
                             rating = excluded.rating, text = excluded.text, content_hash = excluded.content_hash
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         review.site, review.sourceID, entityID, method, confidence, review.premisesName,
                         review.address, review.postcode, review.date?.description, review.rating, review.text, hash,
