@@ -129,12 +129,16 @@ struct DBStatus: ParsableCommand {
 struct DBCopy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
-        abstract: "Copy an SQLite database's entities, feeds, reviews, reports, links and evidence into PostgreSQL.",
+        abstract: "Copy an SQLite database's feeds, reviews, reports, links, evidence, screening decisions and taxi history into PostgreSQL.",
         discussion: """
             Copies into the authority named in the --to URL (which must hold no rows yet), in batches, \
             each in one transaction; then checks every table's row count and content hash on both sides. \
             Interrupted, it is resumed by running the same command again: rows already copied are skipped. \
-            Officer accounts, intake, screening decisions and the taxi register's history stay in SQLite.
+            Tables copied: entity, fhrs_establishment, licence_case, licence_event, taxi_driver, taxi_vehicle, \
+            taxi_operator, review, report, intelligence, entity_link, evidence, link_candidate, entity_uprn, \
+            screening_decision, taxi_licence_history, taxi_nr3s_search, taxi_s6_reply. Not copied: the server's \
+            intake (sealed reports, messages, intake audit, key fingerprint), partner tokens, officers' users, \
+            sessions, allocations and audit; add users and tokens again on the PostgreSQL URL.
               safeguard db copy --from safeguard.sqlite --to postgres://safeguard_app@db.example:5432/safeguard?authority=coventry
             """)
 

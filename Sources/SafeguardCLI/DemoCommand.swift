@@ -97,7 +97,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         _ = lines
         for source in importer.skipped {
-            print("  \(source): skipped (the PostgreSQL store does not keep it yet; SQLite does)")
+            print("  \(source): skipped (this store does not keep it)")
         }
         let output = URL(fileURLWithPath: self.out)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -114,27 +114,16 @@ struct DemoCommand: AsyncParsableCommand {
         ).run()
         print(result.summary.split(separator: "\n").map { "  \($0)" }.joined(separator: "\n"))
 
-        guard let store = store as? SQLiteStore else {
-            print("\n== 4-5. Application screening and the driver standards: skipped on PostgreSQL")
-            print("  Their tables (screening decisions, the taxi register's history) are not in the PostgreSQL store yet;")
-            print("  run `safeguard demo` without --db, or with --db FILE.sqlite, to see them.")
-            print("\n== Done. Results in \(output.path):")
-            for file in result.files { print("  \(file.path)") }
-            print("The rows are in \(databasePath); the pseudonymisation key was temporary and is removed.")
-            print("Nothing here proves exploitation; it shows where a visit, an interview or a representation is justified.")
-            return
-        }
-
         print("\n== 4. Screening the corpus licence applications")
         let applications = try ApplicationScreening(rules: rulesDirectory).screen(
-            directory: corpusURL.appendingPathComponent(CorpusGenerator.Layout.applications), store: store,
-            asOf: asOf, output: output.appendingPathComponent("applications.json"),
+            directory: corpusURL.appendingPathComponent(CorpusGenerator.Layout.applications),
+            store: store as? any ScreeningStore, asOf: asOf, output: output.appendingPathComponent("applications.json"),
             letters: output.appendingPathComponent("letters"))
         for line in applications.lines { print("  \(line)") }
 
         print("\n== 5. Checking the taxi drivers against the driver standards (safeguard drivers)")
         let drivers = try DriversRun(
-            store: try StoreOptions.parse(["--db", databasePath]), rulesDirectory: rulesDirectory, asOf: asOf,
+            store: try StoreOptions.parse(["--db", postgresURL ?? databasePath]), rulesDirectory: rulesDirectory, asOf: asOf,
             authority: nil, html: output.appendingPathComponent("drivers.html"),
             csv: output.appendingPathComponent("drivers.csv"), json: output.appendingPathComponent("drivers.json"))
         print(drivers.summary.split(separator: "\n").prefix(12).map { "  \($0)" }.joined(separator: "\n"))
@@ -143,7 +132,9 @@ struct DemoCommand: AsyncParsableCommand {
         for file in result.files + [applications.file].compactMap({ $0 }) + drivers.files {
             print("  \(file.path)")
         }
-        if let kept = self.db {
+        if postgresURL != nil {
+            print("The rows are in \(databasePath); the pseudonymisation key was temporary and is removed.")
+        } else if let kept = self.db {
             print("Kept the database in \(kept) and its pseudonymisation key in \(keyPath) (mode 0600).")
             print("Text imported later links to it only under the same key: add --db \(kept) --key-file \(keyPath)")
         } else {

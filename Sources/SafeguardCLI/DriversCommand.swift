@@ -49,8 +49,7 @@ struct DriversCommand: ParsableCommand {
     }
 
     func run() throws {
-        try self.store.refusePostgres()
-        guard FileManager.default.fileExists(atPath: self.store.path) else {
+        guard self.store.isPostgres || FileManager.default.fileExists(atPath: self.store.path) else {
             throw CommandError(
                 .database, "No database at '\(self.store.path)'.",
                 fix: "Import the taxi register first (`safeguard import taxi corpus/taxis/*.csv`) or pass --db PATH; `safeguard demo --db PATH` builds one from the demo corpus.")
@@ -79,7 +78,7 @@ struct DriversRun {
     init(store: StoreOptions, rulesDirectory: URL, asOf: CalendarDay, authority: String?, html: URL?, csv: URL?, json: URL? = nil) throws {
         do {
             self.report = try DriverScreening.report(
-                store: try store.open(), rulesDirectory: rulesDirectory, asOf: asOf, localAuthority: authority)
+                store: try store.openExistingTaxiRegisterStore(), rulesDirectory: rulesDirectory, asOf: asOf, localAuthority: authority)
             self.files = try DriverReportWriter().write(self.report, html: html, csv: csv, json: json)
         } catch let error as PipelineError {
             throw ErrorPrinter.commandError(for: error, commandPath: "drivers") ?? CommandError(error.message)

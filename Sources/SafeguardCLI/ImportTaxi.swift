@@ -86,14 +86,13 @@ struct ImportTaxi: ParsableCommand {
 }
 
 extension ImportTaxi {
-    /// The store's taxi register (history, NR3S, s.6 replies): the SQLite store keeps one; the
-    /// PostgreSQL store does not yet, so those files fail (each reported, none half-stored).
+    /// The store's taxi register (history, NR3S, s.6 replies): both the SQLite and the PostgreSQL
+    /// store keep one; a store that did not would fail those files (each reported, none half-stored).
     static func register(_ store: any SafeguardStore) throws -> any TaxiRegisterStore {
         guard let register = store as? any TaxiRegisterStore else {
             throw StoreError(
                 code: "store.taxi-register",
-                message: "this store keeps taxi licences but not licence history, NR3S searches or s.6 replies yet; "
-                    + "import those files into an SQLite database (--db FILE.sqlite)")
+                message: "this store keeps taxi licences but not licence history, NR3S searches or s.6 replies")
         }
         return register
     }

@@ -53,7 +53,7 @@ struct ScreenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.store.open()
+        let store = try self.store.openScreeningStore()
         if let id = self.replay {
             let (result, record): (ScreeningResult, ScreeningRecord)
             do {

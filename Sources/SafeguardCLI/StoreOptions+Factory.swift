@@ -36,15 +36,26 @@ extension StoreOptions {
         return try self.openExisting()
     }
 
-    /// Refuses a PostgreSQL URL for the commands whose tables (screening decisions, the taxi
-    /// register's history) live only in the SQLite store so far.
+    /// Opens the taxi register (licences, history, NR3S searches, s.6 replies) on either backend
+    /// for `drivers`: an SQLite file must exist already.
+    func openExistingTaxiRegisterStore() throws -> any TaxiRegisterStore {
+        if self.isPostgres { return try Self.openPostgres(self.path) }
+        return try self.openExisting()
+    }
+
+    /// Opens the store of screening decisions and premises history on either backend for
+    /// `screen` (an SQLite file is created when absent).
+    func openScreeningStore() throws -> any ScreeningStore {
+        if self.isPostgres { return try Self.openPostgres(self.path) }
+        return try self.open()
+    }
+
+    /// Refuses a PostgreSQL URL where an SQLite file is meant (`open()`, `openExisting()`): every
+    /// command that takes a PostgreSQL URL opens it through the methods above instead.
     func refusePostgres() throws {
         guard self.isPostgres else { return }
         throw CommandError(
-            .database,
-            "this command needs an SQLite database: its tables are not in the PostgreSQL store yet "
-                + "(on PostgreSQL: import, links review, profile hotels, demo, db, serve, users, tokens and audit; "
-                + "not yet screen, drivers or the taxi register's history)",
+            .database, "this step needs an SQLite database file, not a PostgreSQL URL",
             fix: "pass --db FILE.sqlite (or set SAFEGUARD_DB to one) for this command")
     }
 

@@ -41,11 +41,11 @@ extension OfficerRoutes {
     }
 
     func driverReport() -> Result<DriverReport, DriverReportProblem> {
-        guard let register = self.sqlite else {
+        guard let register = self.taxiRegister else {
             return .failure(
                 DriverReportProblem(
                     message: "The driver check reads the taxi register's history, NR3S searches and s.6 replies, which "
-                        + "are not in the PostgreSQL store yet: run it on an SQLite database (safeguard drivers --db FILE.sqlite)."))
+                        + "this server's store does not keep: run `safeguard drivers --db …` against the Safeguard database."))
         }
         let asOf = CalendarDay(daysSinceEpoch: Int(self.services.now().timeIntervalSince1970) / 86_400)
         do {

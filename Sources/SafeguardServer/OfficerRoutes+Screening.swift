@@ -73,10 +73,10 @@ extension OfficerRoutes {
                 status: .unprocessableContent, headers: headers
             ).plainResponse()
         }
-        guard let decisions = self.sqlite else {
+        guard let decisions = self.screeningStore else {
             return again(
-                "Screening reads the premises' history by UPRN and keeps its decisions in tables that are not in the "
-                    + "PostgreSQL store yet: screen on an SQLite database (safeguard screen FILE --db FILE.sqlite).")
+                "This server's store keeps no screening decisions or premises history, so an application cannot be "
+                    + "screened here: run `safeguard screen FILE --db …` against the Safeguard database.")
         }
         guard let text = fields.application, !text.allSatisfy(\.isWhitespace) else {
             return again("Choose an application file or paste the application's JSON or XML.")

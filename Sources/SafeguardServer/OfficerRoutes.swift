@@ -13,9 +13,11 @@ struct OfficerRoutes {
     /// The store of the officers' tables (users, sessions, audit, allocations, report links).
     let store: any OfficerStore
 
-    /// The SQLite store, for the pages whose tables PostgreSQL does not carry yet (the taxi
-    /// register's history for the driver check, screening decisions); nil on PostgreSQL.
-    var sqlite: SQLiteStore? { self.store as? SQLiteStore }
+    /// The taxi register (history, NR3S searches, s.6 replies) for the driver check; both the
+    /// SQLite and the PostgreSQL store keep one, so nil only for a store that does not.
+    var taxiRegister: (any TaxiRegisterStore)? { self.store as? any TaxiRegisterStore }
+    /// The screening decisions and premises history for the screening page, on either backend.
+    var screeningStore: (any ScreeningStore)? { self.store as? any ScreeningStore }
 
     func register(on router: Router<ServerRequestContext>) {
         self.registerScreening(on: router)

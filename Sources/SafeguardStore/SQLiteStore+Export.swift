@@ -2,13 +2,19 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// The core tables in an order that copies a referenced row before the rows that refer to it.
-    public static var copyOrder: [String] { Self.tables }
+    /// The tables `safeguard db copy` moves, in an order that copies a referenced row before the
+    /// rows that refer to it: the core tables, then the UPRNs and screening decisions of `screen`
+    /// and the taxi register's history, NR3S searches and s.6 replies. Not the server's intake,
+    /// partner tokens, officers or audit (sealed bytes, keyed hashes and sessions that belong to
+    /// the server that made them).
+    public static var copyOrder: [String] {
+        Self.tables + ["entity_uprn", "screening_decision", "taxi_licence_history", "taxi_nr3s_search", "taxi_s6_reply"]
+    }
 
     /// One batch of a table's rows for `safeguard db copy`: the columns in table order and the
     /// rows after `rowID` (SQLite's rowid, ascending), every value as text (nil for NULL).
     public func exportRows(table: String, afterRowID rowID: Int64, limit: Int) throws -> ExportBatch {
-        guard Self.tables.contains(table) else {
+        guard Self.copyOrder.contains(table) else {
             throw StoreError(code: "store.export", message: "'\(table)' is not a Safeguard table")
         }
         return try self.writer.read { db in
@@ -41,7 +47,7 @@ extension SQLiteStore {
 
     /// How many rows `table` holds.
     public func count(table: String) throws -> Int {
-        guard Self.tables.contains(table) else {
+        guard Self.copyOrder.contains(table) else {
             throw StoreError(code: "store.export", message: "'\(table)' is not a Safeguard table")
         }
         return try self.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }

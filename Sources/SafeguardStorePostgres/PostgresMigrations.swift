@@ -278,6 +278,13 @@ enum PostgresMigrations {
         // Issue 14 (branch webapp): the officers' users, sessions, audit and allocations (SQLite's
         // "webapp-v1-users-sessions-audit"), per authority, the audit append-only.
         Migration(name: "webapp-postgres-officers-v1", sql: Self.officersSQL),
+        // Issue 14 (branch postgres): the partners' read policies check the scope before anything
+        // else and look the sharing table up once per query, not `safeguard_shared()` per row.
+        Migration(name: "postgres-shared-read-scope-v1", sql: Self.sharedReadScopeSQL),
+        // Issue 14 (branch postgres): SQLite's "v4-screen-decisions-and-uprns" and
+        // "v4-drivers-register-history-nr3s-s6", per authority (PostgresMigrations+Register.swift).
+        Migration(name: "postgres-screen-decisions-and-uprns-v1", sql: Self.screeningSQL),
+        Migration(name: "postgres-drivers-register-v1", sql: Self.taxiRegisterSQL),
     ]
 
     /// Row-level security: every row belongs to one authority (`safeguard.authority`, set with

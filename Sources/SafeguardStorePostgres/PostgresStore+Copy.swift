@@ -28,11 +28,22 @@ extension PostgresStore {
         "licence_event": ["case_id": "licence_case"], "taxi_driver": ["entity_id": "entity"],
         "taxi_vehicle": ["entity_id": "entity"], "review": ["entity_id": "entity"],
         "entity_link": ["entity_id": "entity"], "evidence": ["entity_id": "entity"],
-        "link_candidate": ["entity_id": "entity", "candidate_id": "entity"],
+        "link_candidate": ["entity_id": "entity", "candidate_id": "entity"], "entity_uprn": ["entity_id": "entity"],
     ]
 
+    /// The tables whose `id` is a key of their own (a screening decision's `SCR-…`), copied as it
+    /// is rather than renumbered from a sequence.
+    static let naturalIDs: Set<String> = ["screening_decision"]
+
+    /// True when `table`'s `id` column is a generated number the copy maps to a new one.
+    static func mapsIDs(_ table: String, columns: [String]) -> Bool {
+        columns.contains("id") && !Self.naturalIDs.contains(table)
+    }
+
     /// Copies every entity, feed row, review, report, intelligence record, link and evidence row of
-    /// an SQLite store into this store's authority (`safeguard db copy`).
+    /// an SQLite store, its screening decisions and learned UPRNs, and its taxi register's history,
+    /// NR3S searches and s.6 replies into this store's authority (`safeguard db copy`; the tables
+    /// of `SQLiteStore.copyOrder`).
     ///
     /// Each batch of `batchSize` rows goes in one transaction with the authority set: `COPY … FROM
     /// STDIN` into a temporary staging table (PostgreSQL refuses COPY into a table with row-level
@@ -106,7 +117,7 @@ extension PostgresStore {
     /// One batch in one transaction: staged by COPY, mapped, inserted. Returns the rows inserted.
     private func copyBatch(table: String, columns: [String], rows: [[String?]], source: String) throws -> Int {
         let references = Self.copiedReferences[table] ?? [:]
-        let hasID = columns.contains("id")
+        let hasID = Self.mapsIDs(table, columns: columns)
         let list = columns.joined(separator: ", ")
         var buffer = ByteBufferAllocator().buffer(capacity: rows.count * 256)
         for row in rows {
@@ -119,7 +130,7 @@ extension PostgresStore {
         let data = buffer
         var joins = ""
         let values = columns.map { column -> String in
-            if column == "id" { return "m.new_id" }
+            if column == "id", hasID { return "m.new_id" }
             if references[column] != nil { return "r_\(column).new_id" }
             return "s.\(column)"
         }.joined(separator: ", ")
@@ -193,11 +204,11 @@ extension PostgresStore {
         let references = Self.copiedReferences[table] ?? [:]
         var joins = ""
         let values = columns.map { column -> String in
-            if column == "id" { return "m.old_id::text" }
+            if column == "id", Self.mapsIDs(table, columns: columns) { return "m.old_id::text" }
             if references[column] != nil { return "r_\(column).old_id::text" }
             return "t.\(column)::text"
         }.joined(separator: ", ")
-        if columns.contains("id") {
+        if Self.mapsIDs(table, columns: columns) {
             joins += " JOIN copy_map m ON m.source = $1 AND m.tbl = '\(table)' AND m.new_id = t.id"
         }
         for (column, referenced) in references.sorted(by: { $0.key < $1.key }) where columns.contains(column) {

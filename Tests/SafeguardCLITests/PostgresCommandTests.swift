@@ -35,13 +35,17 @@ import Testing
         #expect(!result.output.contains("s3cret"))
     }
 
-    @Test func aCommandWhoseTablesAreOnlyInSQLiteRefusesAPostgreSQLURL() throws {
+    @Test func driversAndScreenTakeAPostgreSQLURLAndNameAServerThatIsNotThere() throws {
         let cli = try SafeguardBinary()
         defer { cli.cleanUp() }
-        let result = try cli.run(["drivers", "--db", "postgres://app@127.0.0.1:1/safeguard?authority=coventry"])
-        #expect(result.status == 3)
-        #expect(result.stderr.contains("needs an SQLite database"))
-        #expect(result.stderr.contains("--db FILE.sqlite"))
+        // Their tables are in the PostgreSQL store too: they connect (no "needs SQLite" refusal).
+        let application = SafeguardBinary.repositoryRoot.appendingPathComponent("corpus/applications/APP-2026-0004.json").path
+        for arguments in [["drivers"], ["screen", application]] {
+            let result = try cli.run(arguments + ["--db", "postgres://app@127.0.0.1:1/safeguard?authority=coventry"])
+            #expect(result.status == 3, "\(arguments)")
+            #expect(result.stderr.contains("cannot reach PostgreSQL at postgres://app@127.0.0.1:1/safeguard"), "\(result.stderr)")
+            #expect(!result.stderr.contains("SQLite"))
+        }
     }
 
     @Test func dbStatusOnSQLiteListsAppliedMigrationsAndChangesNothing() throws {
@@ -136,6 +140,42 @@ struct PostgresCommandClusterTests {
         let refused = try cli.run(["db", "copy", "--from", "local.sqlite", "--to", app])
         #expect(refused.status == 3)
         #expect(refused.stderr.contains("already holds"))
+    }
+}
+
+extension PostgresCommandClusterTests {
+    @Test func driversAndScreenGiveOnPostgreSQLWhatTheyGiveOnSQLite() throws {
+        let cli = try SafeguardBinary()
+        defer { cli.cleanUp() }
+        let owner = try Self.createDatabase()
+        #expect(try cli.run(["db", "migrate", "--db", owner, "--app-role", "safeguard_app"]).status == 0)
+        let app = try Self.appURL(owner, authority: "kelverton")
+        // Given the corpus's taxi register (licences, history, NR3S searches, s.6 replies) in each store,
+        let taxis = ["drivers", "vehicles", "operators", "licence-history", "nr3s", "s6-replies"].map {
+            SafeguardBinary.repositoryRoot.appendingPathComponent("corpus/taxis/\($0).csv").path
+        }
+        for db in [app, "local.sqlite"] {
+            let imported = try cli.run(["import", "taxi"] + taxis + ["--db", db, "--json"])
+            #expect(imported.status == 0, "\(imported.output)")
+        }
+        // the driver check flags the same drivers for the same reasons on both,
+        let onPostgres = try cli.run(["drivers", "--as-of", "2026-11-01", "--json", "--db", app])
+        let onSQLite = try cli.run(["drivers", "--as-of", "2026-11-01", "--json", "--db", "local.sqlite"])
+        #expect(onPostgres.status == 0, "\(onPostgres.output)")
+        #expect(onPostgres.stdout.contains("KV/PH/90007"))
+        #expect(onPostgres.stdout == onSQLite.stdout)
+        // and an application screened on PostgreSQL is stored there and replays by its decision id.
+        let application = SafeguardBinary.repositoryRoot.appendingPathComponent("corpus/applications/APP-2026-0004.json").path
+        let screened = try cli.run(["screen", application, "--as-of", "2026-11-01", "--json", "--db", app])
+        #expect(screened.status == 0, "\(screened.output)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(screened.stdout.utf8)) as? [[String: Any]])
+        let decision = results.first?["decision-id"] as? String
+        let replay = try cli.run(["screen", "--replay", try #require(decision), "--db", app])
+        #expect(replay.status == 0, "\(replay.output)")
+        #expect(replay.stdout.contains("Stored decision \(decision!)"))
+        // Another authority in the same database has no such decision.
+        let other = try cli.run(["screen", "--replay", decision!, "--db", try Self.appURL(owner, authority: "ravensmoor")])
+        #expect(other.status != 0)
     }
 }
 

@@ -76,9 +76,9 @@ enum ScreeningSupport {
     }
 }
 
-@Test func aPremisesWithRecurringSignsInTheStoreIsRaisedByItsHistory() throws {
+@Test(arguments: PipelineBackend.available) func aPremisesWithRecurringSignsInTheStoreIsRaisedByItsHistory(backend: PipelineBackend) throws {
     // Given intelligence about the Harbour View Hotel in three different months
-    let (store, directory) = try ScreeningSupport.store()
+    let (store, directory) = try backend.makeStore()
     defer { try? FileManager.default.removeItem(at: directory) }
     let place = PlaceReference(premises: "Harbour View Hotel", postcode: "KV2 3AB")
     let records = [("I1", "2026-03-04", "young-people"), ("I2", "2026-05-10", "night-traffic"), ("I3", "2026-08-21", "young-people")]
@@ -185,8 +185,8 @@ enum ScreeningSupport {
     #expect(read.warnings.map(\.field) == ["premises.colour"])
 }
 
-@Test func screeningDecisionsAreStoredAndReplayed() throws {
-    let (store, directory) = try ScreeningSupport.store()
+@Test(arguments: PipelineBackend.available) func screeningDecisionsAreStoredAndReplayed(backend: PipelineBackend) throws {
+    let (store, directory) = try backend.makeStore()
     defer { try? FileManager.default.removeItem(at: directory) }
     let screening = try ScreeningSupport.screening()
     let (result, _) = try screening.screen(file: ScreeningSupport.corpusFile(4), store: store, asOf: ScreeningSupport.asOf)

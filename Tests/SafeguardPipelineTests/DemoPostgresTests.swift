@@ -60,11 +60,11 @@ struct DemoPostgresTests {
         let (postgresImport, onPostgres) = try Self.demo(into: postgres, key: key, work: work.appendingPathComponent("pg"))
 
         // Given the same corpus, when it is imported and profiled on each backend, then the stores
-        // hold the same rows (the PostgreSQL store skips only the taxi register's history tables)...
+        // hold the same rows (the taxi register's history, NR3S searches and s.6 replies too)...
         #expect(try postgres.tableCounts() == sqlite.tableCounts())
         #expect(postgresImport.issues.count == sqliteImport.issues.count)
         #expect(sqliteImport.skipped.isEmpty)
-        #expect(postgresImport.skipped == ["Taxi licence history", "NR3S searches", "s.5 notifications and s.6 replies"])
+        #expect(postgresImport.skipped.isEmpty)
         // ...and the profile flags the same premises with the same scores, bands and findings.
         let flagged = onSQLite.profile.entries
         #expect(flagged.count >= 5)
@@ -76,5 +76,34 @@ struct DemoPostgresTests {
         #expect(onPostgres.profile.entries.map { $0.findings.map(\.rule) } == flagged.map { $0.findings.map(\.rule) })
         #expect(onPostgres.profile.entries == flagged)
         #expect(onPostgres.profile == onSQLite.profile)
+
+        // The demo's steps 4 and 5 on each backend: the driver check reads the same register
+        // (history, NR3S searches, s.6 replies, the reports naming a badge or a plate) and flags
+        // the same drivers for the same reasons...
+        let rules = DemoRun.repository.appendingPathComponent("rules")
+        let manifest = try CorpusManifest.read(from: DemoRun.repository.appendingPathComponent("corpus/manifest.json"))
+        let driversOnSQLite = try DriverScreening.report(store: sqlite, rulesDirectory: rules, asOf: manifest.asOf)
+        let driversOnPostgres = try DriverScreening.report(store: postgres, rulesDirectory: rules, asOf: manifest.asOf)
+        #expect(driversOnSQLite.entries.count >= 8)
+        #expect(driversOnPostgres.entries.map(\.licenceNumber) == driversOnSQLite.entries.map(\.licenceNumber))
+        #expect(driversOnPostgres.outcomes == driversOnSQLite.outcomes)
+        #expect(driversOnPostgres == driversOnSQLite)
+        // ...and screening the corpus applications reads the same premises history and stores one
+        // decision per application that replays the same.
+        let applications = DemoRun.repository.appendingPathComponent("corpus/applications")
+        let screening = try ApplicationScreening(rules: rules)
+        let screenedOnSQLite = try screening.screen(
+            directory: applications, store: sqlite, asOf: manifest.asOf,
+            output: work.appendingPathComponent("sqlite-applications.json"), letters: nil)
+        let screenedOnPostgres = try screening.screen(
+            directory: applications, store: postgres, asOf: manifest.asOf,
+            output: work.appendingPathComponent("pg-applications.json"), letters: nil)
+        #expect(screenedOnSQLite.results.count >= 8)
+        #expect(screenedOnPostgres.lines == screenedOnSQLite.lines)
+        #expect(
+            try Data(contentsOf: work.appendingPathComponent("pg-applications.json"))
+                == Data(contentsOf: work.appendingPathComponent("sqlite-applications.json")))
+        let recurring = try #require(screenedOnPostgres.results.first { $0.history != nil })
+        #expect(try postgres.screening(id: recurring.decisionID)?.band == recurring.band)
     }
 }

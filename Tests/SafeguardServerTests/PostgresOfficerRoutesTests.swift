@@ -68,4 +68,46 @@ struct PostgresOfficerRoutesTests {
         // The audit is append-only in PostgreSQL too.
         #expect(throws: StoreError.self) { try store.rawExecute("DELETE FROM officer_audit") }
     }
+
+    @Test func theScreeningAndDriverCheckPagesWorkOnPostgreSQL() async throws {
+        // Given a server over PostgreSQL for Kelverton with an officer and two licensed drivers,
+        var base = try ServerFixture()
+        base.configuration.officers.scryptCost = 1 << 10
+        base.configuration.officers.failureDelayMilliseconds = 0
+        let store = try PostgresIntakeRoutesTests.store(authority: "kelverton")
+        let hasher = PasswordHasher(configuration: base.configuration.officers)
+        try store.addOfficerUser(
+            username: "olivia", displayName: "Olivia", role: .officer, authorityID: "local",
+            passwordHash: try hasher.hash(OfficerFixture.password), at: "2026-12-06T10:00Z")
+        _ = try store.recordDrivers([
+            TaxiDriverLicence(
+                licenceNumber: "KV/PH/1", licenceType: .privateHire, issuingAuthority: "Kelverton Borough Council",
+                status: .active),
+            TaxiDriverLicence(
+                licenceNumber: "KV/PH/2", licenceType: .privateHire, issuingAuthority: "Kelverton Borough Council",
+                status: .active),
+        ])
+        let services = try ServerServices(configuration: base.configuration, store: store)
+        let app = buildApplication(services: services)
+        try await app.test(.live) { client in
+            var officer = Browser()
+            #expect(try await officer.signIn(client, "olivia").status == .seeOther)
+            // when the officer screens a pasted application, the result and its letter come back,
+            let form = try await officer.get(client, "/officer/screen")
+            #expect(form.status == .ok)
+            let screened = try await officer.post(client, "/officer/screen", [("application", OfficerToolsTests.application)])
+            #expect(screened.status == .ok)
+            let page = String(buffer: screened.body)
+            #expect(page.contains("KV/APP/2026/0001"))
+            #expect(page.contains("<textarea id=\"letter\""))
+            #expect(!page.contains("PostgreSQL"))
+            // and the driver check reads the register from PostgreSQL.
+            let drivers = try await officer.get(client, "/officer/drivers")
+            #expect(drivers.status == .ok)
+            #expect(String(buffer: drivers.body).contains("2 drivers checked"))
+        }
+        // The decision is stored for Kelverton (for replay), and the screening is in the audit.
+        #expect(try store.rawRows("SELECT reference FROM screening_decision") == [["KV/APP/2026/0001"]])
+        #expect(try store.officerAudit().contains { $0.action == "screened" })
+    }
 }

@@ -30,6 +30,22 @@ struct PostgresCopyTests {
                 evidence: [Evidence(sign: "cash-payment", source: .review, sourceID: "7", date: day, snippet: "paid cash")])
         ])
         _ = try store.saveReports([PostgresIsolationTests.report("WB-0001")])
+        // What `screen` keeps (a decision, a UPRN learned for the Grand Hotel) and the taxi
+        // register's history, NR3S searches and s.6 replies.
+        try store.recordScreening(ScreeningStoreTests.decision)
+        _ = try #require(try store.premisesHistory(name: "Grand Hotel", postcode: "FY1 2AB", uprn: "100012345"))
+        let history = TaxiRegisterStoreTests.revocation
+        _ = try store.recordTaxiHistory([history, TaxiRegisterStoreTests.refusal])
+        _ = try store.recordNR3SSearches([
+            NR3SSearch(
+                licenceNumber: "PH/1", issuingAuthority: "Kelverton", applicationKind: .grant,
+                applicationOn: CalendarDay(iso: "2024-02-01")!, matched: false)
+        ])
+        _ = try store.recordSection6Replies([
+            Section6Reply(
+                licenceNumber: "RM/PH/9", issuingAuthority: "Ravensmoor", notifiedOn: CalendarDay(iso: "2024-04-01")!,
+                decision: .noAction, note: "no action\twith a tab")
+        ])
         return store
     }
 
@@ -55,6 +71,21 @@ struct PostgresCopyTests {
         #expect(try target.tableCounts() == sqlite.tableCounts())
         #expect(try Self.withoutIDs(target.hotels()) == Self.withoutIDs(sqlite.hotels()))
         #expect(try target.pendingLinks().count == 1)
+        // the screening decisions, the learned UPRN and the taxi register's history came too,
+        let copiedTables = Set(tables.map(\.table))
+        for table in ["entity_uprn", "screening_decision", "taxi_licence_history", "taxi_nr3s_search", "taxi_s6_reply"] {
+            #expect(copiedTables.contains(table), "\(table)")
+            #expect((tables.first { $0.table == table }?.targetRows ?? 0) > 0, "\(table)")
+        }
+        #expect(try target.screening(id: ScreeningStoreTests.decision.id) == ScreeningStoreTests.decision)
+        let found = try #require(try target.premisesHistory(name: "Another Trading Name", postcode: nil, uprn: "100012345"))
+        #expect(found.matchedBy == "uprn")
+        let copiedRegister = try target.taxiRegister()
+        let originalRegister = try sqlite.taxiRegister()
+        #expect(copiedRegister.history == originalRegister.history)
+        #expect(copiedRegister.history.count == 2)
+        #expect(copiedRegister.nr3s == originalRegister.nr3s)
+        #expect(copiedRegister.replies == originalRegister.replies)
         // and another authority in the same database sees none of it.
         #expect(try database.store(authority: "fylde").tableCounts().values.allSatisfy { $0 == 0 })
     }
