@@ -19,6 +19,10 @@ extension PostgresStore {
             var summary = ImportSummary()
             var cases: [LicenceCaseKey: Int64] = [:]
             let keys = Set(prepared.map { LicenceCaseKey(organisation: $0.organisation, case_reference: $0.event.caseReference) })
+            // Each key probes the unique index (`LIMIT 1`: the key is unique, and a limited lateral
+            // sub-select is never flattened). Flattened, a join on a table not yet analysed after a
+            // bulk load was planned as a loop over the whole table per batch: 28 s instead of 56 ms
+            // for 5,000 keys against 11,000 cases. The other batch look-ups do the same.
             for row in try await db.rows(
                 """
                 SELECT c.id, c.organisation, c.case_reference
@@ -26,7 +30,7 @@ extension PostgresStore {
                 CROSS JOIN LATERAL (
                     SELECT id, organisation, case_reference FROM licence_case
                     WHERE authority = current_setting('safeguard.authority') AND organisation = k.organisation
-                      AND case_reference = k.case_reference) c
+                      AND case_reference = k.case_reference LIMIT 1) c
                 """, [.text(try Self.json(Array(keys)))], logger: logger)
             {
                 cases[LicenceCaseKey(organisation: try row.text(1)!, case_reference: try row.text(2)!)] = try row.int(0)!
@@ -45,7 +49,7 @@ extension PostgresStore {
                     FROM jsonb_to_recordset($1::jsonb) AS k(case_id BIGINT, row_hash BIGINT)
                     CROSS JOIN LATERAL (
                         SELECT id, case_id, row_hash, extract_date FROM licence_event
-                        WHERE case_id = k.case_id AND row_hash = k.row_hash) e
+                        WHERE case_id = k.case_id AND row_hash = k.row_hash LIMIT 1) e
                     """, [.text(try Self.json(Array(probes)))], logger: logger)
                 {
                     stored[LicenceEventKey(case_id: try row.int(1)!, row_hash: try row.int(2)!)] =

@@ -22,7 +22,7 @@ extension PostgresStore {
                 CROSS JOIN LATERAL (
                     SELECT * FROM review
                     WHERE authority = current_setting('safeguard.authority') AND site = k.site
-                      AND source_id = k.source_id) r
+                      AND source_id = k.source_id LIMIT 1) r
                 """, [.text(try Self.json(keys))], logger: logger)
             {
                 stored[ReviewKey(site: try row.text(0)!, source_id: try row.text(1)!)] =

@@ -250,7 +250,7 @@ extension PostgresStore {
             CROSS JOIN LATERAL (
                 SELECT * FROM \(table)
                 WHERE authority = current_setting('safeguard.authority') AND issuing_authority = k.issuing_authority
-                  AND licence_number = k.licence_number) t
+                  AND licence_number = k.licence_number LIMIT 1) t
             """, [.text(try Self.json(Array(Set(keys))))], logger: logger)
         {
             stored[TaxiLicenceKey(issuing_authority: try row.text(0)!, licence_number: try row.text(1)!)] =

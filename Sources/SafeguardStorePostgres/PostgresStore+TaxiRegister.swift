@@ -29,7 +29,7 @@ extension PostgresStore: TaxiRegisterStore {
                     SELECT * FROM taxi_licence_history
                     WHERE authority = current_setting('safeguard.authority') AND issuing_authority = k.issuing_authority
                       AND licence_number = k.licence_number AND event = k.event AND event_date = k.event_date
-                      AND decided_by = k.decided_by) h
+                      AND decided_by = k.decided_by LIMIT 1) h
                 """, [.text(try Self.json(Array(Set(rows.map(\.key)))))], logger: logger)
             {
                 let key = HistoryKey(
@@ -92,7 +92,7 @@ extension PostgresStore: TaxiRegisterStore {
                 CROSS JOIN LATERAL (
                     SELECT * FROM taxi_nr3s_search
                     WHERE authority = current_setting('safeguard.authority') AND issuing_authority = k.issuing_authority
-                      AND licence_number = k.licence_number AND application_date = k.day) s
+                      AND licence_number = k.licence_number AND application_date = k.day LIMIT 1) s
                 """, [.text(try Self.json(Array(Set(rows.map(\.key)))))], logger: logger)
             {
                 var old = ContentHash()
@@ -153,7 +153,7 @@ extension PostgresStore: TaxiRegisterStore {
                 CROSS JOIN LATERAL (
                     SELECT * FROM taxi_s6_reply
                     WHERE authority = current_setting('safeguard.authority') AND issuing_authority = k.issuing_authority
-                      AND licence_number = k.licence_number AND notified_on = k.day) s
+                      AND licence_number = k.licence_number AND notified_on = k.day LIMIT 1) s
                 """, [.text(try Self.json(Array(Set(rows.map(\.key)))))], logger: logger)
             {
                 var old = ContentHash()
