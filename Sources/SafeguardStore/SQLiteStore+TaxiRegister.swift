@@ -41,15 +41,6 @@ extension SQLiteStore: TaxiRegisterStore {
         try self.writer.write { db in
             var summary = ImportSummary()
             for search in searches {
-                var hasher = ContentHash()
-                for field in [
-                    search.applicationKind.rawValue, search.searchedOn?.description, search.recordingAuthority,
-                    search.detailsRequestedOn?.description, search.detailsReceivedOn?.description,
-                    search.decidedOn?.description,
-                ] {
-                    hasher.add(field)
-                }
-                hasher.add(search.matched)
                 let key = [search.issuingAuthority, search.licenceNumber, search.applicationOn.description]
                 let stored = try Row.fetchOne(
                     db, sql: """
@@ -63,7 +54,7 @@ extension SQLiteStore: TaxiRegisterStore {
                     old.add(row[6] as Bool?)
                     return old.int64
                 }
-                guard summary.needsWrite(stored: storedHash, hash: hasher.int64) else { continue }
+                guard summary.needsWrite(stored: storedHash, hash: search.contentHash) else { continue }
                 try db.execute(
                     sql: """
                         INSERT INTO taxi_nr3s_search (issuing_authority, licence_number, application_date,

@@ -43,3 +43,17 @@ extension TaxiOperatorLicence {
         return hasher.int64
     }
 }
+
+extension NR3SSearch {
+    package var contentHash: Int64 {
+        var hasher = ContentHash()
+        for field in [
+            self.applicationKind.rawValue, self.searchedOn?.description, self.recordingAuthority,
+            self.detailsRequestedOn?.description, self.detailsReceivedOn?.description, self.decidedOn?.description,
+        ] {
+            hasher.add(field)
+        }
+        hasher.add(self.matched)
+        return hasher.int64
+    }
+}

@@ -103,17 +103,8 @@ extension PostgresStore: TaxiRegisterStore {
             }
             var writes = OrderedRows<DatedLicenceKey, NR3SRow>()
             for (search, row) in zip(searches, rows) {
-                var hasher = ContentHash()
-                for field in [
-                    search.applicationKind.rawValue, search.searchedOn?.description, search.recordingAuthority,
-                    search.detailsRequestedOn?.description, search.detailsReceivedOn?.description,
-                    search.decidedOn?.description,
-                ] {
-                    hasher.add(field)
-                }
-                hasher.add(search.matched)
-                guard summary.needsWrite(stored: stored[row.key], hash: hasher.int64) else { continue }
-                stored[row.key] = hasher.int64
+                guard summary.needsWrite(stored: stored[row.key], hash: search.contentHash) else { continue }
+                stored[row.key] = search.contentHash
                 writes.set(row.key, row)
             }
             guard !writes.isEmpty else { return summary }
