@@ -285,6 +285,8 @@ enum PostgresMigrations {
         // "v4-drivers-register-history-nr3s-s6", per authority (PostgresMigrations+Register.swift).
         Migration(name: "postgres-screen-decisions-and-uprns-v1", sql: Self.screeningSQL),
         Migration(name: "postgres-drivers-register-v1", sql: Self.taxiRegisterSQL),
+        // Issue 14: planner statistics straight after a bulk import (PostgresPlannerStatistics).
+        Migration(name: "postgres-planner-statistics-v1", sql: PostgresPlannerStatistics.migrationSQL),
     ]
 
     /// Row-level security: every row belongs to one authority (`safeguard.authority`, set with

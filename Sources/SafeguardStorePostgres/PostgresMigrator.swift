@@ -61,6 +61,7 @@ public enum PostgresMigrator {
                                         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "\(appRole)";
                                         REVOKE INSERT, UPDATE, DELETE ON safeguard_migration FROM "\(appRole)";
                                         GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "\(appRole)";
+                                        GRANT EXECUTE ON FUNCTION safeguard_analyze(TEXT[]) TO "\(appRole)";
                                         """)
                             {
                                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)

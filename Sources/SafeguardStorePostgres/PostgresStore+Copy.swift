@@ -140,7 +140,7 @@ extension PostgresStore {
                 + " AND r_\(column).old_id = s.\(column)"
         }
         let joined = joins
-        return try self.write { db, logger in
+        return try self.write(rows: rows.count) { db, logger in
             try await db.rows(
                 "CREATE TEMP TABLE copy_stage ON COMMIT DROP AS SELECT \(list) FROM \(table) WITH NO DATA", logger: logger)
             try await db.copyFrom(table: "copy_stage", columns: columns, logger: logger) { writer in

@@ -14,7 +14,7 @@ extension PostgresStore {
         -> ImportSummary
     {
         let extract = extractDate?.description
-        return try self.write { db, logger in
+        return try self.write(rows: establishments.count) { db, logger in
             var summary = ImportSummary()
             summary.hotels = 0
             summary.hotelsByName = 0

@@ -15,7 +15,7 @@ extension PostgresStore {
 
     /// Stores register rows prepared on another thread (see `PreparedLicenceEvent`); one transaction.
     public func recordLicenceEvents(prepared: [PreparedLicenceEvent]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: prepared.count) { db, logger in
             var summary = ImportSummary()
             var cases: [LicenceCaseKey: Int64] = [:]
             let keys = Set(prepared.map { LicenceCaseKey(organisation: $0.organisation, case_reference: $0.event.caseReference) })

@@ -11,7 +11,7 @@ extension PostgresStore {
     /// entities in one insert, then one upsert of every changed review and one replacement of their
     /// evidence, both from a JSON recordset (`jsonb_to_recordset`: NULLs kept, no row per round trip).
     public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: reviews.count) { db, logger in
             var summary = ImportSummary()
             let keys = reviews.map { ReviewKey(site: $0.site, source_id: $0.sourceID) }
             var stored: [ReviewKey: (hash: Int64, entity: Int64, method: String, confidence: Double)] = [:]

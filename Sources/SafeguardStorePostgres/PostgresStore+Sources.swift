@@ -8,7 +8,7 @@ extension PostgresStore {
     /// of the new or changed ones decided in order in memory (`PostgresPlaceLinks`), then one upsert
     /// of the reports and one replacement each of their links and evidence.
     public func saveReports(_ reports: [ReportRecord]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: reports.count) { db, logger in
             var summary = ImportSummary()
             var stored = try await Self.storedHashes(
                 reports.map(\.receiptID), table: "report", key: "receipt_id", on: db, logger: logger)
@@ -66,7 +66,7 @@ extension PostgresStore {
 
     /// Stores intelligence records the way `saveReports` stores reports (set-based per batch).
     public func saveIntelligence(_ records: [IntelligenceRecord]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: records.count) { db, logger in
             var summary = ImportSummary()
             var stored = try await Self.storedHashes(
                 records.map(\.id), table: "intelligence", key: "record_id", on: db, logger: logger)

@@ -10,7 +10,7 @@ import SafeguardStore
 /// `SQLiteStore` imports.
 extension PostgresStore {
     public func recordDrivers(_ drivers: [TaxiDriverLicence]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: drivers.count) { db, logger in
             var summary = ImportSummary()
             let keys = drivers.map { TaxiLicenceKey(issuing_authority: $0.issuingAuthority, licence_number: $0.licenceNumber) }
             var stored = try await Self.storedLicences(keys, table: "taxi_driver", on: db, logger: logger)
@@ -130,7 +130,7 @@ extension PostgresStore {
     }
 
     public func recordVehicles(_ vehicles: [TaxiVehicleLicence]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: vehicles.count) { db, logger in
             var summary = ImportSummary()
             let keys = vehicles.map { TaxiLicenceKey(issuing_authority: $0.issuingAuthority, licence_number: $0.licenceNumber) }
             let registrations = vehicles.map { MatchKeys.plate($0.vehicleRegistration) ?? $0.vehicleRegistration }
@@ -200,7 +200,7 @@ extension PostgresStore {
     }
 
     public func recordOperators(_ operators: [TaxiOperatorLicence]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: operators.count) { db, logger in
             var summary = ImportSummary()
             let keys = operators.map { TaxiLicenceKey(issuing_authority: $0.issuingAuthority, licence_number: $0.licenceNumber) }
             var stored = try await Self.storedLicences(keys, table: "taxi_operator", on: db, logger: logger)

@@ -9,7 +9,7 @@ import SafeguardStore
 /// against its earlier version), then one upsert of the last version of every new or changed row.
 extension PostgresStore: TaxiRegisterStore {
     public func recordTaxiHistory(_ events: [TaxiLicenceEvent]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: events.count) { db, logger in
             var summary = ImportSummary()
             var rows: [HistoryRow] = []
             for event in events {
@@ -72,7 +72,7 @@ extension PostgresStore: TaxiRegisterStore {
     }
 
     public func recordNR3SSearches(_ searches: [NR3SSearch]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: searches.count) { db, logger in
             var summary = ImportSummary()
             let rows = searches.map { search in
                 NR3SRow(
@@ -128,7 +128,7 @@ extension PostgresStore: TaxiRegisterStore {
     }
 
     public func recordSection6Replies(_ replies: [Section6Reply]) throws -> ImportSummary {
-        try self.write { db, logger in
+        try self.write(rows: replies.count) { db, logger in
             var summary = ImportSummary()
             let rows = replies.map { reply in
                 Section6Row(

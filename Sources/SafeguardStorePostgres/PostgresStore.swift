@@ -133,8 +133,10 @@ public final class PostgresStore: SafeguardStore {
     }
 
     /// Runs `body` in one write transaction for this store's authority (see the type's notes).
+    /// A bulk write (`rows` at least `PostgresPlannerStatistics.minimumRows`) then refreshes the
+    /// planner's statistics of the tables it grew.
     func write<T: Sendable>(
-        _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
+        rows: Int = 0, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
     ) throws -> T {
         let authority = self.authority
         return try self.bridge.run { [client, logger] in
@@ -148,7 +150,11 @@ public final class PostgresStore: SafeguardStore {
                                pg_advisory_xact_lock(hashtext('safeguard.writer.' || \(authority)))
                         """, logger: logger)
                     let result = try await body(connection, logger)
+                    let stale =
+                        rows >= PostgresPlannerStatistics.minimumRows
+                        ? try await PostgresPlannerStatistics.staleTables(on: connection, logger: logger) : []
                     try await connection.query("COMMIT", logger: logger)
+                    await PostgresPlannerStatistics.analyse(stale, on: connection, logger: logger)
                     return result
                 } catch {
                     _ = try? await connection.query("ROLLBACK", logger: logger)
