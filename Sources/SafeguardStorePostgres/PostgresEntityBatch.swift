@@ -22,7 +22,7 @@ struct PostgresEntityBatch {
         var hasFHRS: Bool
     }
 
-    /// An entity created in this batch, as `jsonb_to_recordset` reads it (`id` set by `flush`).
+    /// An entity created in this batch, as `json_to_recordset` reads it (`id` set by `flush`).
     private struct NewEntity: Encodable {
         var id: Int64 = 0
         var kind: String
@@ -72,15 +72,15 @@ struct PostgresEntityBatch {
             """
             SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
             WHERE authority = current_setting('safeguard.authority') AND kind IN ('hotel', 'premises')
-              AND postcode_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
+              AND postcode_key = ANY(ARRAY(SELECT value FROM json_array_elements_text($1::json)))
             UNION
             SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
             WHERE authority = current_setting('safeguard.authority') AND kind IN ('hotel', 'premises')
-              AND name_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($2::jsonb)))
+              AND name_key = ANY(ARRAY(SELECT value FROM json_array_elements_text($2::json)))
             UNION
             SELECT id, kind, name_key, house_number, fhrs_id IS NOT NULL, postcode_key FROM entity
             WHERE authority = current_setting('safeguard.authority') AND kind = 'vehicle'
-              AND name_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($3::jsonb)))
+              AND name_key = ANY(ARRAY(SELECT value FROM json_array_elements_text($3::json)))
             ORDER BY id
             """,
             [
@@ -216,7 +216,7 @@ struct PostgresEntityBatch {
                 INSERT INTO entity (id, kind, source, name, name_key, address, postcode, postcode_key, house_number,
                     fhrs_id)
                 SELECT id, kind, source, name, name_key, address, postcode, postcode_key, house_number, fhrs_id
-                FROM jsonb_to_recordset($1::jsonb) AS x(id BIGINT, kind TEXT, source TEXT, name TEXT, name_key TEXT,
+                FROM json_to_recordset($1::json) AS x(id BIGINT, kind TEXT, source TEXT, name TEXT, name_key TEXT,
                     address TEXT, postcode TEXT, postcode_key TEXT, house_number TEXT, fhrs_id BIGINT)
                 ORDER BY id
                 """, [.text(try PostgresStore.json(self.created))], logger: logger)
@@ -225,7 +225,7 @@ struct PostgresEntityBatch {
             try await db.rows(
                 """
                 UPDATE entity e SET fhrs_id = x.fhrs_id, kind = x.kind
-                FROM jsonb_to_recordset($1::jsonb) AS x(id BIGINT, fhrs_id BIGINT, kind TEXT)
+                FROM json_to_recordset($1::json) AS x(id BIGINT, fhrs_id BIGINT, kind TEXT)
                 WHERE e.id = x.id
                 """, [.text(try PostgresStore.json(self.claims))], logger: logger)
         }
@@ -239,7 +239,7 @@ struct PostgresEntityBatch {
                 """
                 INSERT INTO link_candidate (entity_id, candidate_id, method, confidence)
                 SELECT entity_id, candidate_id, method, confidence
-                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (entity_id BIGINT, candidate_id BIGINT, method TEXT,
+                FROM ROWS FROM (json_to_recordset($1::json) AS (entity_id BIGINT, candidate_id BIGINT, method TEXT,
                     confidence DOUBLE PRECISION)) WITH ORDINALITY AS x(entity_id, candidate_id, method, confidence, n)
                 ORDER BY n
                 ON CONFLICT DO NOTHING

@@ -40,7 +40,7 @@ struct PostgresPlaceLinks {
                 """
                 SELECT DISTINCT badge_key, entity_id FROM taxi_driver
                 WHERE authority = current_setting('safeguard.authority')
-                  AND badge_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
+                  AND badge_key = ANY(ARRAY(SELECT value FROM json_array_elements_text($1::json)))
                 """, [.text(try PostgresStore.json(keys.sorted()))], logger: logger)
             {
                 badges[try row.text(0)!, default: []].insert(try row.int(1)!)
@@ -109,7 +109,7 @@ struct PostgresPlaceLinks {
             try await db.rows(
                 """
                 DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = $1
-                    AND source_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($2::jsonb)))
+                    AND source_key = ANY(ARRAY(SELECT value FROM json_array_elements_text($2::json)))
                 """, [.text(source), .text(try PostgresStore.json(replaced.map { $0.key }))], logger: logger)
         }
         let rows = self.order.flatMap { entry in
@@ -124,7 +124,7 @@ struct PostgresPlaceLinks {
                 """
                 INSERT INTO entity_link (source, source_key, role, entity_id, method, confidence)
                 SELECT $1, source_key, role, entity_id, method, confidence
-                FROM jsonb_to_recordset($2::jsonb) AS x(source_key TEXT, role TEXT, entity_id BIGINT, method TEXT,
+                FROM json_to_recordset($2::json) AS x(source_key TEXT, role TEXT, entity_id BIGINT, method TEXT,
                     confidence DOUBLE PRECISION)
                 """, [.text(source), .text(try PostgresStore.json(rows))], logger: logger)
         }

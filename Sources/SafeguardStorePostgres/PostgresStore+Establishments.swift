@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresNIO
 import SafeguardCore
 import SafeguardStore
@@ -23,7 +24,7 @@ extension PostgresStore {
                 """
                 SELECT f.fhrs_id, f.content_hash, f.extract_date FROM fhrs_establishment f
                 WHERE f.authority = current_setting('safeguard.authority')
-                  AND f.fhrs_id = ANY(ARRAY(SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb)))
+                  AND f.fhrs_id = ANY(ARRAY(SELECT value::bigint FROM json_array_elements_text($1::json)))
                 """, [.text(try Self.json(establishments.map(\.fhrsID)))], logger: logger)
             {
                 stored[Int(try row.int(0)!)] = (try row.int(1)!, try row.text(2))
@@ -84,6 +85,34 @@ extension PostgresStore {
             let ids = try await entities.flush(on: db, logger: logger)
             if !order.isEmpty {
                 // Rows already stored have no link here: the upsert leaves their entity and link as they are.
+                // The rows reach the server by COPY into a staging table (text format parses several
+                // times faster than a JSON document of 5,000 rows); the insert from it runs under the
+                // authority's row-level security, which COPY into the table itself would refuse.
+                var buffer = ByteBufferAllocator().buffer(capacity: order.count * 320)
+                for (position, id) in order.enumerated() {
+                    var row = rows[id]!
+                    row.entity_id = ids[row.entity_id]
+                    buffer.writeString(String(position))
+                    for value in row.copyValues {
+                        buffer.writeInteger(UInt8(ascii: "\t"))
+                        Self.writeCopyText(value, to: &buffer)
+                    }
+                    buffer.writeInteger(UInt8(ascii: "\n"))
+                }
+                let data = buffer
+                try await db.rows(
+                    """
+                    CREATE TEMP TABLE fhrs_stage (n BIGINT, fhrs_id BIGINT, entity_id BIGINT, link_method TEXT,
+                        link_confidence DOUBLE PRECISION, la_business_id TEXT, name TEXT, business_type TEXT,
+                        business_type_id BIGINT, address_lines TEXT, postcode TEXT, rating_value TEXT, rating_key TEXT,
+                        rating_date TEXT, la_code TEXT, la_name TEXT, hygiene BIGINT, structural BIGINT,
+                        confidence_in_management BIGINT, scheme_type TEXT, new_rating_pending BIGINT,
+                        longitude DOUBLE PRECISION, latitude DOUBLE PRECISION, right_to_reply TEXT, hotel_basis TEXT,
+                        extract_date TEXT, content_hash BIGINT) ON COMMIT DROP
+                    """, logger: logger)
+                try await db.copyFrom(table: "fhrs_stage", columns: ["n"] + EstablishmentRow.columns, logger: logger) {
+                    try await $0.write(data)
+                }
                 try await db.rows(
                     """
                     INSERT INTO fhrs_establishment (fhrs_id, entity_id, link_method, link_confidence, la_business_id,
@@ -96,21 +125,9 @@ extension PostgresStore {
                         x.la_code, x.la_name, x.hygiene, x.structural, x.confidence_in_management, x.scheme_type,
                         x.new_rating_pending, x.longitude, x.latitude, x.right_to_reply, x.hotel_basis, x.extract_date,
                         x.content_hash
-                    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (fhrs_id BIGINT, entity_id BIGINT, link_method TEXT,
-                        link_confidence DOUBLE PRECISION, la_business_id TEXT, name TEXT, business_type TEXT,
-                        business_type_id BIGINT, address_lines TEXT, postcode TEXT, rating_value TEXT, rating_key TEXT,
-                        rating_date TEXT, la_code TEXT, la_name TEXT, hygiene BIGINT, structural BIGINT,
-                        confidence_in_management BIGINT, scheme_type TEXT, new_rating_pending BIGINT,
-                        longitude DOUBLE PRECISION, latitude DOUBLE PRECISION, right_to_reply TEXT, hotel_basis TEXT,
-                        extract_date TEXT, content_hash BIGINT)) WITH ORDINALITY AS x(fhrs_id, entity_id, link_method,
-                        link_confidence, la_business_id, name, business_type, business_type_id, address_lines, postcode,
-                        rating_value, rating_key, rating_date, la_code, la_name, hygiene, structural,
-                        confidence_in_management, scheme_type, new_rating_pending, longitude, latitude, right_to_reply,
-                        hotel_basis, extract_date, content_hash, n)
-                    LEFT JOIN (SELECT fhrs_id, entity_id, link_method, link_confidence FROM fhrs_establishment
-                        WHERE authority = current_setting('safeguard.authority')
-                          AND fhrs_id = ANY(ARRAY(SELECT (value->>'fhrs_id')::bigint FROM jsonb_array_elements($1::jsonb))))
-                        f ON f.fhrs_id = x.fhrs_id
+                    FROM fhrs_stage x
+                    LEFT JOIN fhrs_establishment f
+                        ON f.authority = current_setting('safeguard.authority') AND f.fhrs_id = x.fhrs_id
                     ORDER BY x.n
                     ON CONFLICT (authority, fhrs_id) DO UPDATE SET la_business_id = excluded.la_business_id,
                         name = excluded.name, business_type = excluded.business_type,
@@ -123,12 +140,7 @@ extension PostgresStore {
                         longitude = excluded.longitude, latitude = excluded.latitude,
                         right_to_reply = excluded.right_to_reply, hotel_basis = excluded.hotel_basis,
                         extract_date = excluded.extract_date, content_hash = excluded.content_hash
-                    """,
-                    [.text(try Self.json(order.map { id -> EstablishmentRow in
-                        var row = rows[id]!
-                        row.entity_id = ids[row.entity_id]
-                        return row
-                    }))], logger: logger)
+                    """, logger: logger)
             }
             let dated = touched.subtracting(order)
             if let extract, !dated.isEmpty {
@@ -136,7 +148,7 @@ extension PostgresStore {
                     """
                     UPDATE fhrs_establishment SET extract_date = $1
                     WHERE authority = current_setting('safeguard.authority')
-                      AND fhrs_id = ANY(ARRAY(SELECT value::bigint FROM jsonb_array_elements_text($2::jsonb)))
+                      AND fhrs_id = ANY(ARRAY(SELECT value::bigint FROM json_array_elements_text($2::json)))
                     """, [.text(extract), .text(try Self.json(dated.sorted()))], logger: logger)
             }
             return summary
@@ -144,9 +156,8 @@ extension PostgresStore {
     }
 }
 
-/// An FHRS row as `jsonb_to_recordset` reads it (a nil is a missing key, so NULL; a nil link keeps
-/// the stored one).
-struct EstablishmentRow: Encodable {
+/// An FHRS row as the staging table reads it (a nil is NULL; a nil link keeps the stored one).
+struct EstablishmentRow {
     var fhrs_id: Int
     var entity_id: Int64?
     var link_method: String?
@@ -173,4 +184,27 @@ struct EstablishmentRow: Encodable {
     var hotel_basis: String?
     var extract_date: String?
     var content_hash: Int64
+}
+
+extension EstablishmentRow {
+    /// The staging table's columns after its `n`, in the order of `copyValues`.
+    static let columns = [
+        "fhrs_id", "entity_id", "link_method", "link_confidence", "la_business_id", "name", "business_type",
+        "business_type_id", "address_lines", "postcode", "rating_value", "rating_key", "rating_date", "la_code",
+        "la_name", "hygiene", "structural", "confidence_in_management", "scheme_type", "new_rating_pending",
+        "longitude", "latitude", "right_to_reply", "hotel_basis", "extract_date", "content_hash",
+    ]
+
+    /// The row's values as COPY's text format reads them (numbers in their shortest exact form).
+    var copyValues: [String?] {
+        [
+            String(self.fhrs_id), self.entity_id.map { String($0) }, self.link_method,
+            self.link_confidence.map { "\($0)" }, self.la_business_id, self.name, self.business_type,
+            self.business_type_id.map { String($0) }, self.address_lines, self.postcode, self.rating_value,
+            self.rating_key, self.rating_date, self.la_code, self.la_name, self.hygiene.map { String($0) },
+            self.structural.map { String($0) }, self.confidence_in_management.map { String($0) }, self.scheme_type,
+            self.new_rating_pending.map { String($0) }, self.longitude.map { "\($0)" }, self.latitude.map { "\($0)" },
+            self.right_to_reply, self.hotel_basis, self.extract_date, String(self.content_hash),
+        ]
+    }
 }

@@ -26,7 +26,7 @@ extension PostgresStore {
             for row in try await db.rows(
                 """
                 SELECT c.id, c.organisation, c.case_reference
-                FROM jsonb_to_recordset($1::jsonb) AS k(organisation TEXT, case_reference TEXT)
+                FROM json_to_recordset($1::json) AS k(organisation TEXT, case_reference TEXT)
                 CROSS JOIN LATERAL (
                     SELECT id, organisation, case_reference FROM licence_case
                     WHERE authority = current_setting('safeguard.authority') AND organisation = k.organisation
@@ -46,7 +46,7 @@ extension PostgresStore {
                 for row in try await db.rows(
                     """
                     SELECT e.id, e.case_id, e.row_hash, e.extract_date
-                    FROM jsonb_to_recordset($1::jsonb) AS k(case_id BIGINT, row_hash BIGINT)
+                    FROM json_to_recordset($1::json) AS k(case_id BIGINT, row_hash BIGINT)
                     CROSS JOIN LATERAL (
                         SELECT id, case_id, row_hash, extract_date FROM licence_event
                         WHERE case_id = k.case_id AND row_hash = k.row_hash LIMIT 1) e
@@ -127,7 +127,7 @@ extension PostgresStore {
                     """
                     INSERT INTO licence_case (id, organisation, case_reference, entity_id, link_method, link_confidence)
                     SELECT id, organisation, case_reference, entity_id, link_method, link_confidence
-                    FROM jsonb_to_recordset($1::jsonb) AS x(id BIGINT, organisation TEXT, case_reference TEXT,
+                    FROM json_to_recordset($1::json) AS x(id BIGINT, organisation TEXT, case_reference TEXT,
                         entity_id BIGINT, link_method TEXT, link_confidence DOUBLE PRECISION)
                     ORDER BY id
                     """, [.text(try Self.json(newCases))], logger: logger)
@@ -144,7 +144,7 @@ extension PostgresStore {
                         case_date, service_type_uri, service_type_label, premises_name, location_text, postcode,
                         entertainment_type_uri, entertainment_type_label, alcohol_supply, late_night_refreshment,
                         opening_hours, licence_holder, status_label
-                    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (case_id BIGINT, row_hash BIGINT,
+                    FROM ROWS FROM (json_to_recordset($1::json) AS (case_id BIGINT, row_hash BIGINT,
                         extract_date TEXT, organisation_uri TEXT, organisation_label TEXT, case_reference TEXT,
                         case_date TEXT, service_type_uri TEXT, service_type_label TEXT, premises_name TEXT,
                         location_text TEXT, postcode TEXT, entertainment_type_uri TEXT, entertainment_type_label TEXT,
@@ -161,7 +161,7 @@ extension PostgresStore {
                 try await db.rows(
                     """
                     UPDATE licence_event e SET extract_date = x.extract_date
-                    FROM jsonb_to_recordset($1::jsonb) AS x(id BIGINT, extract_date TEXT) WHERE e.id = x.id
+                    FROM json_to_recordset($1::json) AS x(id BIGINT, extract_date TEXT) WHERE e.id = x.id
                     """,
                     [.text(try Self.json(touched.sorted { $0.key < $1.key }.map { LicenceEventDate(id: $0.key, extract_date: $0.value) }))],
                     logger: logger)
@@ -183,7 +183,7 @@ struct LicenceEventKey: Hashable, Codable {
     var row_hash: Int64
 }
 
-/// A new licence case as `jsonb_to_recordset` reads it.
+/// A new licence case as `json_to_recordset` reads it.
 struct LicenceCaseRow: Encodable {
     var id: Int64
     var organisation: String
@@ -199,7 +199,7 @@ struct LicenceEventDate: Encodable {
     var extract_date: String
 }
 
-/// A new register row as `jsonb_to_recordset` reads it (a nil is a missing key, so NULL).
+/// A new register row as `json_to_recordset` reads it (a nil is a missing key, so NULL).
 struct LicenceEventRow: Encodable {
     var case_id: Int64
     var row_hash: Int64

@@ -9,7 +9,7 @@ extension PostgresStore {
     /// entities the new ones can match, the entity resolution per new review in order in Swift
     /// (`PostgresEntityBatch`, as SQLite does, so each sees the entities made before it), the new
     /// entities in one insert, then one upsert of every changed review and one replacement of their
-    /// evidence, both from a JSON recordset (`jsonb_to_recordset`: NULLs kept, no row per round trip).
+    /// evidence, both from a JSON recordset (`json_to_recordset`: NULLs kept, no row per round trip).
     public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
         try self.write(rows: reviews.count) { db, logger in
             var summary = ImportSummary()
@@ -18,7 +18,7 @@ extension PostgresStore {
             for row in try await db.rows(
                 """
                 SELECT r.site, r.source_id, r.content_hash, r.entity_id, r.link_method, r.link_confidence
-                FROM jsonb_to_recordset($1::jsonb) AS k(site TEXT, source_id TEXT)
+                FROM json_to_recordset($1::json) AS k(site TEXT, source_id TEXT)
                 CROSS JOIN LATERAL (
                     SELECT * FROM review
                     WHERE authority = current_setting('safeguard.authority') AND site = k.site
@@ -79,7 +79,7 @@ extension PostgresStore {
                     address, postcode, date, rating, text, content_hash)
                 SELECT site, source_id, entity_id, link_method, link_confidence, premises_name, address, postcode,
                     date, rating, text, content_hash
-                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (site TEXT, source_id TEXT, entity_id BIGINT,
+                FROM ROWS FROM (json_to_recordset($1::json) AS (site TEXT, source_id TEXT, entity_id BIGINT,
                     link_method TEXT, link_confidence DOUBLE PRECISION, premises_name TEXT, address TEXT, postcode TEXT,
                     date TEXT, rating DOUBLE PRECISION, text TEXT, content_hash BIGINT))
                     WITH ORDINALITY AS x(site, source_id, entity_id, link_method, link_confidence, premises_name, address,
@@ -115,7 +115,7 @@ extension PostgresStore {
         if !recordKeys.isEmpty {
             try await db.rows(
                 "DELETE FROM evidence WHERE authority = current_setting('safeguard.authority') "
-                    + "AND record_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))",
+                    + "AND record_key = ANY(ARRAY(SELECT value FROM json_array_elements_text($1::json)))",
                 [.text(try Self.json(recordKeys))], logger: logger)
         }
         guard !rows.isEmpty else { return }
@@ -123,7 +123,7 @@ extension PostgresStore {
             """
             INSERT INTO evidence (entity_id, record_key, source, source_id, sign, date, snippet, origin)
             SELECT entity_id, record_key, source, source_id, sign, date, snippet, origin
-            FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (entity_id BIGINT, record_key TEXT, source TEXT,
+            FROM ROWS FROM (json_to_recordset($1::json) AS (entity_id BIGINT, record_key TEXT, source TEXT,
                 source_id TEXT, sign TEXT, date TEXT, snippet TEXT, origin TEXT))
                 WITH ORDINALITY AS x(entity_id, record_key, source, source_id, sign, date, snippet, origin, n)
             ORDER BY n
@@ -141,7 +141,7 @@ struct ReviewKey: Hashable, Codable {
     var source_id: String
 }
 
-/// A review row as `jsonb_to_recordset` reads it (a nil is a missing key, so NULL).
+/// A review row as `json_to_recordset` reads it (a nil is a missing key, so NULL).
 struct ReviewRow: Encodable {
     var site: String
     var source_id: String
@@ -157,7 +157,7 @@ struct ReviewRow: Encodable {
     var content_hash: Int64
 }
 
-/// An evidence row as `jsonb_to_recordset` reads it.
+/// An evidence row as `json_to_recordset` reads it.
 struct EvidenceRow: Encodable {
     var entity_id: Int64?
     var record_key: String

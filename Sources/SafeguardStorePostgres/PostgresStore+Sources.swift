@@ -43,7 +43,7 @@ extension PostgresStore {
                     contact_email, content_hash)
                 SELECT receipt_id, received, role, seen, text, signs, premises, address, postcode, vehicle, badge,
                     when_text, apparent_age_band, danger_now, contact_name, contact_phone, contact_email, content_hash
-                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (receipt_id TEXT, received TEXT, role TEXT,
+                FROM ROWS FROM (json_to_recordset($1::json) AS (receipt_id TEXT, received TEXT, role TEXT,
                     seen TEXT, text TEXT, signs TEXT, premises TEXT, address TEXT, postcode TEXT, vehicle TEXT,
                     badge TEXT, when_text TEXT, apparent_age_band TEXT, danger_now BIGINT, contact_name TEXT,
                     contact_phone TEXT, contact_email TEXT, content_hash BIGINT))
@@ -97,7 +97,7 @@ extension PostgresStore {
                     signs, summary, content_hash)
                 SELECT record_id, date, source, premises, address, postcode, vehicle, badge, signs, summary,
                     content_hash
-                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (record_id TEXT, date TEXT, source TEXT,
+                FROM ROWS FROM (json_to_recordset($1::json) AS (record_id TEXT, date TEXT, source TEXT,
                     premises TEXT, address TEXT, postcode TEXT, vehicle TEXT, badge TEXT, signs TEXT, summary TEXT,
                     content_hash BIGINT))
                     WITH ORDINALITY AS x(record_id, date, source, premises, address, postcode, vehicle, badge, signs,
@@ -122,7 +122,7 @@ extension PostgresStore {
         for row in try await db.rows(
             """
             SELECT \(key), content_hash FROM \(table)
-            WHERE authority = current_setting('safeguard.authority') AND \(key) = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
+            WHERE authority = current_setting('safeguard.authority') AND \(key) = ANY(ARRAY(SELECT value FROM json_array_elements_text($1::json)))
             """, [.text(try Self.json(Array(Set(keys))))], logger: logger)
         {
             stored[try row.text(0)!] = try row.int(1)!
@@ -194,7 +194,7 @@ extension PostgresStore {
     }
 }
 
-/// A report row as `jsonb_to_recordset` reads it (a nil is a missing key, so NULL).
+/// A report row as `json_to_recordset` reads it (a nil is a missing key, so NULL).
 struct ReportRow: Encodable {
     var receipt_id: String
     var received: String
@@ -216,7 +216,7 @@ struct ReportRow: Encodable {
     var content_hash: Int64
 }
 
-/// An intelligence row as `jsonb_to_recordset` reads it.
+/// An intelligence row as `json_to_recordset` reads it.
 struct IntelligenceRow: Encodable {
     var record_id: String
     var date: String

@@ -78,7 +78,7 @@ extension PostgresStore {
                     badge_number, issued_on, expires_on, status, dbs_issued_on, dbs_update_service,
                     dbs_last_status_check, barred_lists_checked, nr3s_searched_on, safeguarding_training_on,
                     right_to_work_checked, revocation_reason, victim_age_band, vehicle_registration, content_hash
-                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (issuing_authority TEXT, licence_number TEXT,
+                FROM ROWS FROM (json_to_recordset($1::json) AS (issuing_authority TEXT, licence_number TEXT,
                     entity_id BIGINT, badge_key TEXT, licence_type TEXT, holder_name TEXT, badge_number TEXT,
                     issued_on TEXT, expires_on TEXT, status TEXT, dbs_issued_on TEXT, dbs_update_service BIGINT,
                     dbs_last_status_check TEXT, barred_lists_checked BIGINT, nr3s_searched_on TEXT,
@@ -113,7 +113,7 @@ extension PostgresStore {
                 try await db.rows(
                     """
                     DELETE FROM entity_link WHERE authority = current_setting('safeguard.authority') AND source = 'taxi-driver'
-                        AND source_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb)))
+                        AND source_key = ANY(ARRAY(SELECT value FROM json_array_elements_text($1::json)))
                     """, [.text(try Self.json(replaced))], logger: logger)
             }
             let vehicleLinks = linkOrder.compactMap { key in links[key]!.map { VehicleLinkRow(source_key: key, entity_id: ids[$0]) } }
@@ -122,7 +122,7 @@ extension PostgresStore {
                     """
                     INSERT INTO entity_link (source, source_key, role, entity_id, method, confidence)
                     SELECT 'taxi-driver', source_key, 'vehicle', entity_id, 'registration', 1.0
-                    FROM jsonb_to_recordset($1::jsonb) AS x(source_key TEXT, entity_id BIGINT)
+                    FROM json_to_recordset($1::json) AS x(source_key TEXT, entity_id BIGINT)
                     """, [.text(try Self.json(vehicleLinks))], logger: logger)
             }
             return summary
@@ -174,7 +174,7 @@ extension PostgresStore {
                 SELECT issuing_authority, licence_number, entity_id, registration_key, licence_type,
                     vehicle_registration, make, model, proprietor_name, operator_licence, issued_on, expires_on,
                     status, content_hash
-                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (issuing_authority TEXT, licence_number TEXT,
+                FROM ROWS FROM (json_to_recordset($1::json) AS (issuing_authority TEXT, licence_number TEXT,
                     entity_id BIGINT, registration_key TEXT, licence_type TEXT, vehicle_registration TEXT, make TEXT,
                     model TEXT, proprietor_name TEXT, operator_licence TEXT, issued_on TEXT, expires_on TEXT,
                     status TEXT, content_hash BIGINT))
@@ -222,7 +222,7 @@ extension PostgresStore {
                 INSERT INTO taxi_operator (issuing_authority, licence_number, operator_name, issued_on, expires_on,
                     status, content_hash)
                 SELECT issuing_authority, licence_number, operator_name, issued_on, expires_on, status, content_hash
-                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (issuing_authority TEXT, licence_number TEXT,
+                FROM ROWS FROM (json_to_recordset($1::json) AS (issuing_authority TEXT, licence_number TEXT,
                     operator_name TEXT, issued_on TEXT, expires_on TEXT, status TEXT, content_hash BIGINT))
                     WITH ORDINALITY AS x(issuing_authority, licence_number, operator_name, issued_on, expires_on,
                         status, content_hash, n)
@@ -246,7 +246,7 @@ extension PostgresStore {
         for row in try await db.rows(
             """
             SELECT t.issuing_authority, t.licence_number, t.content_hash, \(entity)
-            FROM jsonb_to_recordset($1::jsonb) AS k(issuing_authority TEXT, licence_number TEXT)
+            FROM json_to_recordset($1::json) AS k(issuing_authority TEXT, licence_number TEXT)
             CROSS JOIN LATERAL (
                 SELECT * FROM \(table)
                 WHERE authority = current_setting('safeguard.authority') AND issuing_authority = k.issuing_authority
@@ -266,13 +266,13 @@ struct TaxiLicenceKey: Hashable, Codable {
     var licence_number: String
 }
 
-/// A driver's vehicle link as `jsonb_to_recordset` reads it.
+/// A driver's vehicle link as `json_to_recordset` reads it.
 struct VehicleLinkRow: Encodable {
     var source_key: String
     var entity_id: Int64
 }
 
-/// A driver licence row as `jsonb_to_recordset` reads it (a nil is a missing key, so NULL).
+/// A driver licence row as `json_to_recordset` reads it (a nil is a missing key, so NULL).
 struct TaxiDriverRow: Encodable {
     var issuing_authority: String
     var licence_number: String
@@ -297,7 +297,7 @@ struct TaxiDriverRow: Encodable {
     var content_hash: Int64
 }
 
-/// A vehicle licence row as `jsonb_to_recordset` reads it.
+/// A vehicle licence row as `json_to_recordset` reads it.
 struct TaxiVehicleRow: Encodable {
     var issuing_authority: String
     var licence_number: String
@@ -315,7 +315,7 @@ struct TaxiVehicleRow: Encodable {
     var content_hash: Int64
 }
 
-/// An operator licence row as `jsonb_to_recordset` reads it.
+/// An operator licence row as `json_to_recordset` reads it.
 struct TaxiOperatorRow: Encodable {
     var issuing_authority: String
     var licence_number: String

@@ -23,7 +23,7 @@ extension PostgresStore: TaxiRegisterStore {
             for row in try await db.rows(
                 """
                 SELECT h.issuing_authority, h.licence_number, h.event, h.event_date, h.decided_by, h.reason, h.victim_age_band
-                FROM jsonb_to_recordset($1::jsonb) AS k(issuing_authority TEXT, licence_number TEXT, event TEXT,
+                FROM json_to_recordset($1::json) AS k(issuing_authority TEXT, licence_number TEXT, event TEXT,
                     event_date TEXT, decided_by TEXT)
                 CROSS JOIN LATERAL (
                     SELECT * FROM taxi_licence_history
@@ -59,7 +59,7 @@ extension PostgresStore: TaxiRegisterStore {
                 INSERT INTO taxi_licence_history (issuing_authority, licence_number, decided_by, event, event_date,
                     reason, victim_age_band)
                 SELECT issuing_authority, licence_number, decided_by, event, event_date, reason, victim_age_band
-                FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (issuing_authority TEXT, licence_number TEXT,
+                FROM ROWS FROM (json_to_recordset($1::json) AS (issuing_authority TEXT, licence_number TEXT,
                     decided_by TEXT, event TEXT, event_date TEXT, reason TEXT, victim_age_band TEXT))
                     WITH ORDINALITY AS x(issuing_authority, licence_number, decided_by, event, event_date, reason,
                         victim_age_band, n)
@@ -88,7 +88,7 @@ extension PostgresStore: TaxiRegisterStore {
                 """
                 SELECT s.issuing_authority, s.licence_number, s.application_date, s.application_type, s.searched_on,
                     s.recording_authority, s.details_requested_on, s.details_received_on, s.decided_on, s.matched
-                FROM jsonb_to_recordset($1::jsonb) AS k(issuing_authority TEXT, licence_number TEXT, day TEXT)
+                FROM json_to_recordset($1::json) AS k(issuing_authority TEXT, licence_number TEXT, day TEXT)
                 CROSS JOIN LATERAL (
                     SELECT * FROM taxi_nr3s_search
                     WHERE authority = current_setting('safeguard.authority') AND issuing_authority = k.issuing_authority
@@ -114,7 +114,7 @@ extension PostgresStore: TaxiRegisterStore {
                     searched_on, matched, recording_authority, details_requested_on, details_received_on, decided_on)
                 SELECT issuing_authority, licence_number, application_date, application_type, searched_on, matched,
                     recording_authority, details_requested_on, details_received_on, decided_on
-                FROM jsonb_to_recordset($1::jsonb) AS x(issuing_authority TEXT, licence_number TEXT,
+                FROM json_to_recordset($1::json) AS x(issuing_authority TEXT, licence_number TEXT,
                     application_date TEXT, application_type TEXT, searched_on TEXT, matched BIGINT,
                     recording_authority TEXT, details_requested_on TEXT, details_received_on TEXT, decided_on TEXT)
                 ON CONFLICT (authority, issuing_authority, licence_number, application_date) DO UPDATE SET
@@ -140,7 +140,7 @@ extension PostgresStore: TaxiRegisterStore {
             for row in try await db.rows(
                 """
                 SELECT s.issuing_authority, s.licence_number, s.notified_on, s.replied_on, s.decision, s.note
-                FROM jsonb_to_recordset($1::jsonb) AS k(issuing_authority TEXT, licence_number TEXT, day TEXT)
+                FROM json_to_recordset($1::json) AS k(issuing_authority TEXT, licence_number TEXT, day TEXT)
                 CROSS JOIN LATERAL (
                     SELECT * FROM taxi_s6_reply
                     WHERE authority = current_setting('safeguard.authority') AND issuing_authority = k.issuing_authority
@@ -165,7 +165,7 @@ extension PostgresStore: TaxiRegisterStore {
                 """
                 INSERT INTO taxi_s6_reply (issuing_authority, licence_number, notified_on, replied_on, decision, note)
                 SELECT issuing_authority, licence_number, notified_on, replied_on, decision, note
-                FROM jsonb_to_recordset($1::jsonb) AS x(issuing_authority TEXT, licence_number TEXT, notified_on TEXT,
+                FROM json_to_recordset($1::json) AS x(issuing_authority TEXT, licence_number TEXT, notified_on TEXT,
                     replied_on TEXT, decision TEXT, note TEXT)
                 ON CONFLICT (authority, issuing_authority, licence_number, notified_on) DO UPDATE SET
                     replied_on = excluded.replied_on, decision = excluded.decision, note = excluded.note
@@ -337,7 +337,7 @@ extension PostgresStore: TaxiRegisterStore {
         for row in try await db.rows(
             """
             SELECT record_key, source, source_id, sign, date, snippet, origin FROM evidence
-            WHERE record_key = ANY(ARRAY(SELECT value FROM jsonb_array_elements_text($1::jsonb))) ORDER BY id
+            WHERE record_key = ANY(ARRAY(SELECT value FROM json_array_elements_text($1::json))) ORDER BY id
             """, [.text(try Self.json(keys))], logger: logger)
         {
             let values = try (0..<7).map { try row.text($0) }
@@ -375,7 +375,7 @@ struct HistoryKey: Hashable, Codable {
     var decided_by: String
 }
 
-/// A licence-history row as `jsonb_to_recordset` reads it.
+/// A licence-history row as `json_to_recordset` reads it.
 struct HistoryRow: Encodable {
     var issuing_authority: String
     var licence_number: String
@@ -399,7 +399,7 @@ struct DatedLicenceKey: Hashable, Codable {
     var day: String
 }
 
-/// An NR3S search row as `jsonb_to_recordset` reads it.
+/// An NR3S search row as `json_to_recordset` reads it.
 struct NR3SRow: Encodable {
     var issuing_authority: String
     var licence_number: String
@@ -417,7 +417,7 @@ struct NR3SRow: Encodable {
     }
 }
 
-/// An s.6 reply row as `jsonb_to_recordset` reads it.
+/// An s.6 reply row as `json_to_recordset` reads it.
 struct Section6Row: Encodable {
     var issuing_authority: String
     var licence_number: String
