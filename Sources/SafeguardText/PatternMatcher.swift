@@ -1,5 +1,11 @@
-/// One Aho-Corasick automaton over bytes for many patterns, compiled to a dense DFA over byte
-/// classes (only bytes that occur in some pattern get their own class), run once over a text.
+/// One Aho-Corasick automaton over bytes for many patterns, over byte classes (only bytes that
+/// occur in some pattern get their own class), run once over a text.
+///
+/// The shallow states a text visits on almost every byte have dense transition rows (one table
+/// read a byte); the many deep states, each on one pattern's path, keep only their trie edges and
+/// a failure link, so the automaton stays small enough for the caches. Both give exactly the
+/// transitions of the full DFA: a deep state's missing edge is resolved through its failure link,
+/// as the DFA's row was built.
 ///
 /// Hits are whole words: a hit whose first/last pattern byte is a letter or digit must not be
 /// preceded/followed by a letter, digit or non-ASCII byte.
@@ -16,15 +22,25 @@ public struct PatternMatcher: Sendable {
 
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Transitions, indexed by row offset (state × class count) + class; each entry is the target
-    /// state's row offset, so the scan loop needs no multiply, with ``outputFlag`` set when the
-    /// target has outputs.
-    private let delta: [UInt32]
+    /// Dense rows of the first `denseCount` states (breadth-first order): `dense[state × classes +
+    /// class]` is the target state, with ``outputFlag`` set when the target has outputs.
+    private let dense: [UInt32]
+    private let denseCount: Int
+    /// Trie edges of the deeper states: those of state `s` are `edges[edgeStart[s - denseCount]..<edgeStart[s - denseCount + 1]]`,
+    /// each `target << 9 | hasOutput << 8 | class`.
+    private let edgeStart: [Int32]
+    private let edges: [UInt32]
+    /// Failure link of every state (the longest proper suffix of its path that is a trie state).
+    private let fail: [Int32]
     private let outputStart: [Int32]
     private let outputs: [Int32]
     private let lengths: [Int]
     private let checkStart: [Bool]
     private let checkEnd: [Bool]
+
+    /// Dense rows for the states at most this deep (and at most ``maximumDenseStates`` of them).
+    static let denseDepth = 3
+    static let maximumDenseStates = 6_000
 
     /// Compiles the patterns (already folded bytes; empty ones are ignored).
     public init(patterns: [[UInt8]]) {
@@ -37,70 +53,125 @@ public struct PatternMatcher: Sendable {
             }
         }
         let c = Int(next)
-        // trie
-        var children: [[Int: Int32]] = [[:]]
+        // trie, built from the patterns in sorted order: a pattern shares its path with the one
+        // before it up to their common prefix; children are kept as sibling lists
+        let order = patterns.indices.filter { !patterns[$0].isEmpty }.sorted {
+            patterns[$0].lexicographicallyPrecedes(patterns[$1]) || (patterns[$0] == patterns[$1] && $0 < $1)
+        }
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var label: [UInt8] = [0]
         var own: [[Int32]] = [[]]
-        for (index, p) in patterns.enumerated() where !p.isEmpty {
-            var s = 0
-            for b in p {
-                let k = Int(classOf[Int(b)])
-                if let t = children[s][k] {
-                    s = Int(t)
-                } else {
-                    children.append([:])
-                    own.append([])
-                    children[s][k] = Int32(children.count - 1)
-                    s = children.count - 1
-                }
+        var path: [Int32] = [0]
+        var previous: [UInt8] = []
+        for index in order {
+            let p = patterns[index]
+            var common = 0
+            while common < p.count && common < previous.count && p[common] == previous[common] { common += 1 }
+            path.removeSubrange((common + 1)...)
+            var s = Int(path[common])
+            for b in p[common...] {
+                let t = Int32(label.count)
+                firstChild.append(-1)
+                nextSibling.append(firstChild[s])
+                label.append(classOf[Int(b)])
+                own.append([])
+                firstChild[s] = t
+                path.append(t)
+                s = Int(t)
             }
             own[s].append(Int32(index))
+            previous = p
         }
-        let states = children.count
-        var delta = [Int32](repeating: 0, count: states * c)
-        var fail = [Int32](repeating: 0, count: states)
-        var all = own
-        var queue: [Int] = []
-        for k in 0..<c {
-            if let t = children[0][k] {
-                delta[k] = t
-                queue.append(Int(t))
-            }
-        }
+        let states = label.count
+        // breadth-first order and depths
+        var queue: [Int] = [0]
+        queue.reserveCapacity(states)
+        var depth = [Int](repeating: 0, count: states)
         var head = 0
         while head < queue.count {
             let s = queue[head]
             head += 1
-            all[s].append(contentsOf: all[Int(fail[s])])
-            for k in 0..<c {
-                if let t = children[s][k] {
-                    fail[Int(t)] = delta[Int(fail[s]) * c + k]
-                    delta[s * c + k] = t
-                    queue.append(Int(t))
-                } else {
-                    delta[s * c + k] = delta[Int(fail[s]) * c + k]
-                }
+            var t = Int(firstChild[s])
+            while t >= 0 {
+                depth[t] = depth[s] + 1
+                queue.append(t)
+                t = Int(nextSibling[t])
             }
         }
+        var newID = [Int](repeating: 0, count: states)
+        for (j, s) in queue.enumerated() { newID[s] = j }
+        var denseCount = 1
+        while denseCount < states && denseCount < Self.maximumDenseStates && depth[queue[denseCount]] <= Self.denseDepth {
+            denseCount += 1
+        }
+        // per new state: children (class, new target), failure links and outputs, in breadth-first order
+        var edgeStart = [Int32](repeating: 0, count: states - denseCount + 1)
+        var edges: [UInt32] = []
+        var children = [[(cls: Int, target: Int)]](repeating: [], count: states)
+        for (j, s) in queue.enumerated() {
+            var t = Int(firstChild[s])
+            while t >= 0 {
+                children[j].append((Int(label[t]), newID[t]))
+                t = Int(nextSibling[t])
+            }
+        }
+        var fail = [Int32](repeating: 0, count: states)
+        var all = [[Int32]](repeating: [], count: states)
+        var dense = [UInt32](repeating: 0, count: denseCount * c)
+        // the transition of (new) state q on class k, with rows and links already built for q and shallower states
+        func transition(_ start: Int, _ k: Int) -> Int {
+            var q = start
+            while true {
+                if q < denseCount { return Int(dense[q * c + k] & ~Self.outputFlag) }
+                if let edge = children[q].first(where: { $0.cls == k }) { return edge.target }
+                q = Int(fail[q])
+            }
+        }
+        for j in 0..<states {
+            let s = queue[j]
+            all[j] = own[s] + (j == 0 ? [] : all[Int(fail[j])])
+            for child in children[j] {
+                fail[child.target] = j == 0 ? 0 : Int32(transition(Int(fail[j]), child.cls))
+            }
+            if j < denseCount {
+                for k in 0..<c {
+                    dense[j * c + k] = UInt32(j == 0 ? 0 : transition(Int(fail[j]), k))
+                }
+                for child in children[j] { dense[j * c + child.cls] = UInt32(child.target) }
+            }
+        }
+        // outputs of a state are known once its failure link is: mark transitions into states with outputs
+        precondition(states < 1 << 23, "PatternMatcher: too many patterns for one automaton")
+        for k in dense.indices {
+            let t = Int(dense[k])
+            dense[k] = UInt32(t) | (all[t].isEmpty ? 0 : Self.outputFlag)
+        }
+        for j in denseCount..<states {
+            edgeStart[j - denseCount] = Int32(edges.count)
+            for child in children[j] {
+                edges.append(UInt32(child.target) << 9 | (all[child.target].isEmpty ? 0 : 1 << 8) | UInt32(child.cls))
+            }
+        }
+        edgeStart[states - denseCount] = Int32(edges.count)
         var outputStart = [Int32](repeating: 0, count: states + 1)
         var outputs: [Int32] = []
-        for s in 0..<states {
-            outputStart[s] = Int32(outputs.count)
-            outputs.append(contentsOf: all[s])
+        for j in 0..<states {
+            outputStart[j] = Int32(outputs.count)
+            outputs.append(contentsOf: all[j])
         }
         outputStart[states] = Int32(outputs.count)
-        // row offsets instead of state numbers; mark transitions into states with outputs, so the
-        // scan loop reads one table per byte
-        precondition(states * c < Int(Self.outputFlag), "PatternMatcher: too many patterns for one table")
-        let rows = delta.map { t -> UInt32 in
-            UInt32(Int(t) * c) | (all[Int(t)].isEmpty ? 0 : Self.outputFlag)
-        }
         // ASCII capitals share their lower-case letter's class: raw text can be scanned unfolded
         for upper in 0x41...0x5A where classOf[upper] == 0 {
             classOf[upper] = classOf[upper | 0x20]
         }
         self.classOf = classOf
         self.classCount = c
-        self.delta = rows
+        self.dense = dense
+        self.denseCount = denseCount
+        self.edgeStart = edgeStart
+        self.edges = edges
+        self.fail = fail
         self.outputStart = outputStart
         self.outputs = outputs
         self.lengths = patterns.map(\.count)
@@ -116,27 +187,55 @@ public struct PatternMatcher: Sendable {
         guard let bytes = text.baseAddress else { return hits }
         let n = text.count
         let c = self.classCount
+        let denseCount = self.denseCount
         self.classOf.withUnsafeBufferPointer { classOf in
-            self.delta.withUnsafeBufferPointer { delta in
-                // the loop keeps only the row, the position and three pointers live: hits are rare
-                // and handled out of line, so nothing here spills to the stack
-                let classes = classOf.baseAddress!
-                let table = delta.baseAddress!
-                var row = 0
-                var i = 0
-                while i < n {
-                    let v = table[row &+ Int(classes[Int(bytes[i])])]
-                    row = Int(v & ~Self.outputFlag)
-                    if v & Self.outputFlag != 0 {
-                        self.appendHits(state: row / c, end: i &+ 1, in: text, to: &hits)
+            self.dense.withUnsafeBufferPointer { dense in
+                self.edgeStart.withUnsafeBufferPointer { edgeStart in
+                    self.edges.withUnsafeBufferPointer { edges in
+                        self.fail.withUnsafeBufferPointer { fail in
+                            let classes = classOf.baseAddress!
+                            var state = 0
+                            var i = 0
+                            while i < n {
+                                let k = Int(classes[Int(bytes[i])])
+                                var q = state
+                                var v: UInt32
+                                while true {
+                                    if q < denseCount {
+                                        v = dense[q &* c &+ k]
+                                        break
+                                    }
+                                    // a deep state: its own edges, else its failure link
+                                    var e = Int(edgeStart[q &- denseCount])
+                                    let end = Int(edgeStart[q &- denseCount &+ 1])
+                                    var found: UInt32 = 0
+                                    while e < end {
+                                        let x = edges[e]
+                                        if Int(x & 0xFF) == k {
+                                            found = x
+                                            break
+                                        }
+                                        e &+= 1
+                                    }
+                                    if found != 0 {
+                                        v = (found >> 9) | (found & 0x100 != 0 ? Self.outputFlag : 0)
+                                        break
+                                    }
+                                    q = Int(fail[q])
+                                }
+                                state = Int(v & ~Self.outputFlag)
+                                if v & Self.outputFlag != 0 {
+                                    self.appendHits(state: state, end: i &+ 1, in: text, to: &hits)
+                                }
+                                i &+= 1
+                            }
+                        }
                     }
-                    i &+= 1
                 }
             }
         }
         return hits
     }
-
     /// Appends the whole-word outputs of `state`, reached at `end`.
     @inline(never)
     private func appendHits(state: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, to hits: inout [Hit]) {

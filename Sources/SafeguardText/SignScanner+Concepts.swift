@@ -22,17 +22,30 @@ extension SignScanner {
     /// only forward until the window is spent, so the work is linear in the number of class words.
     func conceptMatches(_ hits: [PatternMatcher.Hit], in text: UnsafeBufferPointer<UInt8>) -> [ConceptMatch] {
         if self.concepts.isEmpty { return [] }
-        var byConcept: [Int: [(cls: Int, hit: PatternMatcher.Hit)]] = [:]
+        // the class words in text order, then the concepts they belong to in ascending order
+        // (a flat list rather than a dictionary of lists: this runs for every text the gate lets through)
+        var found: [(concept: Int, cls: Int, hit: PatternMatcher.Hit)] = []
         for hit in hits {
             if case .conceptPart(let concept, let cls) = self.roles[hit.pattern] {
-                byConcept[concept, default: []].append((cls, hit))
+                found.append((concept, cls, hit))
             }
         }
-        if byConcept.isEmpty { return [] }
+        if found.isEmpty { return [] }
+        var present = found.map(\.concept)
+        present.sort()
         var result: [ConceptMatch] = []
-        for (concept, parts) in byConcept.sorted(by: { $0.key < $1.key }) {
+        var previous = -1
+        for concept in present where concept != previous {
+            previous = concept
             let rule = self.concepts[concept]
-            guard Set(parts.map(\.cls)).count == rule.classes else { continue }
+            let parts = found.filter { $0.concept == concept }.map { (cls: $0.cls, hit: $0.hit) }
+            var seen = [Bool](repeating: false, count: rule.classes)
+            var distinct = 0
+            for part in parts where !seen[part.cls] {
+                seen[part.cls] = true
+                distinct += 1
+            }
+            guard distinct == rule.classes else { continue }
             let sorted = parts.sorted { ($0.hit.start, -$0.hit.end) < ($1.hit.start, -$1.hit.end) }
             var coveredUpTo = Int.min
             for (position, anchor) in sorted.enumerated() {
