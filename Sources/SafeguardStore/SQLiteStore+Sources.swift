@@ -6,6 +6,8 @@ extension SQLiteStore {
     public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
         try self.writeWithIndex { db, index in
             var summary = ImportSummary()
+            // Reviews of one hotel come in runs: their claim's match keys are worked out once per run.
+            var lastClaim: PremisesClaim?
             for review in reviews {
                 summary.read += 1
                 let hash = Self.hash(of: review)
@@ -27,7 +29,15 @@ extension SQLiteStore {
                     (entityID, method, confidence) = (existing[1], existing[2], existing[3])
                 } else {
                     summary.new += 1
-                    let claim = PremisesClaim(name: review.premisesName, address: review.address, postcode: review.postcode)
+                    let claim: PremisesClaim
+                    if let last = lastClaim, last.name == review.premisesName, last.address == review.address,
+                        last.postcode == review.postcode
+                    {
+                        claim = last
+                    } else {
+                        claim = PremisesClaim(name: review.premisesName, address: review.address, postcode: review.postcode)
+                        lastClaim = claim
+                    }
                     let resolution = try self.resolvePremises(
                         claim, kind: .premises, source: "review", fhrsID: nil, in: db, index: index)
                     if resolution.linkedExisting { summary.linked += 1 }
