@@ -4,13 +4,14 @@ import SafeguardCore
 
 extension SQLiteStore {
     public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
-        try self.writeWithIndex { db, index in
+        // The content hashes (a JSON encoding each) are worked out over the cores before the one writer starts.
+        let hashes = ParallelMap.map(reviews, minimumChunk: 256) { Self.hash(of: $0) }
+        return try self.writeWithIndex { db, index in
             var summary = ImportSummary()
             // Reviews of one hotel come in runs: their claim's match keys are worked out once per run.
             var lastClaim: PremisesClaim?
-            for review in reviews {
+            for (review, hash) in zip(reviews, hashes) {
                 summary.read += 1
-                let hash = Self.hash(of: review)
                 // both per-row statements are prepared once per batch (cached), not once per row
                 let existing = try Row.fetchOne(
                     db.cachedStatement(

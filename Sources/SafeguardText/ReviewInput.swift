@@ -89,7 +89,7 @@ public enum ReviewFileReader {
         }
         func value(_ name: String) -> String {
             switch object[name] {
-            case let s as String: return s.trimmingCharacters(in: .whitespaces)
+            case let s as String: return s.trimmingWhitespace
             case let n as NSNumber: return n.stringValue
             default: return ""
             }

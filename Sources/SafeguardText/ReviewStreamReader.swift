@@ -38,6 +38,7 @@ public struct ReviewStreamReader {
     private var sawHeader = false
     /// Data rows read so far (the Booking.com review id is the 1-based data row).
     private var dataRows = 0
+    private var postcodes = PostcodeMemo()
     /// JSON Lines: the bytes of a line not yet ended, and the lines read so far.
     private var partialLine: [UInt8] = []
     private var lines = 0
@@ -106,7 +107,7 @@ public struct ReviewStreamReader {
         guard !self.headerFailed, let header = self.header else { return }
         for row in rest {
             self.dataRows += 1
-            header.review(row, number: self.dataRows, file: self.file, into: &batch)
+            header.review(row, number: self.dataRows, file: self.file, postcodes: &self.postcodes, into: &batch)
         }
     }
 
@@ -150,14 +151,16 @@ struct ReviewCSVHeader {
     }
 
     /// Reads data row number `number` (1-based) into a review or an issue.
-    func review(_ row: CSVTable.Row, number: Int, file: String, into batch: inout ReviewBatch) {
+    func review(
+        _ row: CSVTable.Row, number: Int, file: String, postcodes: inout PostcodeMemo, into batch: inout ReviewBatch
+    ) {
         guard row.fields.count == self.fieldCount else {
             batch.issues.append(RecordIssue(file: file, line: row.line, field: nil, message: "has \(row.fields.count) fields, the header has \(self.fieldCount); check quoting"))
             return
         }
         func value(_ k: Int?) -> String {
             guard let k else { return "" }
-            return row.fields[k].trimmingCharacters(in: .whitespaces)
+            return row.fields[k].trimmingWhitespace
         }
         if self.booking {
             let negative = value(self.negative)
@@ -171,12 +174,27 @@ struct ReviewCSVHeader {
             let address = value(self.hotelAddress)
             batch.reviews.append(ReviewInput(
                 id: String(number), premisesName: value(self.hotelName), address: address,
-                postcode: ReviewFileReader.postcode(in: address), site: "booking.com", date: date,
+                postcode: postcodes.postcode(in: address), site: "booking.com", date: date,
                 rating: Double(value(self.reviewerScore)), text: parts.joined(separator: ". "), line: row.line))
         } else {
             if let review = ReviewFileReader.safeguardReview({ value(self.column[$0]) }, line: row.line, file: file, issues: &batch.issues) {
                 batch.reviews.append(review)
             }
         }
+    }
+}
+
+/// The postcode at the end of each address seen lately: a review file repeats its hotels'
+/// addresses, and finding the postcode (a regular expression) cost more than the rest of a row.
+struct PostcodeMemo {
+    private var found: [String: String?] = [:]
+
+    /// `ReviewFileReader.postcode(in:)`, remembered per address.
+    mutating func postcode(in address: String) -> String? {
+        if let hit = self.found[address] { return hit }
+        let postcode = ReviewFileReader.postcode(in: address)
+        if self.found.count >= 4096 { self.found.removeAll(keepingCapacity: true) }
+        self.found[address] = .some(postcode)
+        return postcode
     }
 }

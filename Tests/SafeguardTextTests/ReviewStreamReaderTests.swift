@@ -93,4 +93,12 @@ import Testing
         #expect(read.reviews[1].rating == 4)
         #expect(read.issues.map(\.line) == [3])
     }
+
+    @Test(arguments: [
+        "", "   ", "\t x \t", "Cash only", " No Negative ", "\u{00A0}Quiet\u{00A0}", " \u{2009}Quiet", "Quiet \u{3000}",
+        "café ", " über", "a\u{00A0}b", "\u{FEFF}id",
+    ])
+    func fieldsAreTrimmedAsFoundationTrimsThem(text: String) {
+        #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespaces))
+    }
 }
