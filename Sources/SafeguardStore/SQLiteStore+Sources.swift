@@ -4,8 +4,8 @@ import SafeguardCore
 
 extension SQLiteStore {
     public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
-        // The content hashes (a JSON encoding each) are worked out over the cores before the one writer starts.
-        let hashes = ParallelMap.map(reviews, minimumChunk: 256) { Self.hash(of: $0) }
+        // The content hashes are worked out over the cores before the one writer starts.
+        let hashes = ParallelMap.map(reviews, minimumChunk: 256) { Self.contentHash(of: $0) }
         return try self.writeWithIndex { db, index in
             var summary = ImportSummary()
             // Reviews of one hotel come in runs: their claim's match keys are worked out once per run.
