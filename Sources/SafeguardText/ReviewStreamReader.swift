@@ -69,7 +69,9 @@ public struct ReviewStreamReader {
                 }
                 start = k + 1
             }
-            if start < bytes.count { self.partialLine.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+            if start < bytes.count {
+                self.partialLine.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            }
         }
         return batch
     }
@@ -82,7 +84,9 @@ public struct ReviewStreamReader {
             self.parser.finish(into: &self.rows)
             self.take(&batch)
             if !self.sawHeader {
-                batch.issues.append(RecordIssue(file: self.file, line: 1, field: nil, message: "the file is empty; expected a header row"))
+                batch.issues.append(
+                    RecordIssue(
+                        file: self.file, line: 1, field: nil, message: "the file is empty; expected a header row"))
             }
         case .jsonl:
             if !self.partialLine.isEmpty {
@@ -133,21 +137,29 @@ struct ReviewCSVHeader {
 
     /// Reads the header row: its columns, or nil with the issue of a header lacking some.
     static func read(_ row: CSVTable.Row, file: String, issues: inout [RecordIssue]) -> ReviewCSVHeader? {
-        let names = row.fields.map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}")) }
+        let names = row.fields.map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}"))
+        }
         var column: [String: Int] = [:]
         for (k, name) in names.enumerated() { column[name] = k }
         let booking = column["Negative_Review"] != nil && column["Positive_Review"] != nil
-        let required = booking ? ["Hotel_Name", "Hotel_Address", "Review_Date"] : ["id", "premises_name", "date", "text"]
+        let required =
+            booking ? ["Hotel_Name", "Hotel_Address", "Review_Date"] : ["id", "premises_name", "date", "text"]
         let missing = required.filter { column[$0] == nil }
         guard missing.isEmpty else {
-            let expected = booking ? "the Booking.com layout" : "id,premises_name,address,postcode,site,date,rating,text"
-            issues.append(RecordIssue(file: file, line: row.line, field: nil, message: "header lacks \(missing.joined(separator: ", ")); expected \(expected)"))
+            let expected =
+                booking ? "the Booking.com layout" : "id,premises_name,address,postcode,site,date,rating,text"
+            issues.append(
+                RecordIssue(
+                    file: file, line: row.line, field: nil,
+                    message: "header lacks \(missing.joined(separator: ", ")); expected \(expected)"))
             return nil
         }
         return ReviewCSVHeader(
             file: file, booking: booking, fieldCount: names.count, column: column,
             negative: column["Negative_Review"], positive: column["Positive_Review"], reviewDate: column["Review_Date"],
-            hotelName: column["Hotel_Name"], hotelAddress: column["Hotel_Address"], reviewerScore: column["Reviewer_Score"])
+            hotelName: column["Hotel_Name"], hotelAddress: column["Hotel_Address"],
+            reviewerScore: column["Reviewer_Score"])
     }
 
     /// Reads data row number `number` (1-based) into a review or an issue.
@@ -155,7 +167,10 @@ struct ReviewCSVHeader {
         _ row: CSVTable.Row, number: Int, file: String, postcodes: inout PostcodeMemo, into batch: inout ReviewBatch
     ) {
         guard row.fields.count == self.fieldCount else {
-            batch.issues.append(RecordIssue(file: file, line: row.line, field: nil, message: "has \(row.fields.count) fields, the header has \(self.fieldCount); check quoting"))
+            batch.issues.append(
+                RecordIssue(
+                    file: file, line: row.line, field: nil,
+                    message: "has \(row.fields.count) fields, the header has \(self.fieldCount); check quoting"))
             return
         }
         func value(_ k: Int?) -> String {
@@ -165,19 +180,27 @@ struct ReviewCSVHeader {
         if self.booking {
             let negative = value(self.negative)
             let positive = value(self.positive)
-            let parts = [negative == "No Negative" ? "" : negative, positive == "No Positive" ? "" : positive].filter { !$0.isEmpty }
+            let parts = [negative == "No Negative" ? "" : negative, positive == "No Positive" ? "" : positive].filter {
+                !$0.isEmpty
+            }
             let dateText = value(self.reviewDate)
             guard let date = ReviewFileReader.usDate(dateText) else {
-                batch.issues.append(RecordIssue(file: file, line: row.line, field: "Review_Date", message: "\"\(dateText)\" is not a date M/D/YYYY"))
+                batch.issues.append(
+                    RecordIssue(
+                        file: file, line: row.line, field: "Review_Date",
+                        message: "\"\(dateText)\" is not a date M/D/YYYY"))
                 return
             }
             let address = value(self.hotelAddress)
-            batch.reviews.append(ReviewInput(
-                id: String(number), premisesName: value(self.hotelName), address: address,
-                postcode: postcodes.postcode(in: address), site: "booking.com", date: date,
-                rating: Double(value(self.reviewerScore)), text: parts.joined(separator: ". "), line: row.line))
+            batch.reviews.append(
+                ReviewInput(
+                    id: String(number), premisesName: value(self.hotelName), address: address,
+                    postcode: postcodes.postcode(in: address), site: "booking.com", date: date,
+                    rating: Double(value(self.reviewerScore)), text: parts.joined(separator: ". "), line: row.line))
         } else {
-            if let review = ReviewFileReader.safeguardReview({ value(self.column[$0]) }, line: row.line, file: file, issues: &batch.issues) {
+            if let review = ReviewFileReader.safeguardReview(
+                { value(self.column[$0]) }, line: row.line, file: file, issues: &batch.issues)
+            {
                 batch.reviews.append(review)
             }
         }
