@@ -3,9 +3,9 @@ import Foundation
 
 /// Runs batches of work on every core while the calling thread prepares the next batch: `submit`
 /// hands a batch to a background worker (which spreads it over the cores in small chunks, so one
-/// slow chunk does not leave a core idle) and returns at once; the previous batch's results are
-/// delivered, in order, to `deliver` on the calling thread before the new batch starts. Reading
-/// input and writing output thus overlap the analysis instead of leaving the cores waiting.
+/// slow chunk does not leave a core idle); the previous batch's results are delivered, in order,
+/// to `deliver` on the calling thread once the new batch has started. Reading input and writing
+/// output thus overlap the analysis instead of leaving the cores waiting.
 final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable {
     private let transform: @Sendable (Item) -> Result
     private let queue = DispatchQueue(label: "safeguard.batch-pipeline")
@@ -19,9 +19,10 @@ final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable
         self.transform = transform
     }
 
-    /// Waits for the batch in flight and hands its results to `deliver`, then starts `batch`.
+    /// Waits for the batch in flight, starts `batch`, then hands the finished batch's results to
+    /// `deliver` while `batch` runs on the cores.
     func submit(_ batch: [Item], deliver: ([Result]) throws -> Void) rethrows {
-        try self.drain(deliver)
+        let done = self.wait()
         let chunk = self.chunkSize
         let transform = self.transform
         let work = DispatchWorkItem { [self] in
@@ -36,16 +37,22 @@ final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable
         }
         self.pending = work
         self.queue.async(execute: work)
+        if let done { try deliver(done) }
     }
 
     /// Waits for the batch in flight (if any) and hands its results to `deliver`.
     func drain(_ deliver: ([Result]) throws -> Void) rethrows {
-        guard let work = self.pending else { return }
+        if let done = self.wait() { try deliver(done) }
+    }
+
+    /// Waits for the batch in flight and takes its results; nil when none is in flight.
+    private func wait() -> [Result]? {
+        guard let work = self.pending else { return nil }
         work.wait()
         self.pending = nil
         let done = self.results
         self.results = []
-        try deliver(done)
+        return done
     }
 }
 

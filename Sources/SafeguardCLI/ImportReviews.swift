@@ -17,7 +17,9 @@ struct ImportReviews: ParsableCommand {
             Negative_Review, Positive_Review; "No Negative"/"No Positive" are empty; review id = 1-based data row).
             Each text is pseudonymised with the key of --key-file and scanned for the signs of \
             rules/hotels/signs.yaml before anything is stored; raw text is never written to disk. \
-            Rejected records go to --rejects with the reason (never with their text).
+            Rejected records go to --rejects with the reason (never with their text). The file is read \
+            and stored in batches, each in its own transaction, so memory stays flat however large it is; \
+            a run cut short is completed by running it again.
 
             Example: safeguard import reviews ../shared/data/reviews/booking-hotel-reviews.csv --db safeguard.sqlite
             """
@@ -29,6 +31,9 @@ struct ImportReviews: ParsableCommand {
     @OptionGroup var options: ImportOptions
 
     @OptionGroup var text: TextOptions
+
+    /// Bytes read from the file at a time.
+    static let chunkSize = 1 << 20
 
     func run() throws {
         let run = try ImportRun(options: self.options)
@@ -43,22 +48,43 @@ struct ImportReviews: ParsableCommand {
             run.begin(file)
             var summary = ImportSummary()
             let failure = run.guarded(file) {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard let handle = FileHandle(forReadingAtPath: file) else {
                     throw ImportError(code: "import.unreadable", file: file, message: "cannot read the file; check the path and permissions")
                 }
-                let (reviews, issues) = file.lowercased().hasSuffix(".jsonl") || file.lowercased().hasSuffix(".ndjson")
-                    ? ReviewFileReader.readJSONL(String(decoding: data, as: UTF8.self), file: file)
-                    : data.withUnsafeBytes { ReviewFileReader.readCSV($0.bindMemory(to: UInt8.self), file: file) }
-                for issue in issues { run.report(issue.importIssue(code: "review.rejected")) }
-                // each batch is pseudonymised and scanned over the cores (in order) while the batch
-                // before it is stored, so the cores are not idle during the store's transaction
+                defer { try? handle.close() }
+                let lowered = file.lowercased()
+                var reader = ReviewStreamReader(
+                    file: file, format: lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") ? .jsonl : .csv)
+                // The file is read in chunks and stored in batches of --batch-size reviews, each in its
+                // own transaction: each batch is pseudonymised and scanned over the cores (in order)
+                // while the batch before it is stored, so memory stays flat and the cores busy.
                 let pipeline = BatchPipeline<ReviewInput, ReviewRecord>(chunkSize: 32) { builder.review($0) }
-                var start = 0
-                while start < reviews.count {
-                    let end = min(reviews.count, start + max(1, self.options.batchSize))
-                    try pipeline.submit(Array(reviews[start..<end])) { summary.add(try store.saveReviews($0)) }
-                    start = end
+                let batchSize = max(1, self.options.batchSize)
+                var pending: [ReviewInput] = []
+                func take(_ batch: ReviewBatch) throws {
+                    for issue in batch.issues { run.report(issue.importIssue(code: "review.rejected")) }
+                    pending += batch.reviews
+                    while pending.count >= batchSize {
+                        let next = Array(pending.prefix(batchSize))
+                        pending.removeFirst(batchSize)
+                        try pipeline.submit(next) { summary.add(try store.saveReviews($0)) }
+                    }
                 }
+                var bytesRead = 0
+                while true {
+                    let chunk: Data
+                    do {
+                        guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { break }
+                        chunk = data
+                    } catch {
+                        throw ImportError(code: "import.unreadable", file: file, message: "reading failed after \(bytesRead) bytes; check the file and run the import again")
+                    }
+                    bytesRead += chunk.count
+                    try take(chunk.withUnsafeBytes { reader.read($0.bindMemory(to: UInt8.self)) })
+                    run.progressHandler?(bytesRead)
+                }
+                try take(reader.finish())
+                if !pending.isEmpty { try pipeline.submit(pending) { summary.add(try store.saveReviews($0)) } }
                 try pipeline.drain { summary.add(try store.saveReviews($0)) }
             }
             run.end(file, summary, failure: failure)

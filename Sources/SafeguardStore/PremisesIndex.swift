@@ -29,6 +29,11 @@ final class PremisesIndex {
     /// postcodes, and entries sharing a profile share its arrays (copy-on-write).
     private var profiles: [String: NameProfile] = [:]
     var dataVersion: Int?
+    /// Claims (name key, postcode key, house number) already resolved to a perfect match at
+    /// their postcode, with that resolution: the scan keeps the first perfect candidate and new
+    /// entities only ever join the end of a postcode's list, so the same claim resolves the same
+    /// way until the cache is cleared. Lets an import of many reviews of one hotel resolve it once.
+    var perfectLinks: [PerfectLinkKey: Resolution] = [:]
     /// FHRS ids written since the FHRS table was seen empty (a first import): no other id can
     /// exist, so their look-ups are skipped. Nil when the table held rows, or after a clear.
     var fhrsWritten: Set<Int>?
@@ -105,9 +110,17 @@ final class PremisesIndex {
         self.byPostcode.removeAll(keepingCapacity: true)
         self.profiles.removeAll(keepingCapacity: true)
         self.cachedEntries = 0
+        self.perfectLinks.removeAll(keepingCapacity: true)
         self.fhrsWritten = nil
         self.licenceCasesWritten = nil
     }
+}
+
+/// The normalised keys a premises claim resolves by (the postcode path).
+struct PerfectLinkKey: Hashable {
+    var nameKey: String
+    var postcodeKey: String
+    var houseNumber: String?
 }
 
 /// The premises index behind a lock. Only touched inside the store's serial write closure;

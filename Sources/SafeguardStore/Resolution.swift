@@ -42,6 +42,8 @@ extension SQLiteStore {
         _ claim: PremisesClaim, kind: EntityKind, source: String, fhrsID: Int64?, in db: Database,
         index: PremisesIndex
     ) throws -> Resolution {
+        let linkKey = fhrsID == nil ? claim.postcodeKey.map { PerfectLinkKey(nameKey: claim.nameKey, postcodeKey: $0, houseNumber: claim.houseNumber) } : nil
+        if let linkKey, let hit = index.perfectLinks[linkKey] { return hit }
         var best: (PremisesIndex.Entry, MatchDecision)?
         var uncertain: [(Int64, MatchDecision)] = []
         var profile: NameProfile?
@@ -93,9 +95,13 @@ extension SQLiteStore {
                     .execute(arguments: [fhrsID, kind.rawValue, entry.id])
                 if let key = claim.postcodeKey { index.markFHRS(entry.id, at: key) }
             }
-            return Resolution(
+            let resolution = Resolution(
                 entityID: entry.id, method: decision.method, confidence: decision.confidence, linkedExisting: true,
                 uncertain: 0)
+            if let linkKey, decision.confidence >= MatchDecision.perfectConfidence {
+                index.perfectLinks[linkKey] = resolution
+            }
+            return resolution
         }
         let id = try self.insertEntity(claim, kind: kind, source: source, fhrsID: fhrsID, in: db)
         if let key = claim.postcodeKey {

@@ -4,11 +4,14 @@ import SafeguardCore
 
 extension SQLiteStore {
     public func saveReviews(_ reviews: [ReviewRecord]) throws -> ImportSummary {
-        try self.writeWithIndex { db, index in
+        // The content hashes are worked out over the cores before the one writer starts.
+        let hashes = ParallelMap.map(reviews, minimumChunk: 256) { Self.contentHash(of: $0) }
+        return try self.writeWithIndex { db, index in
             var summary = ImportSummary()
-            for review in reviews {
+            // Reviews of one hotel come in runs: their claim's match keys are worked out once per run.
+            var lastClaim: PremisesClaim?
+            for (review, hash) in zip(reviews, hashes) {
                 summary.read += 1
-                let hash = Self.hash(of: review)
                 // both per-row statements are prepared once per batch (cached), not once per row
                 let existing = try Row.fetchOne(
                     db.cachedStatement(
@@ -27,7 +30,15 @@ extension SQLiteStore {
                     (entityID, method, confidence) = (existing[1], existing[2], existing[3])
                 } else {
                     summary.new += 1
-                    let claim = PremisesClaim(name: review.premisesName, address: review.address, postcode: review.postcode)
+                    let claim: PremisesClaim
+                    if let last = lastClaim, last.name == review.premisesName, last.address == review.address,
+                        last.postcode == review.postcode
+                    {
+                        claim = last
+                    } else {
+                        claim = PremisesClaim(name: review.premisesName, address: review.address, postcode: review.postcode)
+                        lastClaim = claim
+                    }
                     let resolution = try self.resolvePremises(
                         claim, kind: .premises, source: "review", fhrsID: nil, in: db, index: index)
                     if resolution.linkedExisting { summary.linked += 1 }

@@ -62,71 +62,39 @@ public struct RecordIssue: Sendable, Hashable, CustomStringConvertible {
 public enum ReviewFileReader {
     /// Reads a CSV file's bytes; the layout is detected from the header.
     public static func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> (reviews: [ReviewInput], issues: [RecordIssue]) {
-        let rows = CSVTable.parse(bytes)
-        guard let header = rows.first else {
-            return ([], [RecordIssue(file: file, line: 1, field: nil, message: "the file is empty; expected a header row")])
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}")) }
-        var column: [String: Int] = [:]
-        for (k, name) in names.enumerated() { column[name] = k }
-        var reviews: [ReviewInput] = []
-        var issues: [RecordIssue] = []
-        let booking = column["Negative_Review"] != nil && column["Positive_Review"] != nil
-        let required = booking ? ["Hotel_Name", "Hotel_Address", "Review_Date"] : ["id", "premises_name", "date", "text"]
-        let missing = required.filter { column[$0] == nil }
-        guard missing.isEmpty else {
-            let expected = booking ? "the Booking.com layout" : "id,premises_name,address,postcode,site,date,rating,text"
-            return ([], [RecordIssue(file: file, line: header.line, field: nil, message: "header lacks \(missing.joined(separator: ", ")); expected \(expected)")])
-        }
-        for (index, row) in rows.dropFirst().enumerated() {
-            func value(_ name: String) -> String {
-                guard let k = column[name], k < row.fields.count else { return "" }
-                return row.fields[k].trimmingCharacters(in: .whitespaces)
-            }
-            guard row.fields.count == names.count else {
-                issues.append(RecordIssue(file: file, line: row.line, field: nil, message: "has \(row.fields.count) fields, the header has \(names.count); check quoting"))
-                continue
-            }
-            if booking {
-                let negative = value("Negative_Review")
-                let positive = value("Positive_Review")
-                let parts = [negative == "No Negative" ? "" : negative, positive == "No Positive" ? "" : positive].filter { !$0.isEmpty }
-                guard let date = Self.usDate(value("Review_Date")) else {
-                    issues.append(RecordIssue(file: file, line: row.line, field: "Review_Date", message: "\"\(value("Review_Date"))\" is not a date M/D/YYYY"))
-                    continue
-                }
-                let address = value("Hotel_Address")
-                reviews.append(ReviewInput(
-                    id: String(index + 1), premisesName: value("Hotel_Name"), address: address,
-                    postcode: Self.postcode(in: address), site: "booking.com", date: date,
-                    rating: Double(value("Reviewer_Score")), text: parts.joined(separator: ". "), line: row.line))
-            } else {
-                if let review = Self.safeguardReview(value, line: row.line, file: file, issues: &issues) { reviews.append(review) }
-            }
-        }
-        return (reviews, issues)
+        var reader = ReviewStreamReader(file: file, format: .csv)
+        var batch = reader.read(bytes)
+        let last = reader.finish()
+        batch.reviews += last.reviews
+        batch.issues += last.issues
+        return (batch.reviews, batch.issues)
     }
 
     /// Reads Safeguard review JSON Lines (the CSV's keys).
     public static func readJSONL(_ text: String, file: String) -> (reviews: [ReviewInput], issues: [RecordIssue]) {
-        var reviews: [ReviewInput] = []
-        var issues: [RecordIssue] = []
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                issues.append(RecordIssue(file: file, line: k + 1, field: nil, message: "not a JSON object; each line must be {\"id\": …, \"premises_name\": …, \"date\": …, \"text\": …}"))
-                continue
-            }
-            func value(_ name: String) -> String {
-                switch object[name] {
-                case let s as String: return s.trimmingCharacters(in: .whitespaces)
-                case let n as NSNumber: return n.stringValue
-                default: return ""
-                }
-            }
-            if let review = Self.safeguardReview(value, line: k + 1, file: file, issues: &issues) { reviews.append(review) }
+        var reader = ReviewStreamReader(file: file, format: .jsonl)
+        var bytes = Array(text.utf8)
+        var batch = bytes.withUnsafeMutableBufferPointer { reader.read(UnsafeBufferPointer($0)) }
+        let last = reader.finish()
+        batch.reviews += last.reviews
+        batch.issues += last.issues
+        return (batch.reviews, batch.issues)
+    }
+
+    /// Reads one line of JSON Lines (not blank) into a review or an issue.
+    static func readJSONLine(_ data: Data, line: Int, file: String, into batch: inout ReviewBatch) {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            batch.issues.append(RecordIssue(file: file, line: line, field: nil, message: "not a JSON object; each line must be {\"id\": …, \"premises_name\": …, \"date\": …, \"text\": …}"))
+            return
         }
-        return (reviews, issues)
+        func value(_ name: String) -> String {
+            switch object[name] {
+            case let s as String: return s.trimmingWhitespace
+            case let n as NSNumber: return n.stringValue
+            default: return ""
+            }
+        }
+        if let review = Self.safeguardReview(value, line: line, file: file, issues: &batch.issues) { batch.reviews.append(review) }
     }
 
     static func safeguardReview(_ value: (String) -> String, line: Int, file: String, issues: inout [RecordIssue]) -> ReviewInput? {
