@@ -3,7 +3,8 @@ import GRDBSQLite
 import SafeguardCore
 
 extension SQLiteStore {
-    static let establishmentColumns = [
+    /// The columns of `fhrs_establishment` an FHRS import writes, in the order both stores write them.
+    public static let establishmentColumns = [
         "fhrs_id", "entity_id", "link_method", "link_confidence", "la_business_id", "name", "business_type",
         "business_type_id", "address_lines", "postcode", "rating_value", "rating_key", "rating_date", "la_code",
         "la_name", "hygiene", "structural", "confidence_in_management", "scheme_type", "new_rating_pending",

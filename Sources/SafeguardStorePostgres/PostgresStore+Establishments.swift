@@ -110,7 +110,7 @@ extension PostgresStore {
                         longitude DOUBLE PRECISION, latitude DOUBLE PRECISION, right_to_reply TEXT, hotel_basis TEXT,
                         extract_date TEXT, content_hash BIGINT) ON COMMIT DROP
                     """, logger: logger)
-                try await db.copyFrom(table: "fhrs_stage", columns: ["n"] + EstablishmentRow.columns, logger: logger) {
+                try await db.copyFrom(table: "fhrs_stage", columns: ["n"] + SQLiteStore.establishmentColumns, logger: logger) {
                     try await $0.write(data)
                 }
                 try await db.rows(
@@ -187,15 +187,8 @@ struct EstablishmentRow {
 }
 
 extension EstablishmentRow {
-    /// The staging table's columns after its `n`, in the order of `copyValues`.
-    static let columns = [
-        "fhrs_id", "entity_id", "link_method", "link_confidence", "la_business_id", "name", "business_type",
-        "business_type_id", "address_lines", "postcode", "rating_value", "rating_key", "rating_date", "la_code",
-        "la_name", "hygiene", "structural", "confidence_in_management", "scheme_type", "new_rating_pending",
-        "longitude", "latitude", "right_to_reply", "hotel_basis", "extract_date", "content_hash",
-    ]
-
-    /// The row's values as COPY's text format reads them (numbers in their shortest exact form).
+    /// The row's values as COPY's text format reads them, in the order of
+    /// `SQLiteStore.establishmentColumns` (numbers in their shortest exact form).
     var copyValues: [String?] {
         [
             String(self.fhrs_id), self.entity_id.map { String($0) }, self.link_method,
