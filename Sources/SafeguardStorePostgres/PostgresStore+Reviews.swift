@@ -38,7 +38,7 @@ extension PostgresStore {
             var evidence: [ReviewKey: [EvidenceRow]] = [:]
             for ((review, key), claim) in zip(zip(reviews, keys), claims) {
                 summary.read += 1
-                let hash = SQLiteStore.hash(of: review)
+                let hash = SQLiteStore.contentHash(of: review)
                 let existing = stored[key]
                 if let existing, existing.hash == hash {
                     summary.unchanged += 1
