@@ -4,7 +4,8 @@ import SafeguardImport
 import SafeguardStore
 
 /// One FHRS file into the store: the header first (its extract date goes with every record),
-/// then parsing and preparing on a second thread while this one stores batch by batch.
+/// then parsing and preparing (`PreparedEstablishment`) on a second thread while this one stores
+/// batch by batch, on either backend.
 /// Shared by `safeguard import fhrs` and `safeguard bench import`, so the benchmark measures
 /// the command's own path.
 enum FHRSImportLoop {
@@ -13,9 +14,6 @@ enum FHRSImportLoop {
         _ file: String, batchSize: Int, onIssue: (ImportIssue) -> Void, progress: ((Int) -> Void)?,
         into store: any SafeguardStore
     ) -> ImportOutcome {
-        guard let store = store as? SQLiteStore else {
-            return Self.runGeneric(file, batchSize: batchSize, onIssue: onIssue, progress: progress, into: store)
-        }
         var outcome = ImportOutcome()
         outcome.summary.hotels = 0
         outcome.summary.hotelsByName = 0
@@ -26,10 +24,11 @@ enum FHRSImportLoop {
             outcome.readFailure = error
             return outcome
         }
-        // Into an empty store, secondary indexes are built once at the end (restored on any exit).
+        // Into an empty SQLite store, secondary indexes are built once at the end (restored on any exit).
+        let sqlite = store as? SQLiteStore
         let bulk: Bool
         do {
-            bulk = try store.beginBulkLoad()
+            bulk = try sqlite?.beginBulkLoad() ?? false
         } catch {
             outcome.storeFailure = error
             return outcome
@@ -42,38 +41,11 @@ enum FHRSImportLoop {
                 }
             }, onIssue: onIssue, progress: progress,
             save: { try store.recordEstablishments(prepared: $0, extractDate: extract) })
-        if bulk {
+        if bulk, let sqlite {
             let started = DispatchTime.now().uptimeNanoseconds
-            do { try store.restoreIndexes() } catch { outcome.storeFailure = outcome.storeFailure ?? error }
+            do { try sqlite.restoreIndexes() } catch { outcome.storeFailure = outcome.storeFailure ?? error }
             outcome.indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         }
-        return outcome
-    }
-
-    /// The same for a store without SQLite's prepared-row fast path (PostgreSQL): establishments
-    /// are built on the reading thread and stored batch by batch through the protocol.
-    private static func runGeneric(
-        _ file: String, batchSize: Int, onIssue: (ImportIssue) -> Void, progress: ((Int) -> Void)?,
-        into store: any SafeguardStore
-    ) -> ImportOutcome {
-        var outcome = ImportOutcome()
-        outcome.summary.hotels = 0
-        outcome.summary.hotelsByName = 0
-        let extract: CalendarDay?
-        do {
-            extract = try FHRSReader().header(path: file).extractDate
-        } catch {
-            outcome.readFailure = error
-            return outcome
-        }
-        ImportLoop.run(
-            batchSize: batchSize, into: &outcome,
-            read: { (sink: ImportBatchSink<FHRSEstablishment>) in
-                try FHRSReader().readRows(path: file, progress: sink.progress, onIssue: sink.issue) { row in
-                    try sink.record(FHRSEstablishment(row))
-                }
-            }, onIssue: onIssue, progress: progress,
-            save: { try store.recordEstablishments($0, extractDate: extract) })
         return outcome
     }
 }

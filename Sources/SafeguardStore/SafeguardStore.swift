@@ -10,6 +10,9 @@ public protocol SafeguardStore: Sendable {
     /// Stores FHRS establishments from one extract (upsert by FHRSID) and links each to an entity.
     func recordEstablishments(_ establishments: [FHRSEstablishment], extractDate: CalendarDay?) throws
         -> ImportSummary
+    /// The same for rows prepared on the reading thread (`PreparedEstablishment`), the import's path.
+    func recordEstablishments(prepared establishments: [PreparedEstablishment], extractDate: CalendarDay?) throws
+        -> ImportSummary
     /// Stores premises-licence register rows (history per case reference) and links each case.
     func recordLicenceEvents(_ events: [PremisesLicenceEvent]) throws -> ImportSummary
     /// Stores taxi driver licences (upsert by authority + licence number), linked by badge.

@@ -119,15 +119,12 @@ extension PostgresStore {
         let references = Self.copiedReferences[table] ?? [:]
         let hasID = Self.mapsIDs(table, columns: columns)
         let list = columns.joined(separator: ", ")
-        var buffer = ByteBufferAllocator().buffer(capacity: rows.count * 256)
+        var writer = CopyTextWriter(capacity: rows.count * 256)
         for row in rows {
-            for (index, value) in row.enumerated() {
-                if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-                Self.writeCopyText(value, to: &buffer)
-            }
-            buffer.writeInteger(UInt8(ascii: "\n"))
+            for value in row { writer.field(value) }
+            writer.endRow()
         }
-        let data = buffer
+        let data = writer.buffer
         var joins = ""
         let values = columns.map { column -> String in
             if column == "id", hasID { return "m.new_id" }
@@ -150,7 +147,7 @@ extension PostgresStore {
                 try await db.rows(
                     """
                     INSERT INTO copy_map (source, tbl, old_id, new_id)
-                    SELECT $1, '\(table)', s.id, nextval(pg_get_serial_sequence('\(table)', 'id'))
+                    SELECT $1, '\(table)', s.id, nextval((SELECT pg_get_serial_sequence('\(table)', 'id'))::regclass)
                     FROM copy_stage s
                     WHERE NOT EXISTS (SELECT 1 FROM copy_map m WHERE m.source = $1 AND m.tbl = '\(table)' AND m.old_id = s.id)
                     ORDER BY s.id
@@ -164,23 +161,6 @@ extension PostgresStore {
                 SELECT count(*) FROM inserted
                 """, hasID || !references.isEmpty ? [.text(source)] : [], logger: logger)
             return Int(try inserted[0].int(0)!)
-        }
-    }
-
-    /// A value in COPY's text format: `\N` for NULL; backslash, tab, newline and return escaped.
-    static func writeCopyText(_ value: String?, to buffer: inout ByteBuffer) {
-        guard let value else {
-            buffer.writeString("\\N")
-            return
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): buffer.writeString("\\\\")
-            case UInt8(ascii: "\t"): buffer.writeString("\\t")
-            case UInt8(ascii: "\n"): buffer.writeString("\\n")
-            case UInt8(ascii: "\r"): buffer.writeString("\\r")
-            default: buffer.writeInteger(byte)
-            }
         }
     }
 

@@ -6,13 +6,20 @@ import SafeguardCore
 import SafeguardStore
 
 extension PostgresStore {
-    /// Stores FHRS establishments in set-based round trips per batch: one look-up of the stored
-    /// rows, one of the entities the new ones can match, the entity resolution per new establishment
-    /// in order in Swift (`PostgresEntityBatch`, as SQLite does row by row), the new entities in one
-    /// insert, then one upsert of every new or changed row from a JSON recordset, and one update of
-    /// the extract date of the unchanged ones.
     public func recordEstablishments(_ establishments: [FHRSEstablishment], extractDate: CalendarDay?) throws
         -> ImportSummary
+    {
+        try self.recordEstablishments(prepared: establishments.map(PreparedEstablishment.init), extractDate: extractDate)
+    }
+
+    /// Stores FHRS establishments (prepared on the reading thread) in set-based round trips per
+    /// batch: one look-up of the stored rows, one of the entities the new ones can match, the
+    /// entity resolution per new establishment in order in Swift (`PostgresEntityBatch`, as SQLite
+    /// does row by row), the new entities in one insert, then the new and changed rows by COPY into
+    /// a staging table, inserted and updated from it, and one update of the extract date of the
+    /// unchanged ones.
+    public func recordEstablishments(prepared establishments: [PreparedEstablishment], extractDate: CalendarDay?)
+        throws -> ImportSummary
     {
         let extract = extractDate?.description
         return try self.write(rows: establishments.count) { db, logger in
@@ -25,18 +32,20 @@ extension PostgresStore {
                 SELECT f.fhrs_id, f.content_hash, f.extract_date FROM fhrs_establishment f
                 WHERE f.authority = current_setting('safeguard.authority')
                   AND f.fhrs_id = ANY(ARRAY(SELECT value::bigint FROM json_array_elements_text($1::json)))
-                """, [.text(try Self.json(establishments.map(\.fhrsID)))], logger: logger)
+                """, [.text(try Self.json(establishments.map(\.row.fhrsID)))], logger: logger)
             {
                 stored[Int(try row.int(0)!)] = (try row.int(1)!, try row.text(2))
             }
-            let preparedRows = establishments.map { PreparedEstablishment($0) }
+            // Rows the store held before this batch are updated (keeping their link); the others inserted.
+            let existed = Set(stored.keys)
             var entities = try await PostgresEntityBatch.load(
-                claims: zip(establishments, preparedRows).compactMap { stored[$0.fhrsID] == nil ? $1.claim : nil },
-                on: db, logger: logger)
-            var rows: [Int: EstablishmentRow] = [:]
+                claims: establishments.compactMap { stored[$0.row.fhrsID] == nil ? $0.claim : nil }, on: db, logger: logger)
+            // The latest version of each new or changed row: its position in the batch, hash and link.
+            var written: [Int: StagedEstablishment] = [:]
             var order: [Int] = []
             var touched: Set<Int> = []
-            for (establishment, prepared) in zip(establishments, preparedRows) {
+            for (position, prepared) in establishments.enumerated() {
+                let fhrsID = prepared.row.fhrsID
                 summary.read += 1
                 switch prepared.basis {
                 case .businessType: summary.hotels! += 1
@@ -44,13 +53,13 @@ extension PostgresStore {
                 case nil: break
                 }
                 let hash = SQLiteStore.hash(prepared.row, ratingDate: prepared.ratingDate)
-                var link: (entity: Int64, method: String, confidence: Double)?
-                if let existing = stored[establishment.fhrsID] {
+                var link: EstablishmentLink?
+                if let existing = stored[fhrsID] {
                     if existing.hash == hash {
                         summary.unchanged += 1
                         if let extract, existing.extract != extract {
-                            touched.insert(establishment.fhrsID)
-                            stored[establishment.fhrsID] = (hash, extract)
+                            touched.insert(fhrsID)
+                            stored[fhrsID] = (hash, extract)
                         }
                         continue
                     }
@@ -58,48 +67,35 @@ extension PostgresStore {
                 } else {
                     let kind: EntityKind = prepared.basis == nil ? .premises : .hotel
                     let resolution = entities.resolvePremises(
-                        prepared.claim, kind: kind, source: "fhrs", fhrsID: Int64(establishment.fhrsID))
+                        prepared.claim, kind: kind, source: "fhrs", fhrsID: Int64(fhrsID))
                     summary.new += 1
                     if resolution.linkedExisting { summary.linked += 1 }
                     summary.uncertain += resolution.uncertain
-                    link = (resolution.entityID, resolution.method == "new" ? "fhrs-id" : resolution.method, resolution.confidence)
+                    link = EstablishmentLink(
+                        entity: resolution.entityID, method: resolution.method == "new" ? "fhrs-id" : resolution.method,
+                        confidence: resolution.confidence)
                 }
-                stored[establishment.fhrsID] = (hash, extract)
-                let e = establishment
-                if rows[e.fhrsID] == nil { order.append(e.fhrsID) }
+                stored[fhrsID] = (hash, extract)
                 // A row first stored in this batch keeps the link made for it; a changed one keeps its stored link.
-                let earlier = rows[e.fhrsID]
-                rows[e.fhrsID] = EstablishmentRow(
-                    fhrs_id: e.fhrsID, entity_id: link?.entity ?? earlier?.entity_id,
-                    link_method: link?.method ?? earlier?.link_method, link_confidence: link?.confidence ?? earlier?.link_confidence,
-                    la_business_id: e.localAuthorityBusinessID, name: e.name, business_type: e.businessType,
-                    business_type_id: e.businessTypeID, address_lines: e.addressLines.joined(separator: "\n"),
-                    postcode: e.postcode, rating_value: e.ratingValue, rating_key: e.ratingKey,
-                    rating_date: prepared.ratingDate, la_code: e.localAuthorityCode, la_name: e.localAuthorityName,
-                    hygiene: e.hygieneScore, structural: e.structuralScore,
-                    confidence_in_management: e.confidenceInManagementScore, scheme_type: e.schemeType,
-                    new_rating_pending: e.newRatingPending.map { $0 ? 1 : 0 }, longitude: e.longitude,
-                    latitude: e.latitude, right_to_reply: e.rightToReply, hotel_basis: prepared.basis?.rawValue,
-                    extract_date: extract, content_hash: hash)
+                if written[fhrsID] == nil { order.append(fhrsID) }
+                written[fhrsID] = StagedEstablishment(
+                    position: position, hash: hash, link: link ?? written[fhrsID]?.link)
             }
             let ids = try await entities.flush(on: db, logger: logger)
             if !order.isEmpty {
-                // Rows already stored have no link here: the upsert leaves their entity and link as they are.
                 // The rows reach the server by COPY into a staging table (text format parses several
-                // times faster than a JSON document of 5,000 rows); the insert from it runs under the
-                // authority's row-level security, which COPY into the table itself would refuse.
-                var buffer = ByteBufferAllocator().buffer(capacity: order.count * 320)
-                for (position, id) in order.enumerated() {
-                    var row = rows[id]!
-                    row.entity_id = ids[row.entity_id]
-                    buffer.writeString(String(position))
-                    for value in row.copyValues {
-                        buffer.writeInteger(UInt8(ascii: "\t"))
-                        Self.writeCopyText(value, to: &buffer)
-                    }
-                    buffer.writeInteger(UInt8(ascii: "\n"))
+                // times faster than a JSON document of 5,000 rows); the insert and update from it run
+                // under the authority's row-level security, which COPY into the table itself would refuse.
+                var writer = CopyTextWriter(capacity: order.count * 320)
+                for (n, fhrsID) in order.enumerated() {
+                    let staged = written[fhrsID]!
+                    writer.field(n)
+                    Self.writeEstablishment(
+                        establishments[staged.position], entity: ids[staged.link?.entity], link: staged.link,
+                        extract: extract, hash: staged.hash, to: &writer)
+                    writer.endRow()
                 }
-                let data = buffer
+                let data = writer.buffer
                 try await db.rows(
                     """
                     CREATE TEMP TABLE fhrs_stage (n BIGINT, fhrs_id BIGINT, entity_id BIGINT, link_method TEXT,
@@ -113,34 +109,27 @@ extension PostgresStore {
                 try await db.copyFrom(table: "fhrs_stage", columns: ["n"] + SQLiteStore.establishmentColumns, logger: logger) {
                     try await $0.write(data)
                 }
-                try await db.rows(
-                    """
-                    INSERT INTO fhrs_establishment (fhrs_id, entity_id, link_method, link_confidence, la_business_id,
-                        name, business_type, business_type_id, address_lines, postcode, rating_value, rating_key,
-                        rating_date, la_code, la_name, hygiene, structural, confidence_in_management, scheme_type,
-                        new_rating_pending, longitude, latitude, right_to_reply, hotel_basis, extract_date, content_hash)
-                    SELECT x.fhrs_id, COALESCE(x.entity_id, f.entity_id), COALESCE(x.link_method, f.link_method),
-                        COALESCE(x.link_confidence, f.link_confidence), x.la_business_id, x.name, x.business_type,
-                        x.business_type_id, x.address_lines, x.postcode, x.rating_value, x.rating_key, x.rating_date,
-                        x.la_code, x.la_name, x.hygiene, x.structural, x.confidence_in_management, x.scheme_type,
-                        x.new_rating_pending, x.longitude, x.latitude, x.right_to_reply, x.hotel_basis, x.extract_date,
-                        x.content_hash
-                    FROM fhrs_stage x
-                    LEFT JOIN fhrs_establishment f
-                        ON f.authority = current_setting('safeguard.authority') AND f.fhrs_id = x.fhrs_id
-                    ORDER BY x.n
-                    ON CONFLICT (authority, fhrs_id) DO UPDATE SET la_business_id = excluded.la_business_id,
-                        name = excluded.name, business_type = excluded.business_type,
-                        business_type_id = excluded.business_type_id, address_lines = excluded.address_lines,
-                        postcode = excluded.postcode, rating_value = excluded.rating_value,
-                        rating_key = excluded.rating_key, rating_date = excluded.rating_date, la_code = excluded.la_code,
-                        la_name = excluded.la_name, hygiene = excluded.hygiene, structural = excluded.structural,
-                        confidence_in_management = excluded.confidence_in_management,
-                        scheme_type = excluded.scheme_type, new_rating_pending = excluded.new_rating_pending,
-                        longitude = excluded.longitude, latitude = excluded.latitude,
-                        right_to_reply = excluded.right_to_reply, hotel_basis = excluded.hotel_basis,
-                        extract_date = excluded.extract_date, content_hash = excluded.content_hash
-                    """, logger: logger)
+                let columns = SQLiteStore.establishmentColumns
+                // New rows: a plain insert in batch order (no conflict to arbitrate: this authority's
+                // writer lock is held since the look-up above, and every row stored then is excluded).
+                if order.contains(where: { !existed.contains($0) }) {
+                    try await db.rows(
+                        """
+                        INSERT INTO fhrs_establishment (\(columns.joined(separator: ", ")))
+                        SELECT \(columns.joined(separator: ", ")) FROM fhrs_stage WHERE entity_id IS NOT NULL ORDER BY n
+                        """, logger: logger)
+                }
+                // Changed rows keep the entity and link they have.
+                if order.contains(where: existed.contains) {
+                    let updates = columns.filter { !["fhrs_id", "entity_id", "link_method", "link_confidence"].contains($0) }
+                        .map { "\($0) = x.\($0)" }.joined(separator: ", ")
+                    try await db.rows(
+                        """
+                        UPDATE fhrs_establishment f SET \(updates) FROM fhrs_stage x
+                        WHERE x.entity_id IS NULL AND f.authority = current_setting('safeguard.authority')
+                          AND f.fhrs_id = x.fhrs_id
+                        """, logger: logger)
+                }
             }
             let dated = touched.subtracting(order)
             if let extract, !dated.isEmpty {
@@ -154,50 +143,67 @@ extension PostgresStore {
             return summary
         }
     }
-}
 
-/// An FHRS row as the staging table reads it (a nil is NULL; a nil link keeps the stored one).
-struct EstablishmentRow {
-    var fhrs_id: Int
-    var entity_id: Int64?
-    var link_method: String?
-    var link_confidence: Double?
-    var la_business_id: String?
-    var name: String
-    var business_type: String?
-    var business_type_id: Int?
-    var address_lines: String
-    var postcode: String?
-    var rating_value: String?
-    var rating_key: String?
-    var rating_date: String?
-    var la_code: String?
-    var la_name: String?
-    var hygiene: Int?
-    var structural: Int?
-    var confidence_in_management: Int?
-    var scheme_type: String?
-    var new_rating_pending: Int?
-    var longitude: Double?
-    var latitude: Double?
-    var right_to_reply: String?
-    var hotel_basis: String?
-    var extract_date: String?
-    var content_hash: Int64
-}
-
-extension EstablishmentRow {
-    /// The row's values as COPY's text format reads them, in the order of
-    /// `SQLiteStore.establishmentColumns` (numbers in their shortest exact form).
-    var copyValues: [String?] {
-        [
-            String(self.fhrs_id), self.entity_id.map { String($0) }, self.link_method,
-            self.link_confidence.map { "\($0)" }, self.la_business_id, self.name, self.business_type,
-            self.business_type_id.map { String($0) }, self.address_lines, self.postcode, self.rating_value,
-            self.rating_key, self.rating_date, self.la_code, self.la_name, self.hygiene.map { String($0) },
-            self.structural.map { String($0) }, self.confidence_in_management.map { String($0) }, self.scheme_type,
-            self.new_rating_pending.map { String($0) }, self.longitude.map { "\($0)" }, self.latitude.map { "\($0)" },
-            self.right_to_reply, self.hotel_basis, self.extract_date, String(self.content_hash),
-        ]
+    /// One establishment's fields after the batch position, in the order of
+    /// `SQLiteStore.establishmentColumns`, its texts straight from the row's bytes (NULL when
+    /// absent; name and address the empty text, as the content hash takes them). A changed row
+    /// has no link here: it keeps the one it has.
+    private static func writeEstablishment(
+        _ prepared: PreparedEstablishment, entity: Int64?, link: EstablishmentLink?, extract: String?, hash: Int64,
+        to writer: inout CopyTextWriter
+    ) {
+        let row = prepared.row
+        row.bytes.withUnsafeBufferPointer { bytes in
+            func text(_ field: FHRSRow.Text, required: Bool = false) {
+                if let span = row.span(field) {
+                    writer.field(bytes: UnsafeBufferPointer(rebasing: bytes[span]))
+                } else if required {
+                    writer.field("")
+                } else {
+                    writer.null()
+                }
+            }
+            writer.field(row.fhrsID)
+            writer.field(entity)
+            writer.field(link?.method)
+            writer.field(link?.confidence)
+            text(.laBusinessID)
+            text(.name, required: true)
+            text(.businessType)
+            writer.field(row.businessTypeID)
+            text(.address, required: true)
+            text(.postcode)
+            text(.ratingValue)
+            text(.ratingKey)
+            writer.field(prepared.ratingDate)
+            text(.laCode)
+            text(.laName)
+            writer.field(row.hygieneScore)
+            writer.field(row.structuralScore)
+            writer.field(row.confidenceInManagementScore)
+            text(.schemeType)
+            writer.field(row.newRatingPending.map { $0 ? 1 : 0 })
+            writer.field(row.longitude)
+            writer.field(row.latitude)
+            text(.rightToReply)
+            writer.field(prepared.basis?.rawValue)
+            writer.field(extract)
+            writer.field(hash)
+        }
     }
+}
+
+/// The entity a new FHRS row was linked to (a provisional id until the batch's entities are written).
+private struct EstablishmentLink {
+    var entity: Int64
+    var method: String
+    var confidence: Double
+}
+
+/// A new or changed FHRS row of a batch: where it is in the batch, its content hash and, when it is
+/// new, its link.
+private struct StagedEstablishment {
+    var position: Int
+    var hash: Int64
+    var link: EstablishmentLink?
 }

@@ -31,6 +31,35 @@ import Testing
         #expect(try store.tableCounts()["fhrs_establishment"] == 2)
     }
 
+    @Test(arguments: StoreBackend.available) func aChangedEstablishmentIsStoredWithItsNewValuesAndKeepsItsEntity(
+        backend: StoreBackend
+    ) throws {
+        // Given a hotel stored from one extract,
+        let store = try backend.makeStore()
+        _ = try store.recordEstablishments([grandHotel, cafe], extractDate: CalendarDay(iso: "2020-11-11"))
+        let before = try #require(try store.hotels().first)
+        // when a later extract changes its rating, its address and a text with a tab and a backslash,
+        var changed = grandHotel
+        changed.ratingValue = "1"
+        changed.ratingDate = CalendarDay(iso: "2021-06-30")
+        changed.addressLines = ["12 North Promenade", "Blackpool", "Lancashire"]
+        changed.rightToReply = "We disagree\twith the\\rating\nand have appealed."
+        let summary = try store.recordEstablishments([changed, cafe], extractDate: CalendarDay(iso: "2021-07-01"))
+        // then the new values are what the store gives back, on the same entity,
+        #expect(summary.updated == 1)
+        #expect(summary.unchanged == 1)
+        let after = try #require(try store.hotels().first)
+        #expect(after.entityID == before.entityID)
+        #expect(after.establishment.ratingValue == "1")
+        #expect(after.establishment.ratingDate == CalendarDay(iso: "2021-06-30"))
+        #expect(after.establishment.addressLines == ["12 North Promenade", "Blackpool", "Lancashire"])
+        #expect(after.establishment.rightToReply == changed.rightToReply)
+        #expect(after.fhrsExtractDate == CalendarDay(iso: "2021-07-01"))
+        // and the same extract again changes nothing.
+        #expect(try store.recordEstablishments([changed], extractDate: CalendarDay(iso: "2021-07-01")).unchanged == 1)
+        #expect(try store.tableCounts()["entity"] == 2)
+    }
+
     @Test(arguments: StoreBackend.available) func firstImportWithARepeatedIDStillStoresOneRow(backend: StoreBackend) throws {
         // Given an empty store (look-ups are skipped for ids the import has not written yet),
         let store = try backend.makeStore()
