@@ -30,6 +30,7 @@ public final class PostgresStore: SafeguardStore {
     let client: PostgresClient
     let bridge = BlockingBridge()
     let logger = Logger(label: "safeguard.store.postgres")
+    let analyses = PendingAnalyses()
     private let runTask: Task<Void, Never>
 
     /// Connects to the database at `url` (see `PostgresLocation`) and checks that its migrations
@@ -67,6 +68,11 @@ public final class PostgresStore: SafeguardStore {
     }
 
     deinit {
+        // An analysis still running would be lost with the connection: let it finish first.
+        if !self.analyses.isEmpty {
+            let analyses = self.analyses
+            _ = try? self.bridge.run { await analyses.wait() }
+        }
         self.runTask.cancel()
     }
 
@@ -134,12 +140,12 @@ public final class PostgresStore: SafeguardStore {
 
     /// Runs `body` in one write transaction for this store's authority (see the type's notes).
     /// A bulk write (`rows` at least `PostgresPlannerStatistics.minimumRows`) then refreshes the
-    /// planner's statistics of the tables it grew.
+    /// planner's statistics of the tables it grew, on another connection (`PendingAnalyses`).
     func write<T: Sendable>(
         rows: Int = 0, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
     ) throws -> T {
         let authority = self.authority
-        return try self.bridge.run { [client, logger] in
+        return try self.bridge.run { [client, logger, analyses, bridge] in
             try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: logger)
                 do {
@@ -154,7 +160,15 @@ public final class PostgresStore: SafeguardStore {
                         rows >= PostgresPlannerStatistics.minimumRows
                         ? try await PostgresPlannerStatistics.staleTables(on: connection, logger: logger) : []
                     try await connection.query("COMMIT", logger: logger)
-                    await PostgresPlannerStatistics.analyse(stale, on: connection, logger: logger)
+                    if !stale.isEmpty {
+                        // On another connection, while the caller goes on with its next batch.
+                        analyses.add(
+                            Task(executorPreference: bridge) {
+                                _ = try? await client.withConnection {
+                                    await PostgresPlannerStatistics.analyse(stale, on: $0, logger: logger)
+                                }
+                            })
+                    }
                     return result
                 } catch {
                     _ = try? await connection.query("ROLLBACK", logger: logger)
@@ -171,8 +185,10 @@ public final class PostgresStore: SafeguardStore {
     ) throws -> T {
         let authority = self.authority
         let scope = self.location.regional ? "region" : "own"
-        return try self.bridge.run { [client, logger] in
-            try await client.withConnection { connection in
+        return try self.bridge.run { [client, logger, analyses] in
+            // Planned with the statistics of the latest bulk write.
+            await analyses.wait()
+            return try await client.withConnection { connection in
                 try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
                 do {
                     try await connection.query(
