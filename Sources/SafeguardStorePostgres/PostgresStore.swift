@@ -68,8 +68,9 @@ public final class PostgresStore: SafeguardStore {
     }
 
     deinit {
-        // An analysis still running would be lost with the connection: let it finish first.
-        if !self.analyses.isEmpty {
+        // An analysis still running would be lost with the connection: let it finish first (not
+        // on an event loop, which the bridge must not block).
+        if !self.analyses.isEmpty, MultiThreadedEventLoopGroup.currentEventLoop == nil {
             let analyses = self.analyses
             _ = try? self.bridge.run { await analyses.wait() }
         }
