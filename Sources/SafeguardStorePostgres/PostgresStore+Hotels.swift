@@ -18,7 +18,7 @@ extension PostgresStore {
                 """, logger: logger)
             var entities: [Int64] = []
             for row in hotels { entities.append(try row.int(1)!) }
-            let ids = "{" + entities.map(String.init).joined(separator: ",") + "}"
+            let ids = SQLValue.ids(entities)
             var licences: [Int64: [LicenceSummary]] = [:]
             for row in try await db.rows(
                 """
@@ -30,7 +30,7 @@ extension PostgresStore {
                   AND e.id = (SELECT id FROM licence_event WHERE case_id = c.id
                               ORDER BY case_date DESC NULLS LAST, id DESC LIMIT 1)
                 ORDER BY c.entity_id, e.case_date DESC NULLS LAST
-                """, [.text(ids)], logger: logger)
+                """, [ids], logger: logger)
             {
                 licences[try row.int(0)!, default: []].append(
                     LicenceSummary(
@@ -43,7 +43,7 @@ extension PostgresStore {
             var reviews: [Int64: (count: Int, dates: [CalendarDay])] = [:]
             for row in try await db.rows(
                 "SELECT entity_id, date FROM review WHERE entity_id = ANY($1::bigint[]) "
-                    + "ORDER BY entity_id, date NULLS FIRST", [.text(ids)], logger: logger)
+                    + "ORDER BY entity_id, date NULLS FIRST", [ids], logger: logger)
             {
                 let entity = try row.int(0)!
                 reviews[entity, default: (0, [])].count += 1
@@ -55,7 +55,7 @@ extension PostgresStore {
             for row in try await db.rows(
                 "SELECT entity_id, source, count(DISTINCT source_key) FROM entity_link "
                     + "WHERE entity_id = ANY($1::bigint[]) AND source IN ('report', 'intelligence') GROUP BY 1, 2",
-                [.text(ids)], logger: logger)
+                [ids], logger: logger)
             {
                 links[try row.int(0)!, default: [:]][try row.text(1)!] = Int(try row.int(2)!)
             }
@@ -63,7 +63,7 @@ extension PostgresStore {
             for row in try await db.rows(
                 "SELECT entity_id, sign, source, source_id, date, snippet, origin FROM evidence "
                     + "WHERE entity_id = ANY($1::bigint[]) ORDER BY entity_id, date NULLS FIRST, id",
-                [.text(ids)], logger: logger)
+                [ids], logger: logger)
             {
                 evidence[try row.int(0)!, default: []].append(
                     Evidence(

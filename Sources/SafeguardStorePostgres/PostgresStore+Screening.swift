@@ -39,12 +39,12 @@ extension PostgresStore: ScreeningStore {
                             """
                             INSERT INTO entity_uprn (uprn, entity_id)
                             SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING
-                            """, [.text(uprn), .text(Self.idArray(entities))], logger: logger)
+                            """, [.text(uprn), .ids(entities)], logger: logger)
                     }
                 }
             }
             guard !entities.isEmpty else { return nil }
-            let ids = SQLValue.text(Self.idArray(entities))
+            let ids = SQLValue.ids(entities)
             var seen = Set<String>()
             var evidence: [Evidence] = []
             for row in try await db.rows(
@@ -123,10 +123,5 @@ extension PostgresStore: ScreeningStore {
                 asOf: CalendarDay(iso: try row.text(2)!) ?? CalendarDay(daysSinceEpoch: 0), rulesetHash: try row.text(3)!,
                 inputHash: try row.text(4)!, band: try row.text(5)!, resultJSON: try row.text(6)!)
         }
-    }
-
-    /// A PostgreSQL array literal of ids (bound as text, cast with `::bigint[]`).
-    static func idArray(_ ids: [Int64]) -> String {
-        "{" + ids.map(String.init).joined(separator: ",") + "}"
     }
 }
