@@ -123,39 +123,33 @@ extension PostgresStore {
                     newCases[index].id = caseIDs.reserved[index]
                     newCases[index].entity_id = entityIDs[newCases[index].entity_id]
                 }
-                try await db.rows(
-                    """
-                    INSERT INTO licence_case (id, organisation, case_reference, entity_id, link_method, link_confidence)
-                    SELECT id, organisation, case_reference, entity_id, link_method, link_confidence
-                    FROM json_to_recordset($1::json) AS x(id BIGINT, organisation TEXT, case_reference TEXT,
-                        entity_id BIGINT, link_method TEXT, link_confidence DOUBLE PRECISION)
-                    ORDER BY id
-                    """, [.text(try Self.json(newCases))], logger: logger)
+                var writer = CopyTextWriter(capacity: newCases.count * 96)
+                for (n, row) in newCases.enumerated() {
+                    writer.field(n)
+                    writer.field(row.id)
+                    writer.field(row.organisation)
+                    writer.field(row.case_reference)
+                    writer.field(row.entity_id)
+                    writer.field(row.link_method)
+                    writer.field(row.link_confidence)
+                    writer.endRow()
+                }
+                try await db.insertStaged(
+                    into: "licence_case",
+                    columns: ["id", "organisation", "case_reference", "entity_id", "link_method", "link_confidence"],
+                    rows: writer.buffer, logger: logger)
             }
             if !newEvents.isEmpty {
                 for index in newEvents.indices { newEvents[index].case_id = caseIDs[newEvents[index].case_id] }
-                try await db.rows(
-                    """
-                    INSERT INTO licence_event (case_id, row_hash, extract_date, organisation_uri, organisation_label,
-                        case_reference, case_date, service_type_uri, service_type_label, premises_name, location_text,
-                        postcode, entertainment_type_uri, entertainment_type_label, alcohol_supply,
-                        late_night_refreshment, opening_hours, licence_holder, status_label)
-                    SELECT case_id, row_hash, extract_date, organisation_uri, organisation_label, case_reference,
-                        case_date, service_type_uri, service_type_label, premises_name, location_text, postcode,
-                        entertainment_type_uri, entertainment_type_label, alcohol_supply, late_night_refreshment,
-                        opening_hours, licence_holder, status_label
-                    FROM ROWS FROM (json_to_recordset($1::json) AS (case_id BIGINT, row_hash BIGINT,
-                        extract_date TEXT, organisation_uri TEXT, organisation_label TEXT, case_reference TEXT,
-                        case_date TEXT, service_type_uri TEXT, service_type_label TEXT, premises_name TEXT,
-                        location_text TEXT, postcode TEXT, entertainment_type_uri TEXT, entertainment_type_label TEXT,
-                        alcohol_supply TEXT, late_night_refreshment TEXT, opening_hours TEXT, licence_holder TEXT,
-                        status_label TEXT))
-                        WITH ORDINALITY AS x(case_id, row_hash, extract_date, organisation_uri, organisation_label,
-                            case_reference, case_date, service_type_uri, service_type_label, premises_name,
-                            location_text, postcode, entertainment_type_uri, entertainment_type_label, alcohol_supply,
-                            late_night_refreshment, opening_hours, licence_holder, status_label, n)
-                    ORDER BY n
-                    """, [.text(try Self.json(newEvents))], logger: logger)
+                var writer = CopyTextWriter(capacity: newEvents.count * 400)
+                for (n, row) in newEvents.enumerated() {
+                    writer.field(n)
+                    writer.field(row.case_id)
+                    writer.field(row.row_hash)
+                    for text in row.texts { writer.field(text) }
+                    writer.endRow()
+                }
+                try await db.insertStaged(into: "licence_event", columns: LicenceEventRow.columns, rows: writer.buffer, logger: logger)
             }
             if !touched.isEmpty {
                 try await db.rows(
@@ -183,8 +177,8 @@ struct LicenceEventKey: Hashable, Codable {
     var row_hash: Int64
 }
 
-/// A new licence case as `json_to_recordset` reads it.
-struct LicenceCaseRow: Encodable {
+/// A new licence case.
+struct LicenceCaseRow {
     var id: Int64
     var organisation: String
     var case_reference: String
@@ -199,8 +193,8 @@ struct LicenceEventDate: Encodable {
     var extract_date: String
 }
 
-/// A new register row as `json_to_recordset` reads it (a nil is a missing key, so NULL).
-struct LicenceEventRow: Encodable {
+/// A new register row (a nil is NULL).
+struct LicenceEventRow {
     var case_id: Int64
     var row_hash: Int64
     var extract_date: String?
@@ -220,4 +214,24 @@ struct LicenceEventRow: Encodable {
     var opening_hours: String?
     var licence_holder: String?
     var status_label: String?
+}
+
+extension LicenceEventRow {
+    /// The stored columns: `case_id`, `row_hash`, then `texts`.
+    static let columns = [
+        "case_id", "row_hash", "extract_date", "organisation_uri", "organisation_label", "case_reference", "case_date",
+        "service_type_uri", "service_type_label", "premises_name", "location_text", "postcode",
+        "entertainment_type_uri", "entertainment_type_label", "alcohol_supply", "late_night_refreshment",
+        "opening_hours", "licence_holder", "status_label",
+    ]
+
+    /// The texts after `case_id` and `row_hash`, in the order of `columns`.
+    var texts: [String?] {
+        [
+            self.extract_date, self.organisation_uri, self.organisation_label, self.case_reference, self.case_date,
+            self.service_type_uri, self.service_type_label, self.premises_name, self.location_text, self.postcode,
+            self.entertainment_type_uri, self.entertainment_type_label, self.alcohol_supply,
+            self.late_night_refreshment, self.opening_hours, self.licence_holder, self.status_label,
+        ]
+    }
 }
