@@ -3,12 +3,14 @@ import PostgresNIO
 
 /// Fresh planner statistics after a bulk write. PostgreSQL plans from the statistics `ANALYZE`
 /// gathers; autovacuum gathers them only after its next round (a minute by default), so a
-/// profile run straight after an import planned its reads of a table it had never analysed and,
-/// on 40,000 reviews, spent 7 s on a read that takes 0.1 s once analysed. The application role
-/// neither owns the tables nor can analyse them, so it asks `safeguard_analyze` (security definer,
-/// migration `postgres-planner-statistics-v1`) to do it for the tables a bulk write changed by at
-/// least as many rows as they held at their last analysis: a table analysed at sizes 0, 5,000,
-/// 10,000, 20,000 … rather than after every batch.
+/// profile run straight after an import would plan its reads of tables it had never analysed.
+/// (The 7 s review-date read first blamed on this was an id list bound as text, parsed again per
+/// row under a sequential scan: see `SQLValue.ids`; statistics only decided whether the plan hit
+/// it.) The application role neither owns the tables nor can analyse them, so it asks
+/// `safeguard_analyze` (security definer, migration `postgres-planner-statistics-v1`) to do it
+/// for the tables a bulk write changed by at least as many rows as they held at their last
+/// analysis, rather than after every batch; the store runs it beside the import's next batch
+/// (`PendingAnalyses`).
 enum PostgresPlannerStatistics {
     /// Writes of fewer rows than this (an intake report, an officer's reply) never check.
     static let minimumRows = 1_000
