@@ -73,27 +73,35 @@ extension PostgresStore {
             }
             guard !order.isEmpty else { return summary }
             let ids = try await entities.flush(on: db, logger: logger)
-            try await db.rows(
-                """
-                INSERT INTO review (site, source_id, entity_id, link_method, link_confidence, premises_name,
-                    address, postcode, date, rating, text, content_hash)
-                SELECT site, source_id, entity_id, link_method, link_confidence, premises_name, address, postcode,
-                    date, rating, text, content_hash
-                FROM ROWS FROM (json_to_recordset($1::json) AS (site TEXT, source_id TEXT, entity_id BIGINT,
-                    link_method TEXT, link_confidence DOUBLE PRECISION, premises_name TEXT, address TEXT, postcode TEXT,
-                    date TEXT, rating DOUBLE PRECISION, text TEXT, content_hash BIGINT))
-                    WITH ORDINALITY AS x(site, source_id, entity_id, link_method, link_confidence, premises_name, address,
-                        postcode, date, rating, text, content_hash, n)
-                ORDER BY n
-                ON CONFLICT (authority, site, source_id) DO UPDATE SET premises_name = excluded.premises_name,
-                    address = excluded.address, postcode = excluded.postcode, date = excluded.date,
-                    rating = excluded.rating, text = excluded.text, content_hash = excluded.content_hash
-                """,
-                [.text(try Self.json(order.map { key -> ReviewRow in
-                    var row = rows[key]!
-                    row.entity_id = ids[row.entity_id]
-                    return row
-                }))], logger: logger)
+            var writer = CopyTextWriter(capacity: order.count * 1_200)
+            for (n, key) in order.enumerated() {
+                let row = rows[key]!
+                writer.field(n)
+                writer.field(row.site)
+                writer.field(row.source_id)
+                writer.field(ids[row.entity_id] as Int64)
+                writer.field(row.link_method)
+                writer.field(row.link_confidence)
+                writer.field(row.premises_name)
+                writer.field(row.address)
+                writer.field(row.postcode)
+                writer.field(row.date)
+                writer.field(row.rating)
+                writer.field(row.text)
+                writer.field(row.content_hash)
+                writer.endRow()
+            }
+            try await db.insertStaged(
+                into: "review",
+                columns: [
+                    "site", "source_id", "entity_id", "link_method", "link_confidence", "premises_name", "address",
+                    "postcode", "date", "rating", "text", "content_hash",
+                ], rows: writer.buffer,
+                onConflict: """
+                    ON CONFLICT (authority, site, source_id) DO UPDATE SET premises_name = excluded.premises_name,
+                        address = excluded.address, postcode = excluded.postcode, date = excluded.date,
+                        rating = excluded.rating, text = excluded.text, content_hash = excluded.content_hash
+                    """, logger: logger)
             try await Self.replaceEvidence(
                 order.filter(before.contains).map { "review:\($0.site)|\($0.source_id)" },
                 with: order.flatMap { key in
@@ -119,15 +127,23 @@ extension PostgresStore {
                 [.text(try Self.json(recordKeys))], logger: logger)
         }
         guard !rows.isEmpty else { return }
-        try await db.rows(
-            """
-            INSERT INTO evidence (entity_id, record_key, source, source_id, sign, date, snippet, origin)
-            SELECT entity_id, record_key, source, source_id, sign, date, snippet, origin
-            FROM ROWS FROM (json_to_recordset($1::json) AS (entity_id BIGINT, record_key TEXT, source TEXT,
-                source_id TEXT, sign TEXT, date TEXT, snippet TEXT, origin TEXT))
-                WITH ORDINALITY AS x(entity_id, record_key, source, source_id, sign, date, snippet, origin, n)
-            ORDER BY n
-            """, [.text(try Self.json(rows))], logger: logger)
+        var writer = CopyTextWriter(capacity: rows.count * 200)
+        for (n, row) in rows.enumerated() {
+            writer.field(n)
+            writer.field(row.entity_id)
+            writer.field(row.record_key)
+            writer.field(row.source)
+            writer.field(row.source_id)
+            writer.field(row.sign)
+            writer.field(row.date)
+            writer.field(row.snippet)
+            writer.field(row.origin)
+            writer.endRow()
+        }
+        try await db.insertStaged(
+            into: "evidence",
+            columns: ["entity_id", "record_key", "source", "source_id", "sign", "date", "snippet", "origin"],
+            rows: writer.buffer, logger: logger)
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {
@@ -141,8 +157,8 @@ struct ReviewKey: Hashable, Codable {
     var source_id: String
 }
 
-/// A review row as `json_to_recordset` reads it (a nil is a missing key, so NULL).
-struct ReviewRow: Encodable {
+/// A review row (a nil is NULL).
+struct ReviewRow {
     var site: String
     var source_id: String
     var entity_id: Int64
@@ -157,8 +173,8 @@ struct ReviewRow: Encodable {
     var content_hash: Int64
 }
 
-/// An evidence row as `json_to_recordset` reads it.
-struct EvidenceRow: Encodable {
+/// An evidence row (a nil is NULL).
+struct EvidenceRow {
     var entity_id: Int64?
     var record_key: String
     var source: String
