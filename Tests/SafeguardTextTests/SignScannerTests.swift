@@ -77,6 +77,11 @@ import Testing
         #expect(!TextFixtures.signIDs("No needles, foil or pipes anywhere.").contains("drug-use"))
     }
 
+    @Test func passiveUsedToIsNotAPastHabit() {
+        #expect(TextFixtures.signIDs("The room next door was used to sell drugs.").contains("drug-dealing"))
+        #expect(!TextFixtures.signIDs("This place used to have dealers outside, not any more.").contains("drug-dealing"))
+    }
+
     @Test(arguments: [
         ("The kids club was great fun.", "young-people"),
         ("Try the porn star martini at the bar!", "pornography"),
