@@ -47,6 +47,8 @@ public struct ScopeTriggers: Sendable {
             "asked whether we were", "asked if i wanted", "asked if we wanted", "asked if he wanted", "asked if anyone wanted",
             "asking if i was", "asking if we wanted", "couldn't hear ourselves think", "could not hear ourselves think",
             "couldn't hear myself think", "could not hear myself think",
+            // passive "used to" is "used for", not a past habit: "the room was used to sell drugs"
+            "was used to", "were used to", "is used to", "are used to", "being used to", "been used to",
         ],
         hypotheticalBefore: [
             "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",

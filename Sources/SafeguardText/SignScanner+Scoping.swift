@@ -76,7 +76,9 @@ extension SignScanner {
                 continue
             }
             if self.isUsedUp(trigger, by: hit, index: index) { continue }
-            if self.reaches(from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, index: index, text: text) {
+            if self.reaches(
+                from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, clauses: true, index: index, text: text
+            ) {
                 return true
             }
         }
@@ -115,8 +117,11 @@ extension SignScanner {
         }
     }
 
-    /// Whether the gap `a..<b` holds at most `window` words and no terminator.
-    func reaches(from a: Int, to b: Int, window: Int, index: HitIndex, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the gap `a..<b` holds at most `window` words, no terminator and (when `clauses`, for
+    /// forward triggers) no clause boundary.
+    func reaches(
+        from a: Int, to b: Int, window: Int, clauses: Bool = false, index: HitIndex, text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         var words = 0
         var inWord = false
         for k in a..<b {
@@ -126,8 +131,29 @@ extension SignScanner {
                 if words > window { return false }
             }
             inWord = w
+            if clauses && Self.isClauseBoundary(at: k, before: b, in: text) { return false }
         }
         return !index.contains(startingIn: a, b) { self.roles[$0.pattern] == .terminator && $0.end <= b }
+    }
+
+    /// Whether `text[k]` starts a clause boundary inside the gap ending at `end`: a semicolon, or a
+    /// comma followed by "and" ("no adults around, and people were coming and going all night"), so
+    /// a trigger in one clause does not scope over the next. A comma alone does not end the scope
+    /// ("no needles, foil or pipes").
+    static func isClauseBoundary(at k: Int, before end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch text[k] {
+        case UInt8(ascii: ";"):
+            return true
+        case UInt8(ascii: ","):
+            var j = k + 1
+            while j < end && text[j] == UInt8(ascii: " ") { j += 1 }
+            guard j + 3 <= end, text[j] | 0x20 == UInt8(ascii: "a"), text[j + 1] | 0x20 == UInt8(ascii: "n"),
+                text[j + 2] | 0x20 == UInt8(ascii: "d")
+            else { return false }
+            return j + 3 == end || !PatternMatcher.isWordByte(text[j + 3])
+        default:
+            return false
+        }
     }
 
     /// The lowest position `p` (not below `floor`) such that `p..<end` holds at most `words` words.

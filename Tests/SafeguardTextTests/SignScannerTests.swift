@@ -68,6 +68,20 @@ import Testing
         #expect(signs.contains("noise"))
     }
 
+    @Test func clauseBoundaryEndsNegation() {
+        // ", and" starts a new clause: the "no" of the first does not reach the second
+        let signs = TextFixtures.signIDs(
+            "Girls of about 14 with no adults around, and people were coming and going from that room all night.")
+        #expect(signs.contains("night-traffic"), "\(signs)")
+        // a comma alone keeps a list under one negation
+        #expect(!TextFixtures.signIDs("No needles, foil or pipes anywhere.").contains("drug-use"))
+    }
+
+    @Test func passiveUsedToIsNotAPastHabit() {
+        #expect(TextFixtures.signIDs("The room next door was used to sell drugs.").contains("drug-dealing"))
+        #expect(!TextFixtures.signIDs("This place used to have dealers outside, not any more.").contains("drug-dealing"))
+    }
+
     @Test(arguments: [
         ("The kids club was great fun.", "young-people"),
         ("Try the porn star martini at the bar!", "pornography"),
