@@ -25,20 +25,24 @@ extension SignScanner {
         // the class words in text order, then the concepts they belong to in ascending order
         // (a flat list rather than a dictionary of lists: this runs for every text the gate lets through)
         var found: [(concept: Int, cls: Int, hit: PatternMatcher.Hit)] = []
-        for hit in hits {
+        for hit in hits where self.kinds[hit.pattern] == Kind.conceptPart {
             if case .conceptPart(let concept, let cls) = self.roles[hit.pattern] {
                 found.append((concept, cls, hit))
             }
         }
         if found.isEmpty { return [] }
-        var present = found.map(\.concept)
-        present.sort()
+        // one sort by concept (text order within each), rather than one filter of the list per concept
+        var order = Array(found.indices)
+        order.sort { (found[$0].concept, $0) < (found[$1].concept, $1) }
         var result: [ConceptMatch] = []
-        var previous = -1
-        for concept in present where concept != previous {
-            previous = concept
+        var group = 0
+        while group < order.count {
+            let concept = found[order[group]].concept
+            var last = group
+            while last < order.count && found[order[last]].concept == concept { last += 1 }
+            let parts = order[group..<last].map { (cls: found[$0].cls, hit: found[$0].hit) }
+            group = last
             let rule = self.concepts[concept]
-            let parts = found.filter { $0.concept == concept }.map { (cls: $0.cls, hit: $0.hit) }
             var seen = [Bool](repeating: false, count: rule.classes)
             var distinct = 0
             for part in parts where !seen[part.cls] {
