@@ -35,11 +35,12 @@ public struct PatternMatcher: Sendable {
     /// the same way, up to a 0.
     private let deep: [UInt64]
     private let manyEdges: [UInt32]
+    /// The outputs of state `s` are `outputs[outputStart[s]..<outputStart[s + 1]]`, each a pattern with
+    /// what its hit needs, so reporting it reads one array in order: `pattern << 32 | length << 2 |
+    /// checkStart << 1 | checkEnd` (check: the pattern's first/last byte is a word byte, so the hit
+    /// must not touch a word byte on that side).
     private let outputStart: [Int32]
-    private let outputs: [Int32]
-    private let lengths: [Int]
-    private let checkStart: [Bool]
-    private let checkEnd: [Bool]
+    private let outputs: [UInt64]
 
     /// Dense rows for the states at most this deep (and at most ``maximumDenseStates`` of them).
     static let denseDepth = 3
@@ -183,11 +184,17 @@ public struct PatternMatcher: Sendable {
             deep[n - denseCount] = UInt64(renumbered[Int(fail[j])]) << 32 | UInt64(low)
         }
         precondition(manyEdges.count < 1 << 23, "PatternMatcher: too many patterns for one automaton")
+        func isWordByte(_ b: UInt8?) -> Bool { b.map { ByteClass.isAlnum($0) || $0 >= 0x80 } ?? false }
+        let packed = patterns.indices.map { p -> UInt64 in
+            precondition(patterns[p].count < 1 << 30, "PatternMatcher: pattern too long")
+            return UInt64(p) << 32 | UInt64(patterns[p].count) << 2 | (isWordByte(patterns[p].first) ? 2 : 0)
+                | (isWordByte(patterns[p].last) ? 1 : 0)
+        }
         var outputStart = [Int32](repeating: 0, count: states + 1)
-        var outputs: [Int32] = []
+        var outputs: [UInt64] = []
         for n in 0..<states {
             outputStart[n] = Int32(outputs.count)
-            outputs.append(contentsOf: all[original[n]])
+            for p in all[original[n]] { outputs.append(packed[Int(p)]) }
         }
         outputStart[states] = Int32(outputs.count)
         // ASCII capitals share their lower-case letter's class: raw text can be scanned unfolded
@@ -202,9 +209,6 @@ public struct PatternMatcher: Sendable {
         self.manyEdges = manyEdges
         self.outputStart = outputStart
         self.outputs = outputs
-        self.lengths = patterns.map(\.count)
-        self.checkStart = patterns.map { $0.first.map { ByteClass.isAlnum($0) || $0 >= 0x80 } ?? false }
-        self.checkEnd = patterns.map { $0.last.map { ByteClass.isAlnum($0) || $0 >= 0x80 } ?? false }
     }
 
     static let outputFlag: UInt32 = 1 << 31
@@ -280,13 +284,14 @@ public struct PatternMatcher: Sendable {
     /// Appends the whole-word outputs of `state`, reached at `end`.
     @inline(never)
     private func appendHits(state: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, to hits: inout [Hit]) {
-        let n = text.count
+        // a word byte right after the hit rules out every output that ends in one
+        let wordAfter = end < text.count && Self.isWordByte(text[end])
         for o in Int(self.outputStart[state])..<Int(self.outputStart[state + 1]) {
-            let p = Int(self.outputs[o])
-            let start = end - self.lengths[p]
-            if self.checkStart[p] && start > 0 && Self.isWordByte(text[start - 1]) { continue }
-            if self.checkEnd[p] && end < n && Self.isWordByte(text[end]) { continue }
-            hits.append(Hit(pattern: p, start: start, end: end))
+            let x = self.outputs[o]
+            if x & 1 != 0 && wordAfter { continue }
+            let start = end - Int(truncatingIfNeeded: (x & 0xFFFF_FFFF) >> 2)
+            if x & 2 != 0 && start > 0 && Self.isWordByte(text[start - 1]) { continue }
+            hits.append(Hit(pattern: Int(truncatingIfNeeded: x >> 32), start: start, end: end))
         }
     }
 
