@@ -40,16 +40,27 @@ extension SignScanner {
             let concept = found[order[group]].concept
             var last = group
             while last < order.count && found[order[last]].concept == concept { last += 1 }
-            let parts = order[group..<last].map { (cls: found[$0].cls, hit: found[$0].hit) }
+            let members = order[group..<last]
             group = last
             let rule = self.concepts[concept]
-            var seen = [Bool](repeating: false, count: rule.classes)
+            // most concepts a text touches lack a class: count the classes before copying the parts
+            var seen = [Bool](repeating: false, count: rule.classes <= 64 ? 0 : rule.classes)
+            var mask: UInt64 = 0
             var distinct = 0
-            for part in parts where !seen[part.cls] {
-                seen[part.cls] = true
-                distinct += 1
+            for e in members {
+                let cls = found[e].cls
+                if rule.classes <= 64 {
+                    if mask & (1 << UInt64(cls)) == 0 {
+                        mask |= 1 << UInt64(cls)
+                        distinct += 1
+                    }
+                } else if !seen[cls] {
+                    seen[cls] = true
+                    distinct += 1
+                }
             }
             guard distinct == rule.classes else { continue }
+            let parts = members.map { (cls: found[$0].cls, hit: found[$0].hit) }
             let sorted = parts.sorted { ($0.hit.start, -$0.hit.end) < ($1.hit.start, -$1.hit.end) }
             var coveredUpTo = Int.min
             for (position, anchor) in sorted.enumerated() {

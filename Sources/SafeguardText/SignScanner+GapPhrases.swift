@@ -22,9 +22,16 @@ extension SignScanner {
             let phrase = found[order[group]].phrase
             var last = group
             while last < order.count && found[order[last]].phrase == phrase { last += 1 }
-            let parts = order[group..<last].map { (part: found[$0].part, hit: found[$0].hit) }
+            let members = order[group..<last]
             group = last
             let gap = self.gapPhrases[phrase]
+            // a match needs every part: most phrases a text touches lack one, so look before copying
+            if gap.parts <= 64 {
+                var mask: UInt64 = 0
+                for e in members { mask |= 1 << UInt64(found[e].part) }
+                if mask != (gap.parts == 64 ? ~0 : (1 << UInt64(gap.parts)) - 1) { continue }
+            }
+            let parts = members.map { (part: found[$0].part, hit: found[$0].hit) }
             let sorted = parts.sorted { ($0.hit.start, $0.hit.end) < ($1.hit.start, $1.hit.end) }
             for (position, first) in sorted.enumerated() where first.part == 0 {
                 // only the parts after this one, and only until one lies too far: the gap limit and
