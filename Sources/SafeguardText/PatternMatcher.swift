@@ -218,6 +218,9 @@ public struct PatternMatcher: Sendable {
         var hits: [Hit] = []
         guard let bytes = text.baseAddress else { return hits }
         let n = text.count
+        // real text holds about one hit per four bytes (a word often starts several patterns):
+        // room for them up front rather than regrowing the array six or seven times
+        hits.reserveCapacity(min(n / 4 + 8, 1 << 16))
         let c = self.classCount
         let denseCount = self.denseCount
         self.classOf.withUnsafeBufferPointer { classOf in
