@@ -32,8 +32,10 @@ extension SignScanner {
         }
         if found.isEmpty { return [] }
         // one sort by concept (text order within each), rather than one filter of the list per concept
-        var order = Array(found.indices)
-        order.sort { (found[$0].concept, $0) < (found[$1].concept, $1) }
+        // (one sort of plain integers: rule << 32 | position)
+        var order = found.indices.map { found[$0].concept << 32 | $0 }
+        order.sort()
+        for k in order.indices { order[k] &= 0xFFFF_FFFF }
         var result: [ConceptMatch] = []
         var group = 0
         while group < order.count {

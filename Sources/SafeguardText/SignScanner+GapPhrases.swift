@@ -14,8 +14,10 @@ extension SignScanner {
         }
         if found.isEmpty { return hits }
         // one sort by phrase (text order within each), rather than one filter of the list per phrase
-        var order = Array(found.indices)
-        order.sort { (found[$0].phrase, $0) < (found[$1].phrase, $1) }
+        // (one sort of plain integers: rule << 32 | position)
+        var order = found.indices.map { found[$0].phrase << 32 | $0 }
+        order.sort()
+        for k in order.indices { order[k] &= 0xFFFF_FFFF }
         var result = hits
         var group = 0
         while group < order.count {
