@@ -76,7 +76,9 @@ public struct TextAnalyser: Sendable {
     }
 
     /// The analysis of the pseudonymised `output` from its phrase-rule hits and classifier signs.
-    func analysis(_ text: String, pii: [PIIToken], hits phraseHits: [SignHit], classified: [ClassifiedSign]) -> TextAnalysis {
+    func analysis(
+        _ text: String, pii: [PIIToken], hits phraseHits: [SignHit], classified: [ClassifiedSign]
+    ) -> TextAnalysis {
         var output = text
         var omitted = 0
         var signs = Set<String>()
