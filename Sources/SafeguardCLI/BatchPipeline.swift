@@ -7,7 +7,7 @@ import Foundation
 /// to `deliver` on the calling thread once the new batch has started. Reading input and writing
 /// output thus overlap the analysis instead of leaving the cores waiting.
 final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable {
-    private let transform: @Sendable (Item) -> Result
+    private let transform: @Sendable (ArraySlice<Item>) -> [Result]
     private let queue = DispatchQueue(label: "safeguard.batch-pipeline")
     private var pending: DispatchWorkItem?
     private var results: [Result] = []
@@ -16,7 +16,14 @@ final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable
     /// `chunkSize`: items per unit of work handed to a core.
     init(chunkSize: Int = 64, transform: @escaping @Sendable (Item) -> Result) {
         self.chunkSize = max(1, chunkSize)
-        self.transform = transform
+        self.transform = { chunk in chunk.map(transform) }
+    }
+
+    /// `chunkTransform` works out a whole chunk at once (one result per item, in order), so it can
+    /// run each stage of its work over every item of the chunk before the next stage.
+    init(chunkSize: Int = 64, chunkTransform: @escaping @Sendable (ArraySlice<Item>) -> [Result]) {
+        self.chunkSize = max(1, chunkSize)
+        self.transform = chunkTransform
     }
 
     /// Waits for the batch in flight, starts `batch`, then hands the finished batch's results to
@@ -31,7 +38,7 @@ final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let start = c * chunk
                 let end = min(batch.count, start + chunk)
-                for k in start..<end { slots.set(k, transform(batch[k])) }
+                for (k, result) in zip(start..<end, transform(batch[start..<end])) { slots.set(k, result) }
             }
             self.results = slots.take()
         }

@@ -48,9 +48,9 @@ struct ScanCommand: ParsableCommand {
         var errors = 0
         // lines are analysed in batches spread over the cores (in order) while this thread reads
         // the next batch and writes the previous one's output
-        let pipeline = BatchPipeline<(line: [UInt8], number: Int), (bytes: [UInt8], failed: Bool)>(chunkSize: 32) { item in
-            Self.process(item.line, number: item.number, name: name, format: format, analyser: analyser)
-        }
+        let pipeline = BatchPipeline<(line: [UInt8], number: Int), (bytes: [UInt8], failed: Bool)>(
+            chunkSize: 32,
+            chunkTransform: { chunk in Self.process(chunk, name: name, format: format, analyser: analyser) })
         var batch: [(line: [UInt8], number: Int)] = []
         var batchBytes = 0
         func write(_ results: [(bytes: [UInt8], failed: Bool)]) throws {
@@ -80,6 +80,44 @@ struct ScanCommand: ParsableCommand {
                     ? "see their {\"line\": N, \"error\": …} records in the output, fix those lines and scan again"
                     : "see the `error:` lines in the output, fix those lines and scan again")
         }
+    }
+
+    /// The output lines of several input lines, each what ``process(_:number:name:format:analyser:)``
+    /// gives for it; the texts read are analysed together (``TextAnalyser/analyse(batch:)``).
+    static func process(
+        _ lines: ArraySlice<(line: [UInt8], number: Int)>, name: String, format: Format, analyser: TextAnalyser
+    ) -> [(bytes: [UInt8], failed: Bool)] {
+        var results: [(bytes: [UInt8], failed: Bool)?] = []
+        var parsed: [(index: Int, rawID: [UInt8], size: Int)] = []
+        var texts: [String] = []
+        for item in lines {
+            let line = item.line
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                results.append(Self.process(line, number: item.number, name: name, format: format, analyser: analyser))
+                continue
+            }
+            do {
+                let read = try line.withUnsafeBufferPointer { (buffer) throws(TextError) in try ScanLineCodec.parse(buffer) }
+                parsed.append((results.count, read.rawID, line.count))
+                texts.append(read.text)
+                results.append(nil)
+            } catch {
+                results.append(Self.process(line, number: item.number, name: name, format: format, analyser: analyser))
+            }
+        }
+        for (item, analysis) in zip(parsed, analyser.analyse(batch: texts)) {
+            var out: [UInt8] = []
+            out.reserveCapacity(item.size + 256)
+            switch format {
+            case .jsonl:
+                ScanLineCodec.encode(rawID: item.rawID, analysis, into: &out)
+            case .text:
+                Self.describe(id: item.rawID, analysis, into: &out)
+            }
+            out.append(0x0A)
+            results[item.index] = (out, false)
+        }
+        return results.map { $0! }
     }
 
     /// The output line (with its newline) for one input line, and whether it is an error record.

@@ -5,7 +5,9 @@
 /// read a byte); the many deep states, each on one pattern's path, keep only their trie edges and
 /// a failure link, so the automaton stays small enough for the caches. Both give exactly the
 /// transitions of the full DFA: a deep state's missing edge is resolved through its failure link,
-/// as the DFA's row was built.
+/// as the DFA's row was built. A deep state is one 8-byte word (its failure link and, when it has
+/// one child, as most do, that edge), and deep states are numbered depth-first, so walking along a
+/// pattern reads consecutive words of one cache line rather than three arrays far apart.
 ///
 /// Hits are whole words: a hit whose first/last pattern byte is a letter or digit must not be
 /// preceded/followed by a letter, digit or non-ASCII byte.
@@ -26,17 +28,19 @@ public struct PatternMatcher: Sendable {
     /// class]` is the target state, with ``outputFlag`` set when the target has outputs.
     private let dense: [UInt32]
     private let denseCount: Int
-    /// Trie edges of the deeper states: those of state `s` are `edges[edgeStart[s - denseCount]..<edgeStart[s - denseCount + 1]]`,
-    /// each `target << 9 | hasOutput << 8 | class`.
-    private let edgeStart: [Int32]
-    private let edges: [UInt32]
-    /// Failure link of every state (the longest proper suffix of its path that is a trie state).
-    private let fail: [Int32]
+    /// The deeper states: `deep[s - denseCount]` holds the failure link of state `s` (the longest
+    /// proper suffix of its path that is a trie state) in its high 32 bits and in its low 32 bits
+    /// either its one trie edge (`target << 9 | hasOutput << 8 | class`, class at least 1), 0 for
+    /// no edge, or `first << 9 | 1 << 8` (class 0) for several edges: `manyEdges[first...]`, encoded
+    /// the same way, up to a 0.
+    private let deep: [UInt64]
+    private let manyEdges: [UInt32]
+    /// The outputs of state `s` are `outputs[outputStart[s]..<outputStart[s + 1]]`, each a pattern with
+    /// what its hit needs, so reporting it reads one array in order: `pattern << 32 | length << 2 |
+    /// checkStart << 1 | checkEnd` (check: the pattern's first/last byte is a word byte, so the hit
+    /// must not touch a word byte on that side).
     private let outputStart: [Int32]
-    private let outputs: [Int32]
-    private let lengths: [Int]
-    private let checkStart: [Bool]
-    private let checkEnd: [Bool]
+    private let outputs: [UInt64]
 
     /// Dense rows for the states at most this deep (and at most ``maximumDenseStates`` of them).
     static let denseDepth = 3
@@ -106,8 +110,6 @@ public struct PatternMatcher: Sendable {
             denseCount += 1
         }
         // per new state: children (class, new target), failure links and outputs, in breadth-first order
-        var edgeStart = [Int32](repeating: 0, count: states - denseCount + 1)
-        var edges: [UInt32] = []
         var children = [[(cls: Int, target: Int)]](repeating: [], count: states)
         for (j, s) in queue.enumerated() {
             var t = Int(firstChild[s])
@@ -143,22 +145,56 @@ public struct PatternMatcher: Sendable {
         }
         // outputs of a state are known once its failure link is: mark transitions into states with outputs
         precondition(states < 1 << 23, "PatternMatcher: too many patterns for one automaton")
+        // final numbering: the dense states keep theirs; the deep ones are numbered depth-first
+        // (preorder), so a state's only child comes right after it
+        var renumbered = Array(0..<states)
+        var nextDeep = denseCount
+        var stack = [0]
+        while let j = stack.popLast() {
+            if j >= denseCount {
+                renumbered[j] = nextDeep
+                nextDeep += 1
+            }
+            for child in children[j].reversed() { stack.append(child.target) }
+        }
+        var original = [Int](repeating: 0, count: states)
+        for j in 0..<states { original[renumbered[j]] = j }
+        func edge(_ child: (cls: Int, target: Int)) -> UInt32 {
+            UInt32(renumbered[child.target]) << 9 | (all[child.target].isEmpty ? 0 : 1 << 8) | UInt32(child.cls)
+        }
         for k in dense.indices {
             let t = Int(dense[k])
-            dense[k] = UInt32(t) | (all[t].isEmpty ? 0 : Self.outputFlag)
+            dense[k] = UInt32(renumbered[t]) | (all[t].isEmpty ? 0 : Self.outputFlag)
         }
-        for j in denseCount..<states {
-            edgeStart[j - denseCount] = Int32(edges.count)
-            for child in children[j] {
-                edges.append(UInt32(child.target) << 9 | (all[child.target].isEmpty ? 0 : 1 << 8) | UInt32(child.cls))
+        var deep = [UInt64](repeating: 0, count: states - denseCount)
+        var manyEdges: [UInt32] = []
+        for n in denseCount..<states {
+            let j = original[n]
+            let low: UInt32
+            switch children[j].count {
+            case 0:
+                low = 0
+            case 1:
+                low = edge(children[j][0])
+            default:
+                low = UInt32(manyEdges.count) << 9 | 1 << 8
+                for child in children[j] { manyEdges.append(edge(child)) }
+                manyEdges.append(0)
             }
+            deep[n - denseCount] = UInt64(renumbered[Int(fail[j])]) << 32 | UInt64(low)
         }
-        edgeStart[states - denseCount] = Int32(edges.count)
+        precondition(manyEdges.count < 1 << 23, "PatternMatcher: too many patterns for one automaton")
+        func isWordByte(_ b: UInt8?) -> Bool { b.map { ByteClass.isAlnum($0) || $0 >= 0x80 } ?? false }
+        let packed = patterns.indices.map { p -> UInt64 in
+            precondition(patterns[p].count < 1 << 30, "PatternMatcher: pattern too long")
+            return UInt64(p) << 32 | UInt64(patterns[p].count) << 2 | (isWordByte(patterns[p].first) ? 2 : 0)
+                | (isWordByte(patterns[p].last) ? 1 : 0)
+        }
         var outputStart = [Int32](repeating: 0, count: states + 1)
-        var outputs: [Int32] = []
-        for j in 0..<states {
-            outputStart[j] = Int32(outputs.count)
-            outputs.append(contentsOf: all[j])
+        var outputs: [UInt64] = []
+        for n in 0..<states {
+            outputStart[n] = Int32(outputs.count)
+            for p in all[original[n]] { outputs.append(packed[Int(p)]) }
         }
         outputStart[states] = Int32(outputs.count)
         // ASCII capitals share their lower-case letter's class: raw text can be scanned unfolded
@@ -169,14 +205,10 @@ public struct PatternMatcher: Sendable {
         self.classCount = c
         self.dense = dense
         self.denseCount = denseCount
-        self.edgeStart = edgeStart
-        self.edges = edges
-        self.fail = fail
+        self.deep = deep
+        self.manyEdges = manyEdges
         self.outputStart = outputStart
         self.outputs = outputs
-        self.lengths = patterns.map(\.count)
-        self.checkStart = patterns.map { $0.first.map { ByteClass.isAlnum($0) || $0 >= 0x80 } ?? false }
-        self.checkEnd = patterns.map { $0.last.map { ByteClass.isAlnum($0) || $0 >= 0x80 } ?? false }
     }
 
     static let outputFlag: UInt32 = 1 << 31
@@ -186,33 +218,49 @@ public struct PatternMatcher: Sendable {
         var hits: [Hit] = []
         guard let bytes = text.baseAddress else { return hits }
         let n = text.count
+        // real text holds about one hit per four bytes (a word often starts several patterns):
+        // room for them up front rather than regrowing the array six or seven times
+        hits.reserveCapacity(min(n / 4 + 8, 1 << 16))
         let c = self.classCount
         let denseCount = self.denseCount
         self.classOf.withUnsafeBufferPointer { classOf in
             self.dense.withUnsafeBufferPointer { dense in
-                self.edgeStart.withUnsafeBufferPointer { edgeStart in
-                    self.edges.withUnsafeBufferPointer { edges in
-                        self.fail.withUnsafeBufferPointer { fail in
-                            let classes = classOf.baseAddress!
-                            var state = 0
-                            var i = 0
-                            while i < n {
-                                let k = Int(classes[Int(bytes[i])])
-                                var q = state
-                                var v: UInt32
-                                while true {
-                                    if q < denseCount {
-                                        v = dense[q &* c &+ k]
-                                        break
-                                    }
-                                    // a deep state: its own edges, else its failure link
-                                    var e = Int(edgeStart[q &- denseCount])
-                                    let end = Int(edgeStart[q &- denseCount &+ 1])
+                self.deep.withUnsafeBufferPointer { deep in
+                    self.manyEdges.withUnsafeBufferPointer { manyEdges in
+                        let classes = classOf.baseAddress!
+                        var state = 0
+                        var i = 0
+                        while i < n {
+                            let k = Int(classes[Int(bytes[i])])
+                            i &+= 1
+                            if k == 0 {
+                                // a byte of no pattern: every state goes to the root, which has no outputs
+                                state = 0
+                                continue
+                            }
+                            var q = state
+                            var v: UInt32
+                            while true {
+                                if q < denseCount {
+                                    v = dense[q &* c &+ k]
+                                    break
+                                }
+                                // a deep state: its own edges, else its failure link
+                                let d = deep[q &- denseCount]
+                                let x = UInt32(truncatingIfNeeded: d)
+                                let label = Int(x & 0xFF)
+                                if label == k {
+                                    v = (x >> 9) | (x & 0x100 != 0 ? Self.outputFlag : 0)
+                                    break
+                                }
+                                if label == 0 && x != 0 {
+                                    var e = Int(x >> 9)
                                     var found: UInt32 = 0
-                                    while e < end {
-                                        let x = edges[e]
-                                        if Int(x & 0xFF) == k {
-                                            found = x
+                                    while true {
+                                        let y = manyEdges[e]
+                                        if y == 0 { break }
+                                        if Int(y & 0xFF) == k {
+                                            found = y
                                             break
                                         }
                                         e &+= 1
@@ -221,13 +269,12 @@ public struct PatternMatcher: Sendable {
                                         v = (found >> 9) | (found & 0x100 != 0 ? Self.outputFlag : 0)
                                         break
                                     }
-                                    q = Int(fail[q])
                                 }
-                                state = Int(v & ~Self.outputFlag)
-                                if v & Self.outputFlag != 0 {
-                                    self.appendHits(state: state, end: i &+ 1, in: text, to: &hits)
-                                }
-                                i &+= 1
+                                q = Int(truncatingIfNeeded: d >> 32)
+                            }
+                            state = Int(v & ~Self.outputFlag)
+                            if v & Self.outputFlag != 0 {
+                                self.appendHits(state: state, end: i, in: text, to: &hits)
                             }
                         }
                     }
@@ -236,16 +283,18 @@ public struct PatternMatcher: Sendable {
         }
         return hits
     }
+
     /// Appends the whole-word outputs of `state`, reached at `end`.
     @inline(never)
     private func appendHits(state: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, to hits: inout [Hit]) {
-        let n = text.count
+        // a word byte right after the hit rules out every output that ends in one
+        let wordAfter = end < text.count && Self.isWordByte(text[end])
         for o in Int(self.outputStart[state])..<Int(self.outputStart[state + 1]) {
-            let p = Int(self.outputs[o])
-            let start = end - self.lengths[p]
-            if self.checkStart[p] && start > 0 && Self.isWordByte(text[start - 1]) { continue }
-            if self.checkEnd[p] && end < n && Self.isWordByte(text[end]) { continue }
-            hits.append(Hit(pattern: p, start: start, end: end))
+            let x = self.outputs[o]
+            if x & 1 != 0 && wordAfter { continue }
+            let start = end - Int(truncatingIfNeeded: (x & 0xFFFF_FFFF) >> 2)
+            if x & 2 != 0 && start > 0 && Self.isWordByte(text[start - 1]) { continue }
+            hits.append(Hit(pattern: Int(truncatingIfNeeded: x >> 32), start: start, end: end))
         }
     }
 

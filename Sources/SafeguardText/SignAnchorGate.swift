@@ -15,7 +15,9 @@
 /// The check is one pass over the bytes (lower-casing, splitting and hashing words, one probe of a
 /// table behind a first-level-cache bit filter), then each pattern ("clause") is tried only from its
 /// key word: the word of the pattern that the fewest patterns share, so common words ("staff",
-/// "room") key few clauses.
+/// "room") key few clauses. A word's clauses lie together in one array, each with its group and
+/// words, so trying them reads memory in order. A word that is a whole asserting phrase by itself
+/// ("noisy", "filthy") ends the pass as soon as it is read: the answer is already yes.
 struct SignAnchorGate: Sendable {
     /// A gap phrase or concept: it can match only when all its groups (parts, classes) are satisfied.
     struct Target: Sendable {
@@ -30,13 +32,12 @@ struct SignAnchorGate: Sendable {
     /// Bit filter over the keys (8 KiB, stays in the first-level cache): most words stop here.
     private let filter: [UInt64]
     static let filterBits = 1 << 16
-    /// Clauses keyed by word: `keyed[keyStart[w]..<keyStart[w + 1]]` are the clauses whose key word is `w`.
+    /// Clauses keyed by word: `keyed[keyStart[w]..<keyStart[w + 1]]` holds the clauses whose key
+    /// word is `w`, each as its group, its number of words and its words.
     private let keyStart: [Int32]
     private let keyed: [Int32]
-    /// Clause `c` needs the words `clauseWords[clauseStart[c]..<clauseStart[c + 1]]` and satisfies `clauseGroup[c]`.
-    private let clauseStart: [Int32]
-    private let clauseWords: [Int32]
-    private let clauseGroup: [Int32]
+    /// Per word id: whether the word alone is a clause of group 0 (a plain phrase of one word run).
+    private let decisive: [Bool]
     /// Group 0 is "a plain phrase can match"; targets cover gap phrases and concepts.
     private let targets: [Target]
     /// Number of groups (0 and those of the targets).
@@ -114,18 +115,27 @@ struct SignAnchorGate: Sendable {
         }
         for w in 0..<wordCount { keyCount[w + 1] += keyCount[w] }
         var fill = keyCount
-        var keyed = [Int32](repeating: 0, count: clauses.count)
+        var order = [Int32](repeating: 0, count: clauses.count)
         for c in clauses.indices {
             let w = Int(keyOf[c])
-            keyed[Int(fill[w])] = Int32(c)
+            order[Int(fill[w])] = Int32(c)
             fill[w] += 1
         }
-        var clauseStart: [Int32] = [0]
-        var clauseWords: [Int32] = []
-        for clause in clauses {
-            clauseWords.append(contentsOf: clause.words)
-            clauseStart.append(Int32(clauseWords.count))
+        // the clauses of each key word in that order, laid out together: group, word count, words
+        var keyStart = [Int32](repeating: 0, count: wordCount + 1)
+        var keyed: [Int32] = []
+        var decisive = [Bool](repeating: false, count: wordCount)
+        for w in 0..<wordCount {
+            keyStart[w] = Int32(keyed.count)
+            for e in Int(keyCount[w])..<Int(keyCount[w + 1]) {
+                let clause = clauses[Int(order[e])]
+                keyed.append(clause.group)
+                keyed.append(Int32(clause.words.count))
+                keyed.append(contentsOf: clause.words)
+                if clause.group == 0 && clause.words.count == 1 { decisive[w] = true }
+            }
         }
+        keyStart[wordCount] = Int32(keyed.count)
         var capacity = 16
         while capacity < wordCount * 2 { capacity *= 2 }
         var keys = [UInt64](repeating: 0, count: capacity)
@@ -143,11 +153,9 @@ struct SignAnchorGate: Sendable {
         self.ids = ids
         self.mask = capacity - 1
         self.filter = filter
-        self.keyStart = keyCount
+        self.keyStart = keyStart
         self.keyed = keyed
-        self.clauseStart = clauseStart
-        self.clauseWords = clauseWords
-        self.clauseGroup = clauses.map(\.group)
+        self.decisive = decisive
         self.targets = targets
         self.groupCount = Int(next)
         self.wordCount = wordCount
@@ -190,6 +198,7 @@ struct SignAnchorGate: Sendable {
         _ text: UnsafeBufferPointer<UInt8>, seen: UnsafeMutableBufferPointer<Bool>, keyWords: UnsafeMutableBufferPointer<Int32>
     ) -> Bool {
         var keyCount = 0
+        var decided = false
         self.filter.withUnsafeBufferPointer { filter in
             ByteClass.table.withUnsafeBufferPointer { table in
                 ByteClass.lowercase.withUnsafeBufferPointer { lower in
@@ -210,6 +219,10 @@ struct SignAnchorGate: Sendable {
                                 let w = self.word(key)
                                 if w >= 0 && !seen[w] {
                                     seen[w] = true
+                                    if self.decisive[w] {
+                                        decided = true
+                                        break
+                                    }
                                     if self.keyStart[w + 1] > self.keyStart[w] {
                                         keyWords[keyCount] = Int32(w)
                                         keyCount += 1
@@ -224,26 +237,34 @@ struct SignAnchorGate: Sendable {
                 }
             }
         }
+        if decided { return true }
         if keyCount == 0 { return false }
         let groupBase = self.wordCount
         var anyGroup = false
-        for k in 0..<keyCount {
-            let w = Int(keyWords[k])
-            for e in Int(self.keyStart[w])..<Int(self.keyStart[w + 1]) {
-                let c = Int(self.keyed[e])
-                let g = Int(self.clauseGroup[c])
-                if g != 0 && seen[groupBase + g] { continue }
-                var all = true
-                for x in Int(self.clauseStart[c])..<Int(self.clauseStart[c + 1]) where !seen[Int(self.clauseWords[x])] {
-                    all = false
-                    break
+        let found: Bool = self.keyed.withUnsafeBufferPointer { keyed in
+            for k in 0..<keyCount {
+                let w = Int(keyWords[k])
+                var e = Int(self.keyStart[w])
+                let end = Int(self.keyStart[w + 1])
+                while e < end {
+                    let g = Int(keyed[e])
+                    let first = e + 2
+                    e = first + Int(keyed[e + 1])
+                    if g != 0 && seen[groupBase + g] { continue }
+                    var all = true
+                    for x in first..<e where !seen[Int(keyed[x])] {
+                        all = false
+                        break
+                    }
+                    guard all else { continue }
+                    if g == 0 { return true }
+                    seen[groupBase + g] = true
+                    anyGroup = true
                 }
-                guard all else { continue }
-                if g == 0 { return true }
-                seen[groupBase + g] = true
-                anyGroup = true
             }
+            return false
         }
+        if found { return true }
         if !anyGroup { return false }
         for target in self.targets {
             var all = true

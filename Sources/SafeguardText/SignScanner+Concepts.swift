@@ -25,27 +25,44 @@ extension SignScanner {
         // the class words in text order, then the concepts they belong to in ascending order
         // (a flat list rather than a dictionary of lists: this runs for every text the gate lets through)
         var found: [(concept: Int, cls: Int, hit: PatternMatcher.Hit)] = []
-        for hit in hits {
+        for hit in hits where self.kinds[hit.pattern] == Kind.conceptPart {
             if case .conceptPart(let concept, let cls) = self.roles[hit.pattern] {
                 found.append((concept, cls, hit))
             }
         }
         if found.isEmpty { return [] }
-        var present = found.map(\.concept)
-        present.sort()
+        // one sort by concept (text order within each), rather than one filter of the list per concept
+        // (one sort of plain integers: rule << 32 | position)
+        var order = found.indices.map { found[$0].concept << 32 | $0 }
+        order.sort()
+        for k in order.indices { order[k] &= 0xFFFF_FFFF }
         var result: [ConceptMatch] = []
-        var previous = -1
-        for concept in present where concept != previous {
-            previous = concept
+        var group = 0
+        while group < order.count {
+            let concept = found[order[group]].concept
+            var last = group
+            while last < order.count && found[order[last]].concept == concept { last += 1 }
+            let members = order[group..<last]
+            group = last
             let rule = self.concepts[concept]
-            let parts = found.filter { $0.concept == concept }.map { (cls: $0.cls, hit: $0.hit) }
-            var seen = [Bool](repeating: false, count: rule.classes)
+            // most concepts a text touches lack a class: count the classes before copying the parts
+            var seen = [Bool](repeating: false, count: rule.classes <= 64 ? 0 : rule.classes)
+            var mask: UInt64 = 0
             var distinct = 0
-            for part in parts where !seen[part.cls] {
-                seen[part.cls] = true
-                distinct += 1
+            for e in members {
+                let cls = found[e].cls
+                if rule.classes <= 64 {
+                    if mask & (1 << UInt64(cls)) == 0 {
+                        mask |= 1 << UInt64(cls)
+                        distinct += 1
+                    }
+                } else if !seen[cls] {
+                    seen[cls] = true
+                    distinct += 1
+                }
             }
             guard distinct == rule.classes else { continue }
+            let parts = members.map { (cls: found[$0].cls, hit: found[$0].hit) }
             let sorted = parts.sorted { ($0.hit.start, -$0.hit.end) < ($1.hit.start, -$1.hit.end) }
             var coveredUpTo = Int.min
             for (position, anchor) in sorted.enumerated() {

@@ -4,16 +4,36 @@ extension SignScanner {
     /// ``GapPhrase/maximumGap`` words, no sentence end between).
     func withGapMatches(_ hits: [PatternMatcher.Hit], in text: UnsafeBufferPointer<UInt8>) -> [PatternMatcher.Hit] {
         if self.gapPhrases.isEmpty { return hits }
-        var byPhrase: [Int: [(part: Int, hit: PatternMatcher.Hit)]] = [:]
-        for hit in hits {
+        // the part hits in text order, then the phrases they belong to in ascending order (a flat
+        // list rather than a dictionary of lists: this runs for every text the gate lets through)
+        var found: [(phrase: Int, part: Int, hit: PatternMatcher.Hit)] = []
+        for hit in hits where self.kinds[hit.pattern] == Kind.gapPart {
             if case .gapPart(let phrase, let part) = self.roles[hit.pattern] {
-                byPhrase[phrase, default: []].append((part, hit))
+                found.append((phrase, part, hit))
             }
         }
-        if byPhrase.isEmpty { return hits }
+        if found.isEmpty { return hits }
+        // one sort by phrase (text order within each), rather than one filter of the list per phrase
+        // (one sort of plain integers: rule << 32 | position)
+        var order = found.indices.map { found[$0].phrase << 32 | $0 }
+        order.sort()
+        for k in order.indices { order[k] &= 0xFFFF_FFFF }
         var result = hits
-        for (phrase, parts) in byPhrase {
+        var group = 0
+        while group < order.count {
+            let phrase = found[order[group]].phrase
+            var last = group
+            while last < order.count && found[order[last]].phrase == phrase { last += 1 }
+            let members = order[group..<last]
+            group = last
             let gap = self.gapPhrases[phrase]
+            // a match needs every part: most phrases a text touches lack one, so look before copying
+            if gap.parts <= 64 {
+                var mask: UInt64 = 0
+                for e in members { mask |= 1 << UInt64(found[e].part) }
+                if mask != (gap.parts == 64 ? ~0 : (1 << UInt64(gap.parts)) - 1) { continue }
+            }
+            let parts = members.map { (part: found[$0].part, hit: found[$0].hit) }
             let sorted = parts.sorted { ($0.hit.start, $0.hit.end) < ($1.hit.start, $1.hit.end) }
             for (position, first) in sorted.enumerated() where first.part == 0 {
                 // only the parts after this one, and only until one lies too far: the gap limit and

@@ -13,7 +13,7 @@ extension SignScanner {
         var conceptOf: [PatternMatcher.Hit: ConceptMatch] = [:]
         for match in concepts { conceptOf[match.hit] = match }
         var kept: [(hit: PatternMatcher.Hit, sign: Int, sentence: Range<Int>)] = []
-        for hit in index.hits {
+        for hit in index.hits where self.kinds[hit.pattern] == Kind.asserting {
             let sign: Int
             let byNegation: Bool
             switch self.roles[hit.pattern] {

@@ -39,10 +39,31 @@ public struct SignScanner: Sendable {
     let triggers: ScopeTriggers
     let matcher: PatternMatcher
     let roles: [Role]
+    /// `roles` reduced to one byte each (see ``Kind``): the per-hit loops test this small array and
+    /// read the 24-byte role only for the hits they want.
+    let kinds: [UInt8]
     let gapPhrases: [GapPhrase]
     let concepts: [ConceptRule]
     /// Skips texts that hold no anchor word of any asserting rule (see ``SignAnchorGate``).
     let gate: SignAnchorGate
+
+    /// The kind of a role, as stored in `kinds`.
+    enum Kind {
+        static let other: UInt8 = 0
+        /// `.assert` or `.assertByNegation`.
+        static let asserting: UInt8 = 1
+        static let gapPart: UInt8 = 2
+        static let conceptPart: UInt8 = 3
+
+        static func of(_ role: Role) -> UInt8 {
+            switch role {
+            case .assert, .assertByNegation: return Self.asserting
+            case .gapPart: return Self.gapPart
+            case .conceptPart: return Self.conceptPart
+            default: return Self.other
+            }
+        }
+    }
 
     /// A phrase written with ` * ` between parts ("men * hanging around"): the parts must occur in
     /// order in one sentence with at most ``maximumGap`` words between consecutive parts.
@@ -131,6 +152,7 @@ public struct SignScanner: Sendable {
             roles.append(item.role)
         }
         self.roles = roles
+        self.kinds = roles.map(Kind.of)
         self.gapPhrases = gapPhrases
         self.concepts = concepts
     }
@@ -154,11 +176,9 @@ public struct SignScanner: Sendable {
         if gated && !folded.bytes.withUnsafeBufferPointer({ self.gate.mayMatch($0) }) { return [] }
         let raw = folded.bytes.withUnsafeBufferPointer { self.matcher.hits(in: $0) }
         var hasSign = false
-        for hit in raw where !hasSign {
-            switch self.roles[hit.pattern] {
-            case .assert, .assertByNegation, .gapPart, .conceptPart: hasSign = true
-            default: break
-            }
+        for hit in raw where self.kinds[hit.pattern] != Kind.other {
+            hasSign = true
+            break
         }
         guard hasSign else { return [] }
         // back to source offsets
@@ -200,10 +220,8 @@ public struct SignScanner: Sendable {
 
     func hasSignPhrase(_ hits: [PatternMatcher.Hit]) -> Bool {
         for hit in hits {
-            switch self.roles[hit.pattern] {
-            case .assert, .assertByNegation, .gapPart: return true
-            default: continue
-            }
+            let kind = self.kinds[hit.pattern]
+            if kind == Kind.asserting || kind == Kind.gapPart { return true }
         }
         return false
     }

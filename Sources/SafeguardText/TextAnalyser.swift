@@ -26,16 +26,64 @@ public struct TextAnalyser: Sendable {
 
     /// Pseudonymises and scans `text`. Words of `preserving` (the premises' own name) stay as they are.
     public func analyse(_ text: String, preserving: [String] = []) -> TextAnalysis {
+        let (pseudonymised, pii) = self.pseudonymised(text, preserving: preserving)
+        var output = pseudonymised
+        let classified = self.classified(&output)
+        let hits = output.withUTF8 { self.scanner.scan($0) }
+        return self.analysis(output, pii: pii, hits: hits, classified: classified)
+    }
+
+    /// The analyses of several texts, each exactly what ``analyse(_:preserving:)`` gives for it
+    /// (nothing preserved), worked out stage by stage over the whole batch: every text is
+    /// pseudonymised, then classified, then scanned, so each stage's tables (the name lists, the
+    /// classifier's features, the matcher's automaton) stay in the caches from one text to the next.
+    public func analyse(batch texts: [String]) -> [TextAnalysis] {
+        var outputs: [String] = []
+        var piis: [[PIIToken]] = []
+        outputs.reserveCapacity(texts.count)
+        piis.reserveCapacity(texts.count)
+        for text in texts {
+            let (output, pii) = self.pseudonymised(text, preserving: [])
+            outputs.append(output)
+            piis.append(pii)
+        }
+        var classified: [[ClassifiedSign]] = []
+        classified.reserveCapacity(texts.count)
+        for k in outputs.indices { classified.append(self.classified(&outputs[k])) }
+        var hits: [[SignHit]] = []
+        hits.reserveCapacity(texts.count)
+        for k in outputs.indices { hits.append(outputs[k].withUTF8 { self.scanner.scan($0) }) }
+        return outputs.indices.map { k in
+            self.analysis(outputs[k], pii: piis[k], hits: hits[k], classified: classified[k])
+        }
+    }
+
+    /// The pseudonymised text (`text` itself when it holds no personal data) and its tokens.
+    func pseudonymised(_ text: String, preserving: [String]) -> (String, [PIIToken]) {
         var source = text
         let preserved = Pseudonymiser.preservedWords(preserving)
         let (changed, pii) = source.withUTF8 { self.pseudonymiser.pseudonymiseIfNeeded(bytes: $0, preserving: preserved) }
-        var output = changed.map { String(decoding: $0, as: UTF8.self) } ?? text
+        return (changed.map { String(decoding: $0, as: UTF8.self) } ?? text, pii)
+    }
+
+    /// The classifier's signs of the pseudonymised `output`, less those read in another sense.
+    func classified(_ output: inout String) -> [ClassifiedSign] {
+        output.withUTF8 { out in
+            var classified = self.classifier?.scan(out) ?? []
+            if !classified.isEmpty { classified = SignClassifier.dropOtherSenses(classified, self.scanner.otherSenseSpans(out)) }
+            return classified
+        }
+    }
+
+    /// The analysis of the pseudonymised `output` from its phrase-rule hits and classifier signs.
+    func analysis(
+        _ text: String, pii: [PIIToken], hits phraseHits: [SignHit], classified: [ClassifiedSign]
+    ) -> TextAnalysis {
+        var output = text
         var omitted = 0
         var signs = Set<String>()
         let evidence: [SignEvidence] = output.withUTF8 { out in
-            var classified = self.classifier?.scan(out) ?? []
-            if !classified.isEmpty { classified = SignClassifier.dropOtherSenses(classified, self.scanner.otherSenseSpans(out)) }
-            let (hits, weighed) = SignClassifier.merge(self.scanner.scan(out), classified)
+            let (hits, weighed) = SignClassifier.merge(phraseHits, classified)
             if hits.isEmpty { return [] }
             for hit in hits { signs.insert(hit.sign) }
             let chosen = Self.capped(hits, limit: self.evidenceLimit)
