@@ -15,6 +15,10 @@ public struct ScopeTriggers: Sendable {
     public var otherAfter: [String]
     /// Words that end a trigger's scope: "but", "however", "although".
     public var terminators: [String]
+    /// Words of distress ("for help", "terrified") that override a `not-this-sense` reading in
+    /// their sentence unless the other-sense match itself holds them: "a child was screaming for
+    /// help" is not children at play.
+    public var distress: [String] = []
     /// How many words after a forward trigger it reaches (within the sentence).
     public var forwardWindow: Int
     /// How many words before a backward trigger it reaches.
@@ -77,6 +81,10 @@ public struct ScopeTriggers: Sendable {
             "but", "however", "although", "though", "except", "apart from", "aside from", "yet", "whereas",
             "which", "who", "that said", "still", "despite", "then", "so", "because", "while", "whilst",
             "instead", "otherwise", "also",
+        ],
+        distress: [
+            "for help", "crying for", "cried for", "terrified", "help me", "let me go", "let her go", "get off me",
+            "in distress", "distressed", "hysterically", "begging", "pleading",
         ],
         forwardWindow: 6,
         backwardWindow: 4

@@ -26,9 +26,10 @@ extension SignScanner {
         }
         let concepts = self.conceptMatches(hits, in: text).map(\.hit)
         hits = self.withGapMatches(hits, in: text) + concepts
+        let index = HitIndex(hits)
         var spans: [OtherSenseSpan] = []
         for hit in hits {
-            if case .otherSense(let s) = self.roles[hit.pattern] {
+            if case .otherSense(let s) = self.roles[hit.pattern], !self.isOverriddenByDistress(hit, index: index, text: text) {
                 spans.append(OtherSenseSpan(sign: self.signs[s].id, start: hit.start, end: hit.end))
             }
         }

@@ -21,7 +21,9 @@ extension SignScanner {
             case .assertByNegation(let s): (sign, byNegation) = (s, true)
             default: continue
             }
-            if index.containsOverlapping(hit.start, hit.end, where: { self.roles[$0.pattern] == .otherSense(sign) }) { continue }
+            if index.containsOverlapping(hit.start, hit.end, where: {
+                self.roles[$0.pattern] == .otherSense(sign) && !self.isOverriddenByDistress($0, index: index, text: text)
+            }) { continue }
             let sentence = Self.sentence(around: hit.start, hit.end, in: text)
             if self.isCancelled(hit, byNegation: byNegation, sentence: sentence, index: index, text: text) { continue }
             kept.append((hit, sign, sentence))
@@ -67,9 +69,11 @@ extension SignScanner {
             let trigger = index.hits[k]
             k += 1
             guard trigger.end <= hit.start, trigger.end >= left, trigger.end <= sentence.upperBound else { continue }
+            var listed = false
             switch self.roles[trigger.pattern] {
             case .negationBefore:
                 if byNegation { continue }
+                listed = true
             case .hypotheticalBefore, .otherBefore:
                 break
             default:
@@ -77,7 +81,8 @@ extension SignScanner {
             }
             if self.isUsedUp(trigger, by: hit, index: index) { continue }
             if self.reaches(
-                from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, clauses: true, index: index, text: text
+                from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, clauses: true,
+                negationList: listed ? trigger : nil, index: index, text: text
             ) {
                 return true
             }
@@ -118,9 +123,11 @@ extension SignScanner {
     }
 
     /// Whether the gap `a..<b` holds at most `window` words, no terminator and (when `clauses`, for
-    /// forward triggers) no clause boundary.
+    /// forward triggers) no clause boundary; for a forward negation (`negationList`), no comma that
+    /// ends one item of a list of negations (see ``endsNegatedItem(at:of:before:index:text:)``).
     func reaches(
-        from a: Int, to b: Int, window: Int, clauses: Bool = false, index: HitIndex, text: UnsafeBufferPointer<UInt8>
+        from a: Int, to b: Int, window: Int, clauses: Bool = false, negationList: PatternMatcher.Hit? = nil,
+        index: HitIndex, text: UnsafeBufferPointer<UInt8>
     ) -> Bool {
         var words = 0
         var inWord = false
@@ -132,6 +139,11 @@ extension SignScanner {
             }
             inWord = w
             if clauses && Self.isClauseBoundary(at: k, before: b, in: text) { return false }
+            if let trigger = negationList, text[k] == UInt8(ascii: ","),
+                self.endsNegatedItem(at: k, of: trigger, before: b, index: index, text: text)
+            {
+                return false
+            }
         }
         return !index.contains(startingIn: a, b) { self.roles[$0.pattern] == .terminator && $0.end <= b }
     }
@@ -153,6 +165,37 @@ extension SignScanner {
             return j + 3 == end || !PatternMatcher.isWordByte(text[j + 3])
         default:
             return false
+        }
+    }
+
+    /// Whether the comma at `k` ends the scope of the forward negation `trigger` because the two
+    /// stand in a list of negated items, each its own negation: the trigger follows a comma
+    /// ("no questions asked, no ID, cash in hand": the second "no" reaches "ID" only), or a negation
+    /// starts the item after the comma (the first "no" reaches "questions asked" only). A plain list
+    /// under one negation keeps it ("no needles, foil or pipes").
+    func endsNegatedItem(
+        at k: Int, of trigger: PatternMatcher.Hit, before end: Int, index: HitIndex, text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        var p = trigger.start
+        while p > 0 && text[p - 1] == UInt8(ascii: " ") { p -= 1 }
+        if p > 0 && text[p - 1] == UInt8(ascii: ",") { return true }
+        var j = k + 1
+        while j < end && text[j] == UInt8(ascii: " ") { j += 1 }
+        guard j < end else { return false }
+        return index.contains(startingIn: j, j + 1) { self.roles[$0.pattern] == .negationBefore }
+    }
+
+    /// Whether an other-sense match `other` of a `concern` sign is overridden by a word of distress
+    /// in its sentence outside the match ("a child was screaming for help" is not children at play).
+    /// A match that holds the distress words itself stands, and so does any other-sense reading of a
+    /// weak or good-practice sign: distress argues for the concern ("screams coming from next door,
+    /// a woman crying for help" is still no ordinary `noise`).
+    func isOverriddenByDistress(_ other: PatternMatcher.Hit, index: HitIndex, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard case .otherSense(let sign) = self.roles[other.pattern], self.signs[sign].kind == .concern else { return false }
+        let sentence = Self.sentence(around: other.start, other.end, in: text)
+        return index.contains(startingIn: sentence.lowerBound, sentence.upperBound) { word in
+            self.roles[word.pattern] == .distress && word.end <= sentence.upperBound
+                && !(other.start <= word.start && word.end <= other.end)
         }
     }
 

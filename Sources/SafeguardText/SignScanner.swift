@@ -32,6 +32,8 @@ public struct SignScanner: Sendable {
         /// A word of class `cls` of concept rule `concept` (see ``ConceptRule``).
         case conceptPart(concept: Int, cls: Int)
         case negationBefore, negationAfter, pseudo, hypotheticalBefore, otherBefore, otherAfter, terminator
+        /// A word of distress (``ScopeTriggers/distress``).
+        case distress
     }
 
     /// The signs, in the order given.
@@ -136,6 +138,7 @@ public struct SignScanner: Sendable {
         add(triggers.otherBefore, .otherBefore)
         add(triggers.otherAfter, .otherAfter)
         add(triggers.terminators, .terminator)
+        add(triggers.distress, .distress)
         self.signs = signs
         self.triggers = triggers
         self.matcher = PatternMatcher(patterns: patterns)

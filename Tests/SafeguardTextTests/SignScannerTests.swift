@@ -77,6 +77,26 @@ import Testing
         #expect(!TextFixtures.signIDs("No needles, foil or pipes anywhere.").contains("drug-use"))
     }
 
+    @Test func eachItemOfANegatedListIsItsOwnNegation() {
+        // "no ID," is one item of a list of negations: it does not reach "cash in hand"
+        let signs = TextFixtures.signIDs("Checked in at 1am, no questions asked, no ID, cash in hand.")
+        #expect(signs.contains("cash-only"), "\(signs)")
+        // one negation over a plain list still covers every item
+        #expect(!TextFixtures.signIDs("There were no needles, foil or pipes anywhere.").contains("drug-use"))
+        #expect(!TextFixtures.signIDs("No dealers, no needles, foil or pipes anywhere.").contains("drug-use"))
+    }
+
+    @Test func distressOverridesAnotherSense() {
+        // a child screaming is children at play, unless the sentence says it was for help
+        let signs = TextFixtures.signIDs("Around 2am a child was screaming for help in the room next to ours.")
+        #expect(signs.contains("screaming"), "\(signs)")
+        #expect(TextFixtures.signIDs("We heard a child screaming, she sounded terrified.").contains("screaming"))
+        // play stays play without distress
+        #expect(!TextFixtures.signIDs("A child was screaming with excitement on the waterslide.").contains("screaming"))
+        // cries for help are not ordinary noise: the other-sense match holds the distress words itself
+        #expect(!TextFixtures.signIDs("A woman was screaming for help at 3am.").contains("noise"))
+    }
+
     @Test func passiveUsedToIsNotAPastHabit() {
         #expect(TextFixtures.signIDs("The room next door was used to sell drugs.").contains("drug-dealing"))
         #expect(!TextFixtures.signIDs("This place used to have dealers outside, not any more.").contains("drug-dealing"))
