@@ -6,8 +6,9 @@ import Testing
 func records(_ text: [UInt8], chunkSize: Int? = nil) throws -> [[String]] {
     var rows: [[String]] = []
     let reader: CSVReader
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: url) }
     if let chunkSize {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv")
         try Data(text).write(to: url)
         reader = try CSVReader(path: url.path, chunkSize: chunkSize)
     } else {
