@@ -287,7 +287,6 @@ enum PostgresMigrations {
         Migration(name: "postgres-drivers-register-v1", sql: Self.taxiRegisterSQL),
         // Issue 14: planner statistics straight after a bulk import (PostgresPlannerStatistics).
         Migration(name: "postgres-planner-statistics-v1", sql: PostgresPlannerStatistics.migrationSQL),
-        Migration(name: "postgres-planner-statistics-v2", sql: PostgresPlannerStatistics.indexedColumnsSQL),
         // Issue 14: the entity keys lead their indexes. Led by the authority (one value for a whole
         // council), every comparison of an insert's descent compared that text first and then
         // reached the key through the variable-length column before it; key first, an import's
@@ -305,6 +304,7 @@ enum PostgresMigrations {
                 ALTER TABLE entity DROP CONSTRAINT entity_authority_fhrs_id_key,
                     ADD CONSTRAINT entity_authority_fhrs_id_key UNIQUE (fhrs_id, authority);
                 """),
+        Migration(name: "postgres-planner-statistics-v2", sql: PostgresPlannerStatistics.indexedColumnsSQL),
     ]
 
     /// Row-level security: every row belongs to one authority (`safeguard.authority`, set with
