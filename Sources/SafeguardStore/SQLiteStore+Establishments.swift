@@ -11,10 +11,14 @@ extension SQLiteStore {
         "longitude", "latitude", "right_to_reply", "hotel_basis", "extract_date", "content_hash",
     ]
 
+    /// The columns a changed FHRS row overwrites: all but its id and the entity link it keeps.
+    public static let establishmentContentColumns = establishmentColumns.filter {
+        !["fhrs_id", "entity_id", "link_method", "link_confidence"].contains($0)
+    }
+
     static let upsertEstablishmentSQL: String = {
         let columns = SQLiteStore.establishmentColumns
-        let updates = columns.filter { !["fhrs_id", "entity_id", "link_method", "link_confidence"].contains($0) }
-            .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let updates = SQLiteStore.establishmentContentColumns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return "INSERT INTO fhrs_establishment (\(columns.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: columns.count).joined(separator: ", ")
             + ") ON CONFLICT(fhrs_id) DO UPDATE SET \(updates)"

@@ -83,9 +83,7 @@ extension PostgresStore {
             }
             let ids = try await entities.flush(on: db, logger: logger)
             if !order.isEmpty {
-                // The rows reach the server by COPY into a staging table (text format parses several
-                // times faster than a JSON document of 5,000 rows); the insert and update from it run
-                // under the authority's row-level security, which COPY into the table itself would refuse.
+                // Staged by COPY (`withStaged`), then inserted and updated from the stage.
                 var writer = CopyTextWriter(capacity: order.count * 320)
                 for (n, fhrsID) in order.enumerated() {
                     let staged = written[fhrsID]!
@@ -95,40 +93,30 @@ extension PostgresStore {
                         extract: extract, hash: staged.hash, to: &writer)
                     writer.endRow()
                 }
-                let data = writer.buffer
-                try await db.rows(
-                    """
-                    CREATE TEMP TABLE fhrs_stage (n BIGINT, fhrs_id BIGINT, entity_id BIGINT, link_method TEXT,
-                        link_confidence DOUBLE PRECISION, la_business_id TEXT, name TEXT, business_type TEXT,
-                        business_type_id BIGINT, address_lines TEXT, postcode TEXT, rating_value TEXT, rating_key TEXT,
-                        rating_date TEXT, la_code TEXT, la_name TEXT, hygiene BIGINT, structural BIGINT,
-                        confidence_in_management BIGINT, scheme_type TEXT, new_rating_pending BIGINT,
-                        longitude DOUBLE PRECISION, latitude DOUBLE PRECISION, right_to_reply TEXT, hotel_basis TEXT,
-                        extract_date TEXT, content_hash BIGINT) ON COMMIT DROP
-                    """, logger: logger)
-                try await db.copyFrom(table: "fhrs_stage", columns: ["n"] + SQLiteStore.establishmentColumns, logger: logger) {
-                    try await $0.write(data)
-                }
                 let columns = SQLiteStore.establishmentColumns
-                // New rows: a plain insert in batch order (no conflict to arbitrate: this authority's
-                // writer lock is held since the look-up above, and every row stored then is excluded).
-                if order.contains(where: { !existed.contains($0) }) {
-                    try await db.rows(
-                        """
-                        INSERT INTO fhrs_establishment (\(columns.joined(separator: ", ")))
-                        SELECT \(columns.joined(separator: ", ")) FROM fhrs_stage WHERE entity_id IS NOT NULL ORDER BY n
-                        """, logger: logger)
-                }
-                // Changed rows keep the entity and link they have.
-                if order.contains(where: existed.contains) {
-                    let updates = columns.filter { !["fhrs_id", "entity_id", "link_method", "link_confidence"].contains($0) }
-                        .map { "\($0) = x.\($0)" }.joined(separator: ", ")
-                    try await db.rows(
-                        """
-                        UPDATE fhrs_establishment f SET \(updates) FROM fhrs_stage x
-                        WHERE x.entity_id IS NULL AND f.authority = current_setting('safeguard.authority')
-                          AND f.fhrs_id = x.fhrs_id
-                        """, logger: logger)
+                try await db.withStaged(
+                    "fhrs_establishment", columns: columns, rows: writer.buffer, logger: logger
+                ) { stage in
+                    // New rows: a plain insert in batch order (no conflict to arbitrate: this authority's
+                    // writer lock is held since the look-up above, and every row stored then is excluded).
+                    if order.contains(where: { !existed.contains($0) }) {
+                        try await db.rows(
+                            """
+                            INSERT INTO fhrs_establishment (\(columns.joined(separator: ", ")))
+                            SELECT \(columns.joined(separator: ", ")) FROM \(stage) WHERE entity_id IS NOT NULL ORDER BY n
+                            """, logger: logger)
+                    }
+                    // Changed rows keep the entity and link they have.
+                    if order.contains(where: existed.contains) {
+                        let updates = SQLiteStore.establishmentContentColumns.map { "\($0) = x.\($0)" }
+                            .joined(separator: ", ")
+                        try await db.rows(
+                            """
+                            UPDATE fhrs_establishment f SET \(updates) FROM \(stage) x
+                            WHERE x.entity_id IS NULL AND f.authority = current_setting('safeguard.authority')
+                              AND f.fhrs_id = x.fhrs_id
+                            """, logger: logger)
+                    }
                 }
             }
             let dated = touched.subtracting(order)
