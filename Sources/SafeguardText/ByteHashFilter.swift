@@ -18,6 +18,15 @@ public struct ByteHashFilter: Sendable {
         }
     }
 
+    /// Creates a filter holding the given word hashes (``ByteWordSet/hash(_:_:_:)``).
+    public init(hashes: [UInt64]) {
+        self.bits = [UInt64](repeating: 0, count: Self.bitCount / 64)
+        for h in hashes {
+            let bit = Self.bit(h)
+            self.bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
     /// The bit of a hash: its top bits (the set's table is indexed by the low ones).
     @inline(__always) static func bit(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: hash >> 44) & (Self.bitCount - 1)

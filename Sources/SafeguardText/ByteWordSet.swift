@@ -21,6 +21,16 @@ public struct ByteWordSet: Sendable {
         }
     }
 
+    /// Creates a set from word hashes (``hash(_:_:_:)``), its table sized for them up front.
+    public init(hashes: [UInt64]) {
+        var capacity = 16
+        while capacity < hashes.count * 2 { capacity *= 2 }
+        self.slots = [UInt64](repeating: 0, count: capacity)
+        self.mask = capacity - 1
+        self.count = 0
+        for h in hashes { self.insert(hash: h) }
+    }
+
     /// Adds a word given by its hash.
     public mutating func insert(hash: UInt64) {
         let h = hash == 0 ? 1 : hash

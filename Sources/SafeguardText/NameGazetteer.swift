@@ -56,19 +56,31 @@ public final class NameGazetteer: Sendable {
     /// Creates a gazetteer from explicit word lists (tests use small ones). `otherNames` are given
     /// names from a second, less curated list (`first-names-gfdl.txt`): they count as known names that
     /// need a cue, a person's verb, a surname or a list partner, like surnames, never on their own.
-    public init(
+    public convenience init(
         firstNames: [String], surnames: [String], ordinaryWords: [String], commonWords: [String], places: [String],
         otherNames: [String] = []
     ) {
-        self.commonWords = ByteWordSet(commonWords)
-        let firstSet = Set(firstNames.map { $0.lowercased() })
-        let lastSet = Set(surnames.map { $0.lowercased() })
-        self.stopWords = ByteWordSet(commonWords.filter { !firstSet.contains($0) && !lastSet.contains($0) })
-        self.firstNames = ByteWordSet(firstNames)
-        self.firstNameFilter = ByteHashFilter(firstNames)
-        self.surnames = ByteWordSet(surnames)
-        self.ordinaryWords = ByteWordSet(ordinaryWords)
-        self.places = ByteWordSet(places)
+        self.init(
+            firstNames: WordList(firstNames), surnames: WordList(surnames), ordinaryWords: WordList(ordinaryWords),
+            commonWords: WordList(commonWords), places: WordList(places), otherNames: WordList(otherNames))
+    }
+
+    /// The gazetteer of the given lists, each read straight from its bytes (see ``WordList``).
+    init(
+        firstNames: WordList, surnames: WordList, ordinaryWords: WordList, commonWords: WordList, places: WordList,
+        otherNames: WordList
+    ) {
+        let firstHashes = firstNames.hashes()
+        let surnameHashes = surnames.hashes()
+        let commonHashes = commonWords.hashes()
+        self.commonWords = ByteWordSet(hashes: commonHashes)
+        let named = Self.namedCommonWords(commonWords, names: [firstNames, surnames])
+        self.stopWords = ByteWordSet(hashes: commonWords.words.indices.filter { !named.contains($0) }.map { commonHashes[$0] })
+        self.firstNames = ByteWordSet(hashes: firstHashes)
+        self.firstNameFilter = ByteHashFilter(hashes: firstHashes)
+        self.surnames = ByteWordSet(hashes: surnameHashes)
+        self.ordinaryWords = ByteWordSet(hashes: ordinaryWords.hashes())
+        self.places = ByteWordSet(hashes: places.hashes())
         self.titles = ByteWordSet(Self.titleWords)
         self.cuesBefore = ByteWordSet([
             "says", "said", "asks", "asked", "told", "tells", "thanks", "thank", "named", "called", "by",
@@ -140,38 +152,129 @@ public final class NameGazetteer: Sendable {
             "grandma", "grandad", "grandpa", "aunt", "auntie", "uncle", "cousin", "niece", "nephew", "friend",
             "friends", "mate", "mates", "family", "parents", "ex", "missus", "fella", "bloke", "lad", "lads",
         ])
-        var flags = WordFlagTable()
-        flags.add(firstNames, .firstName)
-        flags.add(surnames, .surname)
-        flags.add(otherNames, .surname)
-        flags.add(ordinaryWords, .ordinary)
-        flags.add(commonWords, .common)
-        flags.add(places, .place)
-        flags.add(Self.titleWords, .title)
+        let otherHashes = otherNames.hashes()
+        let ordinaryHashes = ordinaryWords.hashes()
+        let placeHashes = places.hashes()
+        let titleHashes = WordList(Self.titleWords).hashes()
+        var flags = WordFlagTable(
+            capacityFor: firstHashes.count + surnameHashes.count + otherHashes.count + ordinaryHashes.count
+                + commonHashes.count + placeHashes.count + titleHashes.count)
+        for h in firstHashes { flags.add(hash: h, .firstName) }
+        for h in surnameHashes { flags.add(hash: h, .surname) }
+        for h in otherHashes { flags.add(hash: h, .surname) }
+        for h in ordinaryHashes { flags.add(hash: h, .ordinary) }
+        for h in commonHashes { flags.add(hash: h, .common) }
+        for h in placeHashes { flags.add(hash: h, .place) }
+        for h in titleHashes { flags.add(hash: h, .title) }
         self.wordFlags = flags
+    }
+
+    /// The indices of the common words that are also a name of `names` once lower-cased (by
+    /// `String` equality, as a `Set<String>` of the lower-cased names would tell): those are no stop words.
+    static func namedCommonWords(_ common: WordList, names: [WordList]) -> Set<Int> {
+        var byString: [String: [Int]] = [:]
+        for k in common.words.indices { byString[common.string(k), default: []].append(k) }
+        var named = Set<Int>()
+        func check(_ name: String) {
+            if let ks = byString[name] { named.formUnion(ks) }
+        }
+        if common.words.indices.contains(where: { !common.isASCII($0) }) {
+            // a non-ASCII common word may equal a differently written name: compare every name as a string
+            for list in names { for k in list.words.indices { check(list.string(k).lowercased()) } }
+            return named
+        }
+        // an ASCII common word equals a lower-cased ASCII name only if their folded hashes agree
+        // (the string check confirms); a name with other bytes is compared as a string
+        let hashes = ByteWordSet(hashes: common.hashes())
+        for list in names {
+            list.bytes.withUnsafeBufferPointer { bytes in
+                for (k, range) in list.words.enumerated() {
+                    if !list.isASCII(k) {
+                        check(list.string(k).lowercased())
+                    } else if hashes.contains(hash: ByteWordSet.hash(bytes, range.lowerBound, range.upperBound)) {
+                        check(list.string(k).lowercased())
+                    }
+                }
+            }
+        }
+        return named
     }
 
     /// The gazetteer shipped in this module's resources.
     public static func bundled() throws(TextError) -> NameGazetteer {
-        func words(_ name: String) throws(TextError) -> [String] {
+        func words(_ name: String) throws(TextError) -> WordList {
             guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
-                let text = try? String(contentsOf: url, encoding: .utf8)
+                let data = try? Data(contentsOf: url)
             else {
                 throw TextError(
                     code: "gazetteer-missing",
                     message: "The names gazetteer resource \(name).txt is missing from the SafeguardText bundle; "
                         + "rebuild the package (swift build) so Sources/SafeguardText/Resources is copied.")
             }
-            // split on bytes: trimming 190,000 lines through Foundation took a third of a second per run
-            return text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
-                let word = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-                guard let first = word.last, first != UInt8(ascii: "#") else { return nil }
-                return String(decoding: word.reversed(), as: UTF8.self)
-            }
+            // lines as byte ranges of the file: no string per word (220,000 of them took most of the start-up)
+            return WordList(lines: [UInt8](data))
         }
         return NameGazetteer(
             firstNames: try words("first-names"), surnames: try words("surnames"),
             ordinaryWords: try words("ordinary-words"), commonWords: try words("common-words"),
             places: try words("places"), otherNames: try words("first-names-gfdl"))
+    }
+}
+
+/// A list of words as byte ranges of one buffer, so a gazetteer list of 100,000 words is read and
+/// hashed without a `String` per word.
+struct WordList {
+    /// The bytes the words lie in.
+    var bytes: [UInt8]
+    /// The words, in order, as ranges of `bytes`; none is empty.
+    var words: [Range<Int>]
+
+    /// The non-empty words of `strings` (UTF-8).
+    init(_ strings: [String]) {
+        var bytes: [UInt8] = []
+        var words: [Range<Int>] = []
+        for s in strings where !s.utf8.isEmpty {
+            let start = bytes.count
+            bytes.append(contentsOf: s.utf8)
+            words.append(start..<bytes.count)
+        }
+        self.bytes = bytes
+        self.words = words
+    }
+
+    /// The lines of a word-list file, trimmed of spaces, tabs and carriage returns; empty lines and
+    /// lines starting with `#` are left out (as the bundled lists were always read).
+    init(lines bytes: [UInt8]) {
+        var words: [Range<Int>] = []
+        var start = 0
+        let n = bytes.count
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        while start < n {
+            var end = start
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            var s = start
+            var e = end
+            while s < e && isBlank(bytes[s]) { s += 1 }
+            while e > s && isBlank(bytes[e - 1]) { e -= 1 }
+            if s < e && bytes[s] != 0x23 { words.append(s..<e) }
+            start = end + 1
+        }
+        self.bytes = bytes
+        self.words = words
+    }
+
+    /// The hashes of the words (``ByteWordSet/hash(_:_:_:)``), in order.
+    func hashes() -> [UInt64] {
+        self.bytes.withUnsafeBufferPointer { b in self.words.map { ByteWordSet.hash(b, $0.lowerBound, $0.upperBound) } }
+    }
+
+    /// Word `k` as a string.
+    func string(_ k: Int) -> String {
+        String(decoding: self.bytes[self.words[k]], as: UTF8.self)
+    }
+
+    /// Whether word `k` is all ASCII.
+    func isASCII(_ k: Int) -> Bool {
+        !self.bytes[self.words[k]].contains { $0 >= 0x80 }
     }
 }

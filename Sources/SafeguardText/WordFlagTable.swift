@@ -32,6 +32,15 @@ public struct WordFlagTable: Sendable {
         self.count = 0
     }
 
+    /// Creates an empty table with room for `count` words without growing.
+    public init(capacityFor count: Int) {
+        var capacity = 16
+        while capacity < count * 2 { capacity *= 2 }
+        self.slots = [Slot](repeating: Slot(hash: 0, flags: 0), count: capacity)
+        self.mask = capacity - 1
+        self.count = 0
+    }
+
     /// Adds `flags` to every word of `words` (folded like text).
     public mutating func add<S: Sequence>(_ words: S, _ flags: Flags) where S.Element == String {
         for word in words {
