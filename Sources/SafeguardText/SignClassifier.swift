@@ -129,8 +129,7 @@ public struct SignClassifier: Sendable {
 
     /// The asserted signs of `text` (UTF-8), one per sign and sentence, byte offsets into `text`.
     public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [ClassifiedSign] {
-        var sentences: [Range<Int>] = []
-        SignFeatures.sentences(text, into: &sentences)
+        var walk = SentenceTokenWalk(text)
         var tokens: [SignFeatures.Token] = []
         tokens.reserveCapacity(64)
         let signCount = self.signIDs.count
@@ -162,8 +161,7 @@ public struct SignClassifier: Sendable {
                                     slot = (slot + 1) & mask
                                 }
                             }
-                            for sentence in sentences {
-                                SignFeatures.tokens(text, sentence, scratch: scratch, into: &tokens)
+                            while let sentence = walk.next(scratch: scratch, into: &tokens) {
                                 if tokens.isEmpty { continue }
                                 for s in 0..<signCount { scores[s] = self.bias[s] }
                                 tokens.withUnsafeBufferPointer { tk in

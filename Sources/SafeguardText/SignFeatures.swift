@@ -82,42 +82,51 @@ public enum SignFeatures {
                 i += 1
                 continue
             }
-            let start = i
-            var n = 0
-            // FNV-1a runs once along the word: the stem's and the prefix's hashes are its state after
-            // their last byte (the stem drops at most 3 bytes, so the last 4 states are kept)
-            var h = Self.fnvOffset
-            var states: (UInt64, UInt64, UInt64, UInt64) = (h, h, h, h)
-            var prefix: UInt64 = h
-            while i < end {
-                let b = text[i]
-                if Self.isWordByte(b) {
-                    if n < 64 {
-                        let l = ByteClass.lowercase[Int(b)]
-                        scratch[n] = l
-                        h = (h ^ UInt64(l)) &* Self.fnvPrime
-                        n += 1
-                        states = (states.1, states.2, states.3, h)
-                        if n == Self.prefixLength { prefix = h }
-                    }
-                } else if b == 0x27 && i + 1 < end && ByteClass.isAlpha(text[i + 1]) && i > start {
-                    // apostrophe inside a word
-                } else {
-                    break
-                }
-                i += 1
-            }
-            let view = UnsafeBufferPointer(scratch)
-            let stem: UInt64
-            switch n - Self.stemLength(view, n) {
-            case 0: stem = states.3
-            case 1: stem = states.2
-            case 2: stem = states.1
-            default: stem = states.0
-            }
-            tokens.append(
-                Token(start: start, end: i, word: h, stem: stem, prefix: n >= Self.prefixMinimum ? prefix : 0))
+            i = Self.appendToken(text, from: i, end: end, scratch: scratch, into: &tokens)
         }
+    }
+
+    /// Reads the word starting at `start` (a word byte) and ending before `end` at the latest, appends
+    /// its token and returns where it ends.
+    @inline(__always) static func appendToken(
+        _ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, scratch: UnsafeMutableBufferPointer<UInt8>,
+        into tokens: inout [Token]
+    ) -> Int {
+        var i = start
+        var n = 0
+        // FNV-1a runs once along the word: the stem's and the prefix's hashes are its state after
+        // their last byte (the stem drops at most 3 bytes, so the last 4 states are kept)
+        var h = Self.fnvOffset
+        var states: (UInt64, UInt64, UInt64, UInt64) = (h, h, h, h)
+        var prefix: UInt64 = h
+        while i < end {
+            let b = text[i]
+            if Self.isWordByte(b) {
+                if n < 64 {
+                    let l = ByteClass.lowercase[Int(b)]
+                    scratch[n] = l
+                    h = (h ^ UInt64(l)) &* Self.fnvPrime
+                    n += 1
+                    states = (states.1, states.2, states.3, h)
+                    if n == Self.prefixLength { prefix = h }
+                }
+            } else if b == 0x27 && i + 1 < end && ByteClass.isAlpha(text[i + 1]) && i > start {
+                // apostrophe inside a word
+            } else {
+                break
+            }
+            i += 1
+        }
+        let view = UnsafeBufferPointer(scratch)
+        let stem: UInt64
+        switch n - Self.stemLength(view, n) {
+        case 0: stem = states.3
+        case 1: stem = states.2
+        case 2: stem = states.1
+        default: stem = states.0
+        }
+        tokens.append(Token(start: start, end: i, word: h, stem: stem, prefix: n >= Self.prefixMinimum ? prefix : 0))
+        return i
     }
 
     /// The feature hashes of token `i` (1-5 of them) passed to `body`.

@@ -1,0 +1,60 @@
+/// The sentences of a text, each with its words, in one pass over the bytes: exactly the ranges
+/// ``SignFeatures/sentences(_:into:)`` splits and, for each, the tokens
+/// ``SignFeatures/tokens(_:_:scratch:into:)`` reads from it, so the classifier reads the text once
+/// rather than once to split it and again per sentence for its words.
+///
+/// The two agree because a sentence boundary is always a byte that is not part of a word (`.`, `!`,
+/// `?`, `;`, a line break or a space), so no word runs across one, and an apostrophe inside a word
+/// needs a letter after it, which a boundary byte is not.
+struct SentenceTokenWalk {
+    let text: UnsafeBufferPointer<UInt8>
+    /// The next byte to read.
+    private var position = 0
+    /// Where the sentence being read starts.
+    private var sentenceStart = 0
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+    }
+
+    /// The next sentence, with its words in `tokens` (emptied first); nil after the last.
+    /// `scratch` must hold at least 64 bytes.
+    mutating func next(scratch: UnsafeMutableBufferPointer<UInt8>, into tokens: inout [SignFeatures.Token]) -> Range<Int>? {
+        tokens.removeAll(keepingCapacity: true)
+        let text = self.text
+        let n = text.count
+        var i = self.position
+        var s = self.sentenceStart
+        while i < n {
+            let b = text[i]
+            if SignFeatures.isWordByte(b) {
+                i = SignFeatures.appendToken(text, from: i, end: n, scratch: scratch, into: &tokens)
+                continue
+            }
+            var boundary = false
+            switch b {
+            case 0x0A, 0x0D, 0x21, 0x3F, 0x3B:
+                boundary = true
+            case 0x2E:
+                boundary = (i + 1 >= n || text[i + 1] == 0x20 || text[i + 1] == 0x0A) && !(i >= 2 && text[i - 2] == 0x2E)
+            case 0x20:
+                boundary = i >= 1 && i + 2 < n && ByteClass.isLower(text[i - 1]) && ByteClass.isUpper(text[i + 1])
+                    && ByteClass.isLower(text[i + 2])
+            default:
+                break
+            }
+            if boundary {
+                if i > s {
+                    self.position = i + 1
+                    self.sentenceStart = i + 1
+                    return s..<i
+                }
+                s = i + 1
+            }
+            i += 1
+        }
+        self.position = n
+        self.sentenceStart = n
+        return n > s ? s..<n : nil
+    }
+}
