@@ -194,6 +194,41 @@ struct SignAnchorGate: Sendable {
         }
     }
 
+    /// ``mayMatch(_:)`` from the hashes of the text's word runs, in text order (as ``runs(_:)`` gives
+    /// them, e.g. from a pass that already read the words): the same answer without reading the bytes.
+    func mayMatch(runs: UnsafeBufferPointer<UInt64>) -> Bool {
+        if !self.enabled { return true }
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: self.wordCount + self.groupCount) { flags -> Bool in
+            flags.initialize(repeating: false)
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, min(self.wordCount, runs.count))) { keys -> Bool in
+                var keyCount = 0
+                var decided = false
+                self.filter.withUnsafeBufferPointer { filter in
+                    for h in runs {
+                        let key = h == 0 ? 1 : h
+                        let bit = Self.bit(key)
+                        if (filter[bit >> 6] >> UInt64(bit & 63)) & 1 != 0 {
+                            let w = self.word(key)
+                            if w >= 0 && !flags[w] {
+                                flags[w] = true
+                                if self.decisive[w] {
+                                    decided = true
+                                    break
+                                }
+                                if self.keyStart[w + 1] > self.keyStart[w] {
+                                    keys[keyCount] = Int32(w)
+                                    keyCount += 1
+                                }
+                            }
+                        }
+                    }
+                }
+                if decided { return true }
+                return self.clausesMatch(seen: flags, keyWords: keys, keyCount: keyCount)
+            }
+        }
+    }
+
     private func mayMatch(
         _ text: UnsafeBufferPointer<UInt8>, seen: UnsafeMutableBufferPointer<Bool>, keyWords: UnsafeMutableBufferPointer<Int32>
     ) -> Bool {
@@ -238,6 +273,12 @@ struct SignAnchorGate: Sendable {
             }
         }
         if decided { return true }
+        return self.clausesMatch(seen: seen, keyWords: keyWords, keyCount: keyCount)
+    }
+
+    /// Whether some clause keyed by the first `keyCount` of `keyWords` holds (all its words `seen`),
+    /// for a plain phrase, or every group of some target does.
+    private func clausesMatch(seen: UnsafeMutableBufferPointer<Bool>, keyWords: UnsafeMutableBufferPointer<Int32>, keyCount: Int) -> Bool {
         if keyCount == 0 { return false }
         let groupBase = self.wordCount
         var anyGroup = false

@@ -129,6 +129,13 @@ public struct SignClassifier: Sendable {
 
     /// The asserted signs of `text` (UTF-8), one per sign and sentence, byte offsets into `text`.
     public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [ClassifiedSign] {
+        var none: [UInt64]? = nil
+        return self.scan(text, runs: &none)
+    }
+
+    /// ``scan(_:)``, also appending to `runs` (when not nil) the hashes of the text's word runs in
+    /// text order, for ``SignAnchorGate/mayMatch(runs:)``: the words are read once for both.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, runs: inout [UInt64]?) -> [ClassifiedSign] {
         var walk = SentenceTokenWalk(text)
         var tokens: [SignFeatures.Token] = []
         tokens.reserveCapacity(64)
@@ -161,7 +168,7 @@ public struct SignClassifier: Sendable {
                                     slot = (slot + 1) & mask
                                 }
                             }
-                            while let sentence = walk.next(scratch: scratch, into: &tokens) {
+                            while let sentence = walk.next(scratch: scratch, into: &tokens, runs: &runs) {
                                 if tokens.isEmpty { continue }
                                 for s in 0..<signCount { scores[s] = self.bias[s] }
                                 tokens.withUnsafeBufferPointer { tk in

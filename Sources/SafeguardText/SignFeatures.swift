@@ -82,15 +82,16 @@ public enum SignFeatures {
                 i += 1
                 continue
             }
-            i = Self.appendToken(text, from: i, end: end, scratch: scratch, into: &tokens)
+            var apostrophe = false
+            i = Self.appendToken(text, from: i, end: end, scratch: scratch, into: &tokens, apostrophe: &apostrophe)
         }
     }
 
     /// Reads the word starting at `start` (a word byte) and ending before `end` at the latest, appends
-    /// its token and returns where it ends.
+    /// its token and returns where it ends; `apostrophe` is set when the word holds one.
     @inline(__always) static func appendToken(
         _ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, scratch: UnsafeMutableBufferPointer<UInt8>,
-        into tokens: inout [Token]
+        into tokens: inout [Token], apostrophe: inout Bool
     ) -> Int {
         var i = start
         var n = 0
@@ -112,6 +113,7 @@ public enum SignFeatures {
                 }
             } else if b == 0x27 && i + 1 < end && ByteClass.isAlpha(text[i + 1]) && i > start {
                 // apostrophe inside a word
+                apostrophe = true
             } else {
                 break
             }

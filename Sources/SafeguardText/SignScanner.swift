@@ -165,11 +165,17 @@ public struct SignScanner: Sendable {
         self.scan(text, gated: true)
     }
 
+    /// `scan(_:)`, with the hashes of the text's word runs already read (``SignAnchorGate/runs(_:)``,
+    /// in text order) for the anchor gate, so it need not read the bytes again.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, runs: UnsafeBufferPointer<UInt64>) -> [SignHit] {
+        self.scan(text, gated: true, runs: runs)
+    }
+
     /// `scan(_:)`, with the anchor gate or (for tests that prove the gate exact) without it.
-    func scan(_ text: UnsafeBufferPointer<UInt8>, gated: Bool) -> [SignHit] {
+    func scan(_ text: UnsafeBufferPointer<UInt8>, gated: Bool, runs: UnsafeBufferPointer<UInt64>? = nil) -> [SignHit] {
         if !TextNormaliser.needsFolding(text) {
             // plain ASCII without elongation: scan the text itself (offsets are already source offsets)
-            if gated && !self.gate.mayMatch(text) { return [] }
+            if gated && !(runs.map { self.gate.mayMatch(runs: $0) } ?? self.gate.mayMatch(text)) { return [] }
             let raw = self.matcher.hits(in: text)
             let matches = self.conceptMatches(raw, in: text)
             guard !matches.isEmpty || self.hasSignPhrase(raw) else { return [] }

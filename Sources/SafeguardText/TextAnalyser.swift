@@ -49,10 +49,27 @@ public struct TextAnalyser: Sendable {
         }
         var classified: [[ClassifiedSign]] = []
         classified.reserveCapacity(texts.count)
-        for k in outputs.indices { classified.append(self.classified(&outputs[k])) }
+        // the classifier reads every word; the hashes of the word runs it passes (all texts' in one
+        // array) let the scanner's anchor gate skip its own pass over the bytes
+        var runs: [UInt64]? = self.classifier == nil ? nil : []
+        var runEnds: [Int] = []
+        runEnds.reserveCapacity(texts.count)
+        for k in outputs.indices {
+            classified.append(self.classified(&outputs[k], runs: &runs))
+            runEnds.append(runs?.count ?? 0)
+        }
         var hits: [[SignHit]] = []
         hits.reserveCapacity(texts.count)
-        for k in outputs.indices { hits.append(outputs[k].withUTF8 { self.scanner.scan($0) }) }
+        if let runs {
+            runs.withUnsafeBufferPointer { all in
+                for k in outputs.indices {
+                    let textRuns = UnsafeBufferPointer(rebasing: all[(k == 0 ? 0 : runEnds[k - 1])..<runEnds[k]])
+                    hits.append(outputs[k].withUTF8 { self.scanner.scan($0, runs: textRuns) })
+                }
+            }
+        } else {
+            for k in outputs.indices { hits.append(outputs[k].withUTF8 { self.scanner.scan($0) }) }
+        }
         return outputs.indices.map { k in
             self.analysis(outputs[k], pii: piis[k], hits: hits[k], classified: classified[k])
         }
@@ -68,8 +85,15 @@ public struct TextAnalyser: Sendable {
 
     /// The classifier's signs of the pseudonymised `output`, less those read in another sense.
     func classified(_ output: inout String) -> [ClassifiedSign] {
+        var none: [UInt64]? = nil
+        return self.classified(&output, runs: &none)
+    }
+
+    /// ``classified(_:)``, also appending to `runs` (when not nil and there is a classifier) the
+    /// hashes of the text's word runs (see ``SignClassifier/scan(_:runs:)``).
+    func classified(_ output: inout String, runs: inout [UInt64]?) -> [ClassifiedSign] {
         output.withUTF8 { out in
-            var classified = self.classifier?.scan(out) ?? []
+            var classified = self.classifier?.scan(out, runs: &runs) ?? []
             if !classified.isEmpty { classified = SignClassifier.dropOtherSenses(classified, self.scanner.otherSenseSpans(out)) }
             return classified
         }

@@ -71,4 +71,56 @@ struct SentenceTokenWalkTests {
         }
         #expect(checked > 100)
     }
+
+    /// The word-run hashes the walk passes to the anchor gate are exactly the gate's own runs.
+    static func sameRuns(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)
+        var scratch = [UInt8](repeating: 0, count: 64)
+        return bytes.withUnsafeMutableBufferPointer { t in
+            scratch.withUnsafeMutableBufferPointer { s in
+                var walk = SentenceTokenWalk(UnsafeBufferPointer(t))
+                var tokens: [SignFeatures.Token] = []
+                var runs: [UInt64]? = []
+                while walk.next(scratch: s, into: &tokens, runs: &runs) != nil {}
+                return runs!.map { $0 == 0 ? 1 : $0 } == SignAnchorGate.runs(Array(t))
+            }
+        }
+    }
+
+    @Test func wordRunsForTheGateAreTheGatesOwn() throws {
+        var texts = [
+            "Didn't see. They're here!", "o'clock 'tis rock'n'roll", String(repeating: "ab", count: 40) + " x",
+            String(repeating: "é", count: 40) + "'s end", "Nobody asked for ID", "", "  ", "a'", "'a", "don't-stop",
+        ]
+        let url = TextFixtures.repositoryRoot.appendingPathComponent("bench/text/signs-validate4.jsonl")
+        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+            if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let text = object["text"] as? String
+            {
+                texts.append(text)
+            }
+        }
+        for text in texts + texts.map({ $0.uppercased() }) { #expect(Self.sameRuns(text), "\(text)") }
+    }
+
+    @Test func theScannerGivesTheSameHitsWithTheClassifiersWordRuns() throws {
+        let scanner = TextFixtures.scanner
+        let modelURL = TextFixtures.repositoryRoot.appendingPathComponent("rules/models/signs-v1.json")
+        let classifier = try SignClassifier(model: JSONDecoder().decode(SignModelFile.self, from: Data(contentsOf: modelURL)))
+        let url = TextFixtures.repositoryRoot.appendingPathComponent("bench/text/signs-validate4.jsonl")
+        var checked = 0
+        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                var text = object["text"] as? String
+            else { continue }
+            text.withUTF8 { t in
+                var runs: [UInt64]? = []
+                #expect(classifier.scan(t, runs: &runs) == classifier.scan(t))
+                let viaRuns = runs!.withUnsafeBufferPointer { scanner.scan(t, runs: $0) }
+                #expect(viaRuns == scanner.scan(t))
+            }
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
 }
