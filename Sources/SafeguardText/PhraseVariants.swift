@@ -21,11 +21,16 @@ public enum PhraseVariants {
     /// The phrase and its variants (contractions with and without apostrophe; word variants one at a time).
     public static func variants(of phrase: String) -> [String] {
         var result: [String] = [phrase]
-        if phrase.contains("n't") {
+        // Foundation's search is slow and the scanner asks for every phrase and class word (about a
+        // tenth of `scan`'s start-up); an ASCII phrase without the bytes of "n't" holds no contraction
+        // under any comparison, so only other phrases go through it
+        if !Self.isASCIIWithoutContraction(phrase) && phrase.contains("n't") {
             result.append(phrase.replacingOccurrences(of: "n't", with: "nt"))
             result.append(phrase.replacingOccurrences(of: "n't", with: "n t"))
         }
-        if phrase.contains("can't") { result.append(phrase.replacingOccurrences(of: "can't", with: "can t")) }
+        if !Self.isASCIIWithoutContraction(phrase) && phrase.contains("can't") {
+            result.append(phrase.replacingOccurrences(of: "can't", with: "can t"))
+        }
         let words = phrase.split(separator: " ").map(String.init)
         for (index, word) in words.enumerated() {
             for variant in Self.words[word] ?? [] {
@@ -36,5 +41,18 @@ public enum PhraseVariants {
         }
         var seen = Set<String>()
         return result.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether `phrase` is all ASCII and its bytes hold no `n't`.
+    static func isASCIIWithoutContraction(_ phrase: String) -> Bool {
+        var previous2: UInt8 = 0
+        var previous: UInt8 = 0
+        for b in phrase.utf8 {
+            if b >= 0x80 { return false }
+            if previous2 == 0x6E && previous == 0x27 && b == 0x74 { return false }
+            previous2 = previous
+            previous = b
+        }
+        return true
     }
 }
