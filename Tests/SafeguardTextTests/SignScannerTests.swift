@@ -97,6 +97,16 @@ import Testing
         #expect(!TextFixtures.signIDs("A woman was screaming for help at 3am.").contains("noise"))
     }
 
+    @Test func aContrastEndsAHypotheticalInsideAConcept() {
+        // "expected" scopes "show my passport"; "but they never asked for it" is a clause of its own
+        let signs = TextFixtures.signIDs("I expected to show my passport, but they never asked for it.")
+        #expect(signs.contains("no-id-check"), "\(signs)")
+        // without the contrast the expectation still scopes the whole match
+        #expect(!TextFixtures.signIDs("I expected they would never ask for my passport.").contains("no-id-check"))
+        // only matches asserted by negation: the sign word before the contrast stays in scope
+        #expect(!TextFixtures.signIDs("A previous guest's review mentioned screaming, but we heard nothing.").contains("screaming"))
+    }
+
     @Test func passiveUsedToIsNotAPastHabit() {
         #expect(TextFixtures.signIDs("The room next door was used to sell drugs.").contains("drug-dealing"))
         #expect(!TextFixtures.signIDs("This place used to have dealers outside, not any more.").contains("drug-dealing"))
