@@ -107,6 +107,16 @@ import Testing
         #expect(!TextFixtures.signIDs("A previous guest's review mentioned screaming, but we heard nothing.").contains("screaming"))
     }
 
+    @Test func otherHotelsAndReportedReadingAreElsewhere() {
+        #expect(!TextFixtures.signIDs("My sister said a hotel she stayed at never asked for ID.").contains("no-id-check"))
+        #expect(!TextFixtures.signIDs("I've stayed in hotels where nobody asks for ID, not this one.").contains("no-id-check"))
+        #expect(!TextFixtures.signIDs("Some hotels never ask for ID, but this one did.").contains("no-id-check"))
+        #expect(!TextFixtures.signIDs("I'd read that the corridors smell of weed, we noticed nothing.").contains("cannabis-smell"))
+        // the writer's own stay is still asserted
+        #expect(TextFixtures.signIDs("They never asked for ID when we checked in.").contains("no-id-check"))
+        #expect(TextFixtures.signIDs("The hotel has a reputation as a place where men pay for sex.").contains("sex-work"))
+    }
+
     @Test func passiveUsedToIsNotAPastHabit() {
         #expect(TextFixtures.signIDs("The room next door was used to sell drugs.").contains("drug-dealing"))
         #expect(!TextFixtures.signIDs("This place used to have dealers outside, not any more.").contains("drug-dealing"))
