@@ -40,16 +40,33 @@ struct SignYield: Sendable {
     }
 
     /// `hits` (with their classifier words, same order) less the hits that yield in their sentence.
+    /// A hit yields only to a hit that holds its ground: when two signs would yield to each other
+    /// in one sentence (neither names its own words), both stay.
     func filter(
         _ hits: [SignHit], _ weighed: [[String]?], in text: UnsafeBufferPointer<UInt8>
     ) -> ([SignHit], [[String]?]) {
-        var dropped: Set<Int> = []
+        func sameSentence(_ a: SignHit, _ b: SignHit) -> Bool {
+            b.start < a.sentenceEnd && a.sentenceStart < b.end
+        }
+        // first, the hits that would yield to some other hit of their sentence
+        var yielding: Set<Int> = []
         for (k, hit) in hits.enumerated() {
             guard let others = self.yieldsTo[hit.sign] else { continue }
-            let yields = hits.contains {
-                others.contains($0.sign) && $0.start < hit.sentenceEnd && hit.sentenceStart < $0.end
+            if hits.contains(where: { others.contains($0.sign) && sameSentence(hit, $0) })
+                && !self.standsAlone(hit.sign, sentence: hit.sentenceStart..<hit.sentenceEnd, in: text)
+            {
+                yielding.insert(k)
             }
-            if yields && !self.standsAlone(hit.sign, sentence: hit.sentenceStart..<hit.sentenceEnd, in: text) {
+        }
+        if yielding.isEmpty { return (hits, weighed) }
+        // then drop those whose sentence holds a hit of a sign they yield to that does not yield itself
+        var dropped: Set<Int> = []
+        for k in yielding {
+            let hit = hits[k]
+            guard let others = self.yieldsTo[hit.sign] else { continue }
+            if hits.indices.contains(where: { j in
+                !yielding.contains(j) && others.contains(hits[j].sign) && sameSentence(hit, hits[j])
+            }) {
                 dropped.insert(k)
             }
         }

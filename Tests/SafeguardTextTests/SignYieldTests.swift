@@ -36,4 +36,19 @@ import Testing
         #expect(analyser.analyse("Bananas on the table. Apples in the bowl.").signs == ["a", "b"])
         #expect(yield.yieldsTo["b"] == ["a"])
     }
+
+    @Test func twoSignsThatYieldToEachOtherBothStay() {
+        let a = SignDefinition(
+            id: "a", label: "A", source: "test", weight: 1, kind: .concern, phrases: ["apples"], yieldsTo: ["b"],
+            standsAloneWith: ["crisp"])
+        let b = SignDefinition(
+            id: "b", label: "B", source: "test", weight: 1, kind: .concern, phrases: ["bananas"], yieldsTo: ["a"],
+            standsAloneWith: ["ripe"])
+        let analyser = TextAnalyser(signs: [a, b], key: TextFixtures.key, gazetteer: TextFixtures.gazetteer)
+        // neither names its own words: neither holds its ground over the other
+        #expect(analyser.analyse("Apples and bananas on the table.").signs == ["a", "b"])
+        // one does: the other yields to it
+        #expect(analyser.analyse("Crisp apples and bananas on the table.").signs == ["a"])
+        #expect(analyser.analyse("Crisp apples and ripe bananas on the table.").signs == ["a", "b"])
+    }
 }
