@@ -115,6 +115,8 @@ import Testing
         // the writer's own stay is still asserted
         #expect(TextFixtures.signIDs("They never asked for ID when we checked in.").contains("no-id-check"))
         #expect(TextFixtures.signIDs("The hotel has a reputation as a place where men pay for sex.").contains("sex-work"))
+        #expect(TextFixtures.signIDs("In some places the carpet was stained and sticky.").contains("dirty"))
+        #expect(TextFixtures.signIDs("A hotel I would never return to, nobody on reception at night.").contains("oversight-lacking"))
     }
 
     @Test func passiveUsedToIsNotAPastHabit() {
