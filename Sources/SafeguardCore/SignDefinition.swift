@@ -33,11 +33,17 @@ public struct SignDefinition: Sendable, Hashable, Codable {
     public var notThisSense: [String]
     /// Concept rules: word classes that must co-occur in one sentence (see ``SignConcept``).
     public var concepts: [SignConcept]
+    /// Signs this one yields to: it is not asserted from a sentence that asserts one of them
+    /// (the young people in "a young girl was crying in the corridor" are part of `screaming`).
+    public var yieldsTo: [String]
+    /// Words that keep the sign asserted in a sentence of a sign it yields to ("fourteen", "alone").
+    public var standsAloneWith: [String]
 
     /// Creates a sign definition.
     public init(
         id: String, label: String, source: String, weight: Double, kind: SignKind, phrases: [String],
-        assertedByNegation: [String] = [], notThisSense: [String] = [], concepts: [SignConcept] = []
+        assertedByNegation: [String] = [], notThisSense: [String] = [], concepts: [SignConcept] = [],
+        yieldsTo: [String] = [], standsAloneWith: [String] = []
     ) {
         self.id = id
         self.label = label
@@ -48,13 +54,17 @@ public struct SignDefinition: Sendable, Hashable, Codable {
         self.assertedByNegation = assertedByNegation
         self.notThisSense = notThisSense
         self.concepts = concepts
+        self.yieldsTo = yieldsTo
+        self.standsAloneWith = standsAloneWith
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, label, source, weight, kind, phrases, assertedByNegation, notThisSense, concepts
+        case id, label, source, weight, kind, phrases, assertedByNegation, notThisSense, concepts, yieldsTo,
+            standsAloneWith
     }
 
-    /// Decodes a definition; `concepts` may be absent (definitions stored before concepts existed).
+    /// Decodes a definition; `concepts`, `yieldsTo` and `standsAloneWith` may be absent (definitions
+    /// stored before they existed).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try c.decode(String.self, forKey: .id)
@@ -66,5 +76,7 @@ public struct SignDefinition: Sendable, Hashable, Codable {
         self.assertedByNegation = try c.decode([String].self, forKey: .assertedByNegation)
         self.notThisSense = try c.decode([String].self, forKey: .notThisSense)
         self.concepts = try c.decodeIfPresent([SignConcept].self, forKey: .concepts) ?? []
+        self.yieldsTo = try c.decodeIfPresent([String].self, forKey: .yieldsTo) ?? []
+        self.standsAloneWith = try c.decodeIfPresent([String].self, forKey: .standsAloneWith) ?? []
     }
 }

@@ -5,11 +5,11 @@ import Yams
 /// Loads `rules/hotels/signs.yaml` into sign definitions, with `file:line:column` errors.
 ///
 /// Schema: `version: 1` and `signs:`, a list of `{id, label, source, weight, kind, phrases,
-/// asserted-by-negation?, not-this-sense?, concepts?}` (concepts: ``readConcepts(_:_:)``). Every problem in the file is reported, not just the first.
+/// asserted-by-negation?, not-this-sense?, concepts?, yields-to?, stands-alone-with?}` (concepts: ``readConcepts(_:_:)``). Every problem in the file is reported, not just the first.
 public enum SignListLoader {
     static let signFields = [
         "id", "label", "source", "weight", "kind", "phrases", "asserted-by-negation", "not-this-sense",
-        "concepts",
+        "concepts", "yields-to", "stands-alone-with",
     ]
 
     /// Reads and validates a sign list file.
@@ -65,6 +65,13 @@ public enum SignListLoader {
             seen[sign.id] = reader.file.location(of: item)
             signs.append(sign)
         }
+        for (sign, item) in zip(signs, items) {
+            for other in sign.yieldsTo where seen[other] == nil {
+                reader.error(
+                    "unknown-sign", "`yields-to` names `\(other)`, which is not a sign of this list", at: item,
+                    excerpt: other, suggestion: Suggest.closest(to: other, in: Array(seen.keys)))
+            }
+        }
         return signs
     }
 
@@ -96,6 +103,15 @@ public enum SignListLoader {
         let negation = reader.strings(fields["asserted-by-negation"], field: "asserted-by-negation")
         let otherSense = reader.strings(fields["not-this-sense"], field: "not-this-sense")
         let concepts = self.readConcepts(fields["concepts"], &reader)
+        let yieldsTo = reader.strings(fields["yields-to"], field: "yields-to")
+        let standsAlone = reader.strings(fields["stands-alone-with"], field: "stands-alone-with")
+        if !standsAlone.isEmpty, yieldsTo.isEmpty {
+            reader.error("stands-alone-without-yield", "`stands-alone-with` needs `yields-to` (the signs it stands apart from)",
+                at: fields["stands-alone-with"])
+        }
+        if let id, yieldsTo.contains(id) {
+            reader.error("yields-to-itself", "a sign cannot yield to itself", at: fields["yields-to"], excerpt: id)
+        }
         if let id, id.isEmpty || id.contains(where: { $0.isWhitespace || $0.isUppercase }) {
             reader.error("bad-id", "sign ids are lower-case words joined by hyphens, e.g. `men-loitering`",
                 at: fields["id"], excerpt: id)
@@ -120,7 +136,10 @@ public enum SignListLoader {
             reader.error("no-phrases", "a sign needs at least one phrase so the scanner can find it",
                 at: fields["phrases"])
         }
-        for (field, list) in [("phrases", phrases), ("asserted-by-negation", negation), ("not-this-sense", otherSense)] {
+        for (field, list) in [
+            ("phrases", phrases), ("asserted-by-negation", negation), ("not-this-sense", otherSense),
+            ("stands-alone-with", standsAlone),
+        ] {
             for phrase in list {
                 if let term = ProtectedCharacteristics.match(in: phrase) {
                     reader.error(
@@ -134,6 +153,7 @@ public enum SignListLoader {
         guard let id, let label, let source, let weight, let kind else { return nil }
         return SignDefinition(
             id: id, label: label, source: source, weight: weight, kind: kind, phrases: phrases,
-            assertedByNegation: negation, notThisSense: otherSense, concepts: concepts)
+            assertedByNegation: negation, notThisSense: otherSense, concepts: concepts, yieldsTo: yieldsTo,
+            standsAloneWith: standsAlone)
     }
 }

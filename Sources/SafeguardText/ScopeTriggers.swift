@@ -72,6 +72,13 @@ public struct ScopeTriggers: Sendable {
             "last place", "read about", "crime drama", "a drama", "on the telly", "in the paper", "last year",
             "last summer", "rumours", "rumours of", "read a review", "a review about", "one review", "a review said",
             "review said", "reviews said", "review mentioned", "reviews mentioned", "previous guest's review", "a previous review",
+            // other hotels in general, a hotel someone else stayed at, and what others said or the writer read
+            // ("some places", "other places" and "a hotel i/we/they ..." were left out: "in some places the carpet was
+            // stained", "a hotel I would never return to" speak of this hotel)
+            "some hotels", "many hotels", "most hotels", "a lot of hotels", "stayed at places", "stayed in places",
+            "stayed at hotels", "stayed in hotels", "different hotel", "a hotel she", "a hotel he",
+            "friend said", "friends said", "friend told", "people say", "people said", "others said", "i'd read", "i had read",
+            "we'd read", "we had read", "i've read", "we've read",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",

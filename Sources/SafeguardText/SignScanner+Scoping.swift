@@ -25,7 +25,9 @@ extension SignScanner {
                 self.roles[$0.pattern] == .otherSense(sign) && !self.isOverriddenByDistress($0, index: index, text: text)
             }) { continue }
             let sentence = Self.sentence(around: hit.start, hit.end, in: text)
-            if self.isCancelled(hit, byNegation: byNegation, sentence: sentence, index: index, text: text) { continue }
+            if self.isCancelled(
+                hit, byNegation: byNegation, sentence: sentence, index: index, text: text, parts: conceptOf[hit]?.parts ?? []
+            ) { continue }
             kept.append((hit, sign, sentence))
         }
         // one hit per place: drop a hit inside a longer hit of the same sign (or an identical later one);
@@ -59,9 +61,15 @@ extension SignScanner {
     }
 
     /// Whether a trigger in the hit's sentence negates it, makes it hypothetical or moves it elsewhere.
+    /// `parts` are a concept match's words: a forward trigger does not scope a match asserted by
+    /// negation whose parts a contrast divides (see ``isDividedByContrast(_:index:text:)``): "I expected
+    /// to show my passport, but they never asked for it" asserts `no-id-check`, while "a review
+    /// mentioned screaming, but we heard nothing" asserts nothing.
     func isCancelled(
-        _ hit: PatternMatcher.Hit, byNegation: Bool, sentence: Range<Int>, index: HitIndex, text: UnsafeBufferPointer<UInt8>
+        _ hit: PatternMatcher.Hit, byNegation: Bool, sentence: Range<Int>, index: HitIndex, text: UnsafeBufferPointer<UInt8>,
+        parts: [Range<Int>] = []
     ) -> Bool {
+        let divided = byNegation && self.isDividedByContrast(parts, index: index, text: text)
         // forward triggers end within `forwardWindow` words before the hit
         let left = Self.windowStart(before: hit.start, words: self.triggers.forwardWindow, floor: sentence.lowerBound, in: text)
         var k = index.firstIndex(startingAtOrAfter: max(sentence.lowerBound, left - index.maximumLength))
@@ -79,7 +87,7 @@ extension SignScanner {
             default:
                 continue
             }
-            if self.isUsedUp(trigger, by: hit, index: index) { continue }
+            if divided || self.isUsedUp(trigger, by: hit, index: index) { continue }
             if self.reaches(
                 from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, clauses: true,
                 negationList: listed ? trigger : nil, index: index, text: text
@@ -108,6 +116,28 @@ extension SignScanner {
             }
         }
         return false
+    }
+
+    /// Contrasts that start a new clause ("but", "however"): the scope terminators that say the
+    /// clause after them stands on its own.
+    static let contrasts: Set<[UInt8]> = Set(
+        ["but", "however", "although", "though", "yet", "whereas", "except", "still", "despite", "instead", "otherwise"]
+            .map { Array($0.utf8) })
+
+    /// Whether a contrast lies between two words of a concept match (outside them): the match then
+    /// reaches into a clause that a forward trigger before the contrast does not scope ("I expected to
+    /// show my passport, but they never asked for it": "expected" does not reach "never asked").
+    func isDividedByContrast(_ parts: [Range<Int>], index: HitIndex, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard parts.count > 1, let low = parts.map(\.lowerBound).min(), let high = parts.map(\.upperBound).max() else {
+            return false
+        }
+        return index.contains(startingIn: low, high) { word in
+            guard self.roles[word.pattern] == .terminator, word.end <= high,
+                !parts.contains(where: { $0.lowerBound < word.end && word.start < $0.upperBound })
+            else { return false }
+            let folded = (word.start..<word.end).map { ByteClass.lowercase[Int(text[$0])] }
+            return Self.contrasts.contains(folded)
+        }
     }
 
     /// Whether a trigger is part of a pseudo-trigger ("no doubt") or of another sign's longer phrase

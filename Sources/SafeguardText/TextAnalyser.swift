@@ -16,12 +16,15 @@ public struct TextAnalyser: Sendable {
 
     /// The sentence classifier (`rules/models/signs-v1.json`); nil: phrase rules only.
     public let classifier: SignClassifier?
+    /// Signs that yield to others in one sentence (see ``SignYield``); nil when none does.
+    let yield: SignYield?
 
     /// Creates an analyser.
     public init(signs: [SignDefinition], key: PseudonymKey, gazetteer: NameGazetteer, classifier: SignClassifier? = nil) {
         self.pseudonymiser = Pseudonymiser(detector: PIIDetector(gazetteer: gazetteer), key: key)
         self.scanner = SignScanner(signs: signs)
         self.classifier = classifier
+        self.yield = SignYield(signs: signs)
     }
 
     /// Pseudonymises and scans `text`. Words of `preserving` (the premises' own name) stay as they are.
@@ -107,7 +110,8 @@ public struct TextAnalyser: Sendable {
         var omitted = 0
         var signs = Set<String>()
         let evidence: [SignEvidence] = output.withUTF8 { out in
-            let (hits, weighed) = SignClassifier.merge(phraseHits, classified)
+            var (hits, weighed) = SignClassifier.merge(phraseHits, classified)
+            if let yield = self.yield, !hits.isEmpty { (hits, weighed) = yield.filter(hits, weighed, in: out) }
             if hits.isEmpty { return [] }
             for hit in hits { signs.insert(hit.sign) }
             let chosen = Self.capped(hits, limit: self.evidenceLimit)

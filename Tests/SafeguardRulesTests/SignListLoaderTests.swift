@@ -50,6 +50,31 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(error.diagnostics.contains { $0.code == "missing-field" && $0.message.contains("phrases") })
     }
 
+    @Test func readsAndChecksYieldRules() throws {
+        let good = """
+            version: 1
+            signs:
+              - {id: a, label: A, source: "5.6.13", weight: 1, kind: concern, phrases: [x]}
+              - {id: b, label: B, source: "5.6.13", weight: 1, kind: concern, phrases: [y], yields-to: [a], stands-alone-with: [z]}
+            """
+        let signs = try SignListLoader.parse(good, path: "s.yaml")
+        #expect(signs[1].yieldsTo == ["a"] && signs[1].standsAloneWith == ["z"])
+        #expect(signs[0].yieldsTo.isEmpty)
+        let bad = """
+            version: 1
+            signs:
+              - {id: a, label: A, source: "5.6.13", weight: 1, kind: concern, phrases: [x], stands-alone-with: [w]}
+              - {id: b, label: B, source: "5.6.13", weight: 1, kind: concern, phrases: [y], yields-to: [b, aa]}
+            """
+        let error = try #require(throws: RuleSetError.self) {
+            try SignListLoader.parse(bad, path: "s.yaml")
+        }
+        let codes = error.diagnostics.map(\.code)
+        #expect(codes.contains("stands-alone-without-yield"))
+        #expect(codes.contains("yields-to-itself"))
+        #expect(codes.contains("unknown-sign"))
+    }
+
     @Test func rejectsBadKindWeightAndDuplicates() throws {
         let yaml = """
             version: 1

@@ -97,6 +97,28 @@ import Testing
         #expect(!TextFixtures.signIDs("A woman was screaming for help at 3am.").contains("noise"))
     }
 
+    @Test func aContrastEndsAHypotheticalInsideAConcept() {
+        // "expected" scopes "show my passport"; "but they never asked for it" is a clause of its own
+        let signs = TextFixtures.signIDs("I expected to show my passport, but they never asked for it.")
+        #expect(signs.contains("no-id-check"), "\(signs)")
+        // without the contrast the expectation still scopes the whole match
+        #expect(!TextFixtures.signIDs("I expected they would never ask for my passport.").contains("no-id-check"))
+        // only matches asserted by negation: the sign word before the contrast stays in scope
+        #expect(!TextFixtures.signIDs("A previous guest's review mentioned screaming, but we heard nothing.").contains("screaming"))
+    }
+
+    @Test func otherHotelsAndReportedReadingAreElsewhere() {
+        #expect(!TextFixtures.signIDs("My sister said a hotel she stayed at never asked for ID.").contains("no-id-check"))
+        #expect(!TextFixtures.signIDs("I've stayed in hotels where nobody asks for ID, not this one.").contains("no-id-check"))
+        #expect(!TextFixtures.signIDs("Some hotels never ask for ID, but this one did.").contains("no-id-check"))
+        #expect(!TextFixtures.signIDs("I'd read that the corridors smell of weed, we noticed nothing.").contains("cannabis-smell"))
+        // the writer's own stay is still asserted
+        #expect(TextFixtures.signIDs("They never asked for ID when we checked in.").contains("no-id-check"))
+        #expect(TextFixtures.signIDs("The hotel has a reputation as a place where men pay for sex.").contains("sex-work"))
+        #expect(TextFixtures.signIDs("In some places the carpet was stained and sticky.").contains("dirty"))
+        #expect(TextFixtures.signIDs("A hotel I would never return to, nobody on reception at night.").contains("oversight-lacking"))
+    }
+
     @Test func passiveUsedToIsNotAPastHabit() {
         #expect(TextFixtures.signIDs("The room next door was used to sell drugs.").contains("drug-dealing"))
         #expect(!TextFixtures.signIDs("This place used to have dealers outside, not any more.").contains("drug-dealing"))

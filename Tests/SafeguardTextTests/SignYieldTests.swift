@@ -1,0 +1,54 @@
+import SafeguardCore
+import Testing
+
+@testable import SafeguardText
+
+/// `yields-to` / `stands-alone-with`: a sign that is part of another sign's scene is not asserted
+/// on its own, unless the sentence says what makes it its own sign.
+@Suite struct SignYieldTests {
+    @Test func youngPeopleInAnotherSignsSceneYield() {
+        // the girls are what the loitering men watch: men-loitering, not young-people
+        let signs = TextFixtures.signIDs("Older men were hanging around the car park watching the young girls.")
+        #expect(signs.contains("men-loitering"), "\(signs)")
+        #expect(!signs.contains("young-people"), "\(signs)")
+    }
+
+    @Test func youngPeopleStandAloneWithTheirOwnWords() {
+        // "loitering" (signs.md: teenage girls loitering) keeps young-people beside men-loitering
+        let signs = TextFixtures.signIDs(
+            "Teenage girls were loitering in the car park alongside a group of men who were hanging about there every evening.")
+        #expect(signs.contains("young-people") && signs.contains("men-loitering"), "\(signs)")
+        // a sentence of young people alone is untouched
+        #expect(TextFixtures.signIDs("Teenagers were running riot in the corridors with no adults about.").contains("young-people"))
+    }
+
+    @Test func aSignWithoutYieldRulesIsUntouched() throws {
+        let a = SignDefinition(
+            id: "a", label: "A", source: "test", weight: 1, kind: .concern, phrases: ["apples"])
+        let b = SignDefinition(
+            id: "b", label: "B", source: "test", weight: 1, kind: .concern, phrases: ["bananas"], yieldsTo: ["a"],
+            standsAloneWith: ["ripe"])
+        let yield = try #require(SignYield(signs: [a, b]))
+        #expect(SignYield(signs: [a]) == nil)
+        let analyser = TextAnalyser(signs: [a, b], key: TextFixtures.key, gazetteer: TextFixtures.gazetteer)
+        #expect(analyser.analyse("Apples and bananas on the table.").signs == ["a"])
+        #expect(analyser.analyse("Apples and ripe bananas on the table.").signs == ["a", "b"])
+        #expect(analyser.analyse("Bananas on the table. Apples in the bowl.").signs == ["a", "b"])
+        #expect(yield.yieldsTo["b"] == ["a"])
+    }
+
+    @Test func twoSignsThatYieldToEachOtherBothStay() {
+        let a = SignDefinition(
+            id: "a", label: "A", source: "test", weight: 1, kind: .concern, phrases: ["apples"], yieldsTo: ["b"],
+            standsAloneWith: ["crisp"])
+        let b = SignDefinition(
+            id: "b", label: "B", source: "test", weight: 1, kind: .concern, phrases: ["bananas"], yieldsTo: ["a"],
+            standsAloneWith: ["ripe"])
+        let analyser = TextAnalyser(signs: [a, b], key: TextFixtures.key, gazetteer: TextFixtures.gazetteer)
+        // neither names its own words: neither holds its ground over the other
+        #expect(analyser.analyse("Apples and bananas on the table.").signs == ["a", "b"])
+        // one does: the other yields to it
+        #expect(analyser.analyse("Crisp apples and bananas on the table.").signs == ["a"])
+        #expect(analyser.analyse("Crisp apples and ripe bananas on the table.").signs == ["a", "b"])
+    }
+}
