@@ -19,6 +19,7 @@ extension WordScanner {
         let core = self.withoutPossessive(word)
         let dotted = core.end < self.text.count && self.text[core.end] == 0x2E
         if !capitalised && core.end - core.start < 2 { return nil }
+        if self.isContraction(core) { return nil }
         // lower-case words: only a dotted title, or a known first name in a name context; the
         // length and the small first-name filter go first, so most words end before any table probe
         if !capitalised && !dotted && core.end - core.start < 3 { return nil }
@@ -51,6 +52,8 @@ extension WordScanner {
         let length = core.end - core.start
         if length <= 2 || (length <= 3 && self.isAllCaps(core)) { return nil }
         let afterArticle = self.word(self.previous, is: "the") || self.word(self.previous, is: "a")
+        // "rang the bell at reception": a lower-case word after an article is a thing
+        if afterArticle && !capitalised { return nil }
         let clearFirstName = isFirstName && !common && !place
         if afterArticle && !clearFirstName { return nil }
         let known = (isFirstName || isSurname) && !common && !place
@@ -199,6 +202,22 @@ extension WordScanner {
             return Word(start: word.start, end: word.end - 2)
         }
         return word
+    }
+
+    /// A pronoun or verb with a contraction ("I've", "We'll", "they're", "I'd", "I'm", "don't"):
+    /// never a name, though "Ive" is one. Names with an apostrophe ("O'Brien", "D'Arcy") end otherwise.
+    func isContraction(_ word: Word) -> Bool {
+        let n = word.end - word.start
+        guard n >= 3 else { return false }
+        let last = self.text[word.end - 1] | 0x20
+        if self.text[word.end - 2] == 0x27 {
+            // 'd, 'm, n't
+            return last == 0x64 || last == 0x6D || (last == 0x74 && (self.text[word.end - 3] | 0x20) == 0x6E)
+        }
+        guard n >= 4, self.text[word.end - 3] == 0x27 else { return false }
+        let middle = self.text[word.end - 2] | 0x20
+        // 've, 'll, 're
+        return (middle == 0x76 && last == 0x65) || (middle == 0x6C && last == 0x6C) || (middle == 0x72 && last == 0x65)
     }
 
     /// Verbs that show a person even after an unknown word ("Mourik began", not "Novotel is").

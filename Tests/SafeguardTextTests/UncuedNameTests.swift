@@ -51,6 +51,12 @@ import Testing
         // drug slang in lower case is the drug, so the sign scan still reads it
         "A lad by the lifts asked if we wanted any charlie or molly.",
         "someone was offering charlie, molly and weed in the bar",
+        // contractions are pronouns and verbs, never names ("Ive" is a given name, "I've" is not)
+        "I've stayed here before with my sister and it was fine.",
+        "We've stayed in better places. They'll say it was busy.",
+        // a lower-case word after "the" or "a" is a thing, whatever cue follows it
+        "I rang the bell at reception and nobody came.",
+        "There was a bell on the desk and a sign by the lift.",
     ])
     func wordsThatLookLikeNamesStay(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)
