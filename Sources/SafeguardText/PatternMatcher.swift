@@ -273,7 +273,12 @@ public struct PatternMatcher: Sendable {
                                 q = Int(truncatingIfNeeded: d >> 32)
                             }
                             state = Int(v & ~Self.outputFlag)
-                            if v & Self.outputFlag != 0 {
+                            // every output of a state ends with the byte just read, so when that byte
+                            // and the next are both word bytes, every output is inside a word: none is
+                            // a hit, and the outputs need not be read
+                            if v & Self.outputFlag != 0
+                                && !(i < n && Self.isWordByte(bytes[i]) && Self.isWordByte(bytes[i &- 1]))
+                            {
                                 self.appendHits(state: state, end: i, in: text, to: &hits)
                             }
                         }

@@ -24,7 +24,12 @@ extension SignScanner {
         if self.concepts.isEmpty { return [] }
         // the class words in text order, then the concepts they belong to in ascending order
         // (a flat list rather than a dictionary of lists: this runs for every text the gate lets through)
+        // counted first so the list is allocated once, not regrown as it fills
+        var count = 0
+        for hit in hits where self.kinds[hit.pattern] == Kind.conceptPart { count += 1 }
+        if count == 0 { return [] }
         var found: [(concept: Int, cls: Int, hit: PatternMatcher.Hit)] = []
+        found.reserveCapacity(count)
         for hit in hits where self.kinds[hit.pattern] == Kind.conceptPart {
             if case .conceptPart(let concept, let cls) = self.roles[hit.pattern] {
                 found.append((concept, cls, hit))
@@ -44,14 +49,17 @@ extension SignScanner {
             while last < order.count && found[order[last]].concept == concept { last += 1 }
             let members = order[group..<last]
             group = last
-            let rule = self.concepts[concept]
+            // the fields, not the rule: a copy of the rule would retain and release its name
+            let classes = self.concepts[concept].classes
+            let window = self.concepts[concept].window
+            let role = self.concepts[concept].role
             // most concepts a text touches lack a class: count the classes before copying the parts
-            var seen = [Bool](repeating: false, count: rule.classes <= 64 ? 0 : rule.classes)
+            var seen = [Bool](repeating: false, count: classes <= 64 ? 0 : classes)
             var mask: UInt64 = 0
             var distinct = 0
             for e in members {
                 let cls = found[e].cls
-                if rule.classes <= 64 {
+                if classes <= 64 {
                     if mask & (1 << UInt64(cls)) == 0 {
                         mask |= 1 << UInt64(cls)
                         distinct += 1
@@ -61,32 +69,32 @@ extension SignScanner {
                     distinct += 1
                 }
             }
-            guard distinct == rule.classes else { continue }
+            guard distinct == classes else { continue }
             let parts = members.map { (cls: found[$0].cls, hit: found[$0].hit) }
             let sorted = parts.sorted { ($0.hit.start, -$0.hit.end) < ($1.hit.start, -$1.hit.end) }
             var coveredUpTo = Int.min
             for (position, anchor) in sorted.enumerated() {
                 if anchor.hit.start < coveredUpTo { continue }
-                var chosen: [PatternMatcher.Hit?] = Array(repeating: nil, count: rule.classes)
+                var chosen: [PatternMatcher.Hit?] = Array(repeating: nil, count: classes)
                 chosen[anchor.cls] = anchor.hit
                 var found = 1
                 var k = position + 1
-                while k < sorted.count && found < rule.classes {
+                while k < sorted.count && found < classes {
                     let candidate = sorted[k]
                     k += 1
                     if chosen[candidate.cls] != nil { continue }
-                    guard Self.wordsSpanned(anchor.hit.start, candidate.hit.end, limit: rule.window, in: text) <= rule.window
+                    guard Self.wordsSpanned(anchor.hit.start, candidate.hit.end, limit: window, in: text) <= window
                     else { break }
                     if chosen.contains(where: { $0.map { Self.overlaps($0, candidate.hit) } ?? false }) { continue }
                     chosen[candidate.cls] = candidate.hit
                     found += 1
                 }
-                guard found == rule.classes else { continue }
+                guard found == classes else { continue }
                 let words = chosen.compactMap { $0 }.sorted { $0.start < $1.start }
                 let end = words.map(\.end).max() ?? anchor.hit.end
                 result.append(
                     ConceptMatch(
-                        hit: PatternMatcher.Hit(pattern: rule.role, start: anchor.hit.start, end: end),
+                        hit: PatternMatcher.Hit(pattern: role, start: anchor.hit.start, end: end),
                         concept: concept, parts: words.map { $0.start..<$0.end }))
                 coveredUpTo = end
             }

@@ -6,7 +6,12 @@ extension SignScanner {
         if self.gapPhrases.isEmpty { return hits }
         // the part hits in text order, then the phrases they belong to in ascending order (a flat
         // list rather than a dictionary of lists: this runs for every text the gate lets through)
+        // counted first so the list is allocated once, not regrown as it fills
+        var count = 0
+        for hit in hits where self.kinds[hit.pattern] == Kind.gapPart { count += 1 }
+        if count == 0 { return hits }
         var found: [(phrase: Int, part: Int, hit: PatternMatcher.Hit)] = []
+        found.reserveCapacity(count)
         for hit in hits where self.kinds[hit.pattern] == Kind.gapPart {
             if case .gapPart(let phrase, let part) = self.roles[hit.pattern] {
                 found.append((phrase, part, hit))

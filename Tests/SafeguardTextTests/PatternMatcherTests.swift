@@ -68,4 +68,17 @@ import Testing
         #expect(found == [0, 1, 2, 3])
         #expect(text.withUnsafeBufferPointer { matcher.hits(in: $0) } == Self.plainHits(patterns, text))
     }
+
+    @Test func outputsInsideAWordAreSkippedButNotThoseEndingOnPunctuation() {
+        // "bed" and "room" end inside "bedrooms" (no hit); "self-" and "i.d." end on a non-word
+        // byte, so a word byte after them does not rule them out
+        let patterns = ["bed", "room", "self-", "i.d.", "rooms"].map { Array($0.utf8) }
+        let matcher = PatternMatcher(patterns: patterns)
+        for line in ["BEDROOMS with self-service", "no i.d.needed, bed room", "Bedroom; rooms", "self-"] {
+            let text = Array(line.utf8)
+            #expect(text.withUnsafeBufferPointer { matcher.hits(in: $0) } == Self.plainHits(patterns, text), "text: \(line)")
+        }
+        let text = Array("BEDROOMS with self-service".utf8)
+        #expect(text.withUnsafeBufferPointer { matcher.hits(in: $0) }.map(\.pattern) == [2])
+    }
 }
