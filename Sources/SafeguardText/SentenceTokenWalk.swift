@@ -51,19 +51,7 @@ struct SentenceTokenWalk {
                 }
                 continue
             }
-            var boundary = false
-            switch b {
-            case 0x0A, 0x0D, 0x21, 0x3F, 0x3B:
-                boundary = true
-            case 0x2E:
-                boundary = (i + 1 >= n || text[i + 1] == 0x20 || text[i + 1] == 0x0A) && !(i >= 2 && text[i - 2] == 0x2E)
-            case 0x20:
-                boundary = i >= 1 && i + 2 < n && ByteClass.isLower(text[i - 1]) && ByteClass.isUpper(text[i + 1])
-                    && ByteClass.isLower(text[i + 2])
-            default:
-                break
-            }
-            if boundary {
+            if SignFeatures.isSentenceBoundary(text, at: i) {
                 if i > s {
                     self.position = i + 1
                     self.sentenceStart = i + 1

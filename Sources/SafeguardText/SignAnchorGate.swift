@@ -204,23 +204,10 @@ struct SignAnchorGate: Sendable {
                 var keyCount = 0
                 var decided = false
                 self.filter.withUnsafeBufferPointer { filter in
-                    for h in runs {
-                        let key = h == 0 ? 1 : h
-                        let bit = Self.bit(key)
-                        if (filter[bit >> 6] >> UInt64(bit & 63)) & 1 != 0 {
-                            let w = self.word(key)
-                            if w >= 0 && !flags[w] {
-                                flags[w] = true
-                                if self.decisive[w] {
-                                    decided = true
-                                    break
-                                }
-                                if self.keyStart[w + 1] > self.keyStart[w] {
-                                    keys[keyCount] = Int32(w)
-                                    keyCount += 1
-                                }
-                            }
-                        }
+                    for h in runs
+                    where self.probe(h == 0 ? 1 : h, filter: filter, seen: flags, keyWords: keys, keyCount: &keyCount) {
+                        decided = true
+                        break
                     }
                 }
                 if decided { return true }
@@ -248,21 +235,9 @@ struct SignAnchorGate: Sendable {
                             h = (h ^ UInt64(lower[Int(b)])) &* SignFeatures.fnvPrime
                             inWord = true
                         } else if inWord {
-                            let key = h == 0 ? 1 : h
-                            let bit = Self.bit(key)
-                            if (filter[bit >> 6] >> UInt64(bit & 63)) & 1 != 0 {
-                                let w = self.word(key)
-                                if w >= 0 && !seen[w] {
-                                    seen[w] = true
-                                    if self.decisive[w] {
-                                        decided = true
-                                        break
-                                    }
-                                    if self.keyStart[w + 1] > self.keyStart[w] {
-                                        keyWords[keyCount] = Int32(w)
-                                        keyCount += 1
-                                    }
-                                }
+                            if self.probe(h == 0 ? 1 : h, filter: filter, seen: seen, keyWords: keyWords, keyCount: &keyCount) {
+                                decided = true
+                                break
                             }
                             h = SignFeatures.fnvOffset
                             inWord = false
@@ -274,6 +249,26 @@ struct SignAnchorGate: Sendable {
         }
         if decided { return true }
         return self.clausesMatch(seen: seen, keyWords: keyWords, keyCount: keyCount)
+    }
+
+    /// Marks the gate word a word's hash names, if any, and lists it when it keys clauses; true when
+    /// that word alone lets the text through.
+    @inline(__always)
+    private func probe(
+        _ key: UInt64, filter: UnsafeBufferPointer<UInt64>, seen: UnsafeMutableBufferPointer<Bool>,
+        keyWords: UnsafeMutableBufferPointer<Int32>, keyCount: inout Int
+    ) -> Bool {
+        let bit = Self.bit(key)
+        guard (filter[bit >> 6] >> UInt64(bit & 63)) & 1 != 0 else { return false }
+        let w = self.word(key)
+        guard w >= 0 && !seen[w] else { return false }
+        seen[w] = true
+        if self.decisive[w] { return true }
+        if self.keyStart[w + 1] > self.keyStart[w] {
+            keyWords[keyCount] = Int32(w)
+            keyCount += 1
+        }
+        return false
     }
 
     /// Whether some clause keyed by the first `keyCount` of `keyWords` holds (all its words `seen`),

@@ -197,6 +197,25 @@ public enum SignFeatures {
         }
     }
 
+    /// Whether the byte at `k` ends a sentence: `.`/`!`/`?`/`;`/newline (a full stop only before a
+    /// space or the end, and not in "e.g."), or a space between a lower-case word and a capitalised
+    /// one in punctuation-stripped dumps.
+    @inline(__always)
+    static func isSentenceBoundary(_ text: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        let n = text.count
+        switch text[k] {
+        case 0x0A, 0x0D, 0x21, 0x3F, 0x3B:
+            return true
+        case 0x2E:
+            return (k + 1 >= n || text[k + 1] == 0x20 || text[k + 1] == 0x0A) && !(k >= 2 && text[k - 2] == 0x2E)
+        case 0x20:
+            return k >= 1 && k + 2 < n && ByteClass.isLower(text[k - 1]) && ByteClass.isUpper(text[k + 1])
+                && ByteClass.isLower(text[k + 2])
+        default:
+            return false
+        }
+    }
+
     /// Sentence ranges of `text`, split as ``SignScanner`` splits them (`.`/`!`/`?`/`;`/newline,
     /// and before a capitalised word that follows a lower-case one in punctuation-stripped dumps).
     static func sentences(_ text: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
@@ -205,20 +224,7 @@ public enum SignFeatures {
         var s = 0
         var k = 0
         while k < n {
-            let b = text[k]
-            var boundary = false
-            switch b {
-            case 0x0A, 0x0D, 0x21, 0x3F, 0x3B:
-                boundary = true
-            case 0x2E:
-                boundary = (k + 1 >= n || text[k + 1] == 0x20 || text[k + 1] == 0x0A) && !(k >= 2 && text[k - 2] == 0x2E)
-            case 0x20:
-                boundary = k >= 1 && k + 2 < n && ByteClass.isLower(text[k - 1]) && ByteClass.isUpper(text[k + 1])
-                    && ByteClass.isLower(text[k + 2])
-            default:
-                break
-            }
-            if boundary {
+            if Self.isSentenceBoundary(text, at: k) {
                 if k > s { ranges.append(s..<k) }
                 s = k + 1
             }
