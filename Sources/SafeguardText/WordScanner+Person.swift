@@ -321,6 +321,20 @@ extension WordScanner {
         return !f.contains(.ordinary) && !f.contains(.common)
     }
 
+    /// Whether a word that follows a name already found is a surname that is also a common word
+    /// ("Sarah Brown", "Tom Young", "Mickey Mouse"): written with a capital and then lower-case
+    /// letters, in the surname list, and not a venue, place or title word. Such a word alone is
+    /// no evidence of a name, so this is asked only when extending one.
+    func isCommonWordSurname(_ word: Word) -> Bool {
+        let core = self.withoutPossessive(word)
+        guard core.end - core.start >= 3, ByteClass.isUpper(self.text[core.start]) else { return false }
+        for k in (core.start + 1)..<core.end where !ByteClass.isLower(self.text[k]) { return false }
+        if self.contains(self.gazetteer.venueWords, core) { return false }
+        if let preserving = self.preserving, self.contains(preserving, core) { return false }
+        let f = self.flags(core)
+        return f.contains(.surname) && !f.contains(.place) && !f.contains(.title)
+    }
+
     /// The end of a name starting with `word`: following surname-like words and initials.
     func extendName(from word: Word) -> Int {
         var end = word.end
@@ -340,7 +354,7 @@ extension WordScanner {
                 }
                 break
             }
-            guard self.isSurnameLike(next) else { break }
+            guard self.isSurnameLike(next) || self.isCommonWordSurname(next) else { break }
             let core = self.withoutPossessive(next)
             end = core.end
             if core.end != next.end { break }

@@ -104,6 +104,31 @@ import Testing
         #expect(!result.text.contains("Will") && !result.text.contains("Grace"))
     }
 
+    @Test(arguments: [
+        ("Our host Sarah Brown was lovely", "Brown"),
+        ("The receptionist Tom Young checked us in", "Young"),
+        ("told us to book in as Mickey Mouse, no questions asked", "Mouse"),
+    ])
+    func surnameThatIsAlsoAWordStaysWithItsName(text: String, surname: String) {
+        // Given a found first name followed by a surname that is also an English word
+        let result = TextFixtures.pseudonymiser.pseudonymise(text)
+        // then the whole name is one token: the surname neither leaks nor reads as a word of a sign
+        #expect(result.pii.map(\.type) == ["person"])
+        #expect(!result.text.contains(surname), "surname survived: \(result.text)")
+    }
+
+    @Test func commonWordAfterANameIsNotTakenAsASurname() {
+        // "Great" is no surname; "Station" is a venue word after a place-like name
+        let thanks = TextFixtures.pseudonymiser.pseudonymise("Thanks Sarah Great stay")
+        #expect(thanks.text.hasSuffix("] Great stay"))
+        let station = "Near Victoria Station, handy for trains."
+        #expect(TextFixtures.pseudonymiser.pseudonymise(station).text == station)
+        // and the mouse after the name is no sign of a dirty room
+        let analysis = TextFixtures.analyser.analyse("They let us book in as Mickey Mouse, no questions asked.")
+        #expect(!analysis.signs.contains("dirty"))
+        #expect(analysis.signs.contains("no-id-check"))
+    }
+
     @Test func premisesNameIsPreserved() {
         let text = "Stayed at the Sandra Palace, Sandra Palace staff were kind"
         let result = TextFixtures.pseudonymiser.pseudonymise(text, preserving: ["Sandra Palace Hotel"])
