@@ -33,6 +33,29 @@ import Testing
     static let analyser = TextAnalyser(
         signs: TextFixtures.signs, key: TextFixtures.key, gazetteer: TextFixtures.gazetteer, classifier: repositoryClassifier)
 
+    /// A hand-made model: "loud" alone passes the threshold, "faint" only in numbers.
+    static func faintModel() throws -> SignClassifier {
+        let sign = SignModelFile.Sign(id: "noise", bias: -1, threshold: 0, weights: ["w:loud": 2.0, "w:faint": 0.06])
+        return try SignClassifier(model: SignModelFile(
+            format: "safeguard-sign-classifier", version: 1, features: "hand-made", trainedOn: "unit test",
+            settings: "none", signs: [sign]))
+    }
+
+    @Test func manyFaintWordsAcrossALongSentenceAreNoEvidence() throws {
+        // Given a run-on sentence of 60 words, 30 of them faint for the sign (1.8 in all, but at most
+        // 0.6 in any 20 consecutive words)
+        let classifier = try Self.faintModel()
+        let runOn = Array(repeating: "faint word", count: 30).joined(separator: " ")
+        // then the classifier does not find the sign: its evidence is nowhere in particular
+        #expect(classifier.scan(runOn + ".").isEmpty)
+        // while one strong word still counts at the end of the same long sentence, and alone
+        #expect(classifier.scan(runOn + " and it was loud.").map(\.hit.sign) == ["noise"])
+        #expect(classifier.scan("It was loud.").map(\.hit.sign) == ["noise"])
+        // and a short sentence whose faint words add up (no stretch to choose) keeps its sign
+        let short = Array(repeating: "faint", count: 18).joined(separator: " ")
+        #expect(classifier.scan(short + ".").map(\.hit.sign) == ["noise"])
+    }
+
     @Test func trainingIsDeterministic() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
