@@ -13,6 +13,10 @@ import Testing
         "The fridge was noisy and kept us awake.",
         "Building works made a racket from 7am.",
         "The trains are loud if you have a front room.",
+        "A low humming noise from somewhere kept going all night.",
+        "The aircondition was noisey and useless.",
+        "Our room backed onto the compressors and we got the noise all night.",
+        "The subway is quite noisy at the back.",
     ])
     func equipmentAndOutsideSourcesAreNotNoise(text: String) {
         #expect(!TextFixtures.signIDs(text).contains("noise"), "noise found in: \(text)")
@@ -22,6 +26,7 @@ import Testing
         "The people next door were really noisy until 3am.",
         "Loud music from the room above all night.",
         "Guests were shouting and banging doors in the corridor.",
+        "The room was far too noisey, people coming back from the pub at all hours.",
     ])
     func peopleAndActivityAreNoise(text: String) {
         #expect(TextFixtures.signIDs(text).contains("noise"), "noise not found in: \(text)")
