@@ -53,6 +53,8 @@ extension SignScanner {
             let classes = self.concepts[concept].classes
             let window = self.concepts[concept].window
             let role = self.concepts[concept].role
+            let otherSense: Bool
+            if case .otherSense = self.roles[role] { otherSense = true } else { otherSense = false }
             // most concepts a text touches lack a class: count the classes before copying the parts
             var seen = [Bool](repeating: false, count: classes <= 64 ? 0 : classes)
             var mask: UInt64 = 0
@@ -90,13 +92,24 @@ extension SignScanner {
                     found += 1
                 }
                 guard found == classes else { continue }
-                let words = chosen.compactMap { $0 }.sorted { $0.start < $1.start }
+                var words = chosen.compactMap { $0 }.sorted { $0.start < $1.start }
+                // later anchors inside the match are skipped; those inside only its widened span are not
+                coveredUpTo = words.map(\.end).max() ?? anchor.hit.end
+                if otherSense {
+                    // another sense covers every further word of its classes in the window: "the subway
+                    // rumbles past so it is quite noisy" is one source, not a source and then a complaint
+                    while k < sorted.count
+                        && Self.wordsSpanned(anchor.hit.start, sorted[k].hit.end, limit: window, in: text) <= window
+                    {
+                        if !words.contains(where: { Self.overlaps($0, sorted[k].hit) }) { words.append(sorted[k].hit) }
+                        k += 1
+                    }
+                }
                 let end = words.map(\.end).max() ?? anchor.hit.end
                 result.append(
                     ConceptMatch(
                         hit: PatternMatcher.Hit(pattern: role, start: anchor.hit.start, end: end),
                         concept: concept, parts: words.map { $0.start..<$0.end }))
-                coveredUpTo = end
             }
         }
         return result

@@ -17,6 +17,8 @@ import Testing
         "The aircondition was noisey and useless.",
         "Our room backed onto the compressors and we got the noise all night.",
         "The subway is quite noisy at the back.",
+        "The subway rumbles past so it is quite noisy at the back.",
+        "The air con rattled and kept us awake as it was very noisy.",
     ])
     func equipmentAndOutsideSourcesAreNotNoise(text: String) {
         #expect(!TextFixtures.signIDs(text).contains("noise"), "noise found in: \(text)")
