@@ -22,6 +22,13 @@ import Testing
         ("security-present", "Someone from the hotel did rounds of the corridors at night."),
         ("noise", "Couldn't hear ourselves think for the shouting in the next room."),
         ("noise", "Footballers celebrating in the bar below kept the whole floor awake."),
+        // written for the real-review audit (BENCHMARKS.md, "real reviews: long sentences and equipment noise")
+        ("id-checked", "Reception would not accept my student card as ID and asked for a passport."),
+        ("id-checked", "They refused my provisional licence, so I had to fetch my passport."),
+        ("sex-work", "Some dodgy looking women were hanging around the bar every night."),
+        ("sex-work", "It felt like the sort of place you'd take someone you had picked up."),
+        ("dirty", "The shower wasn't all that clean and the bath could have been cleaner."),
+        ("dirty", "Black mold round the window frame."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -38,6 +45,10 @@ import Testing
         ("screaming", "The brakes on the train screamed as it came into the station."),
         ("cash-only", "We paid cash for drinks at the bar because the card machine was slow, but cards were fine at reception."),
         ("noise", "We were initially concerned about noise, but the room was peaceful."),
+        ("sex-work", "The girls behind the bar were lovely and quick."),
+        ("sex-work", "The taxi picked us up and took someone else to the station after."),
+        ("id-checked", "The card machine refused my debit card, so we paid by phone."),
+        ("dirty", "They really broke the mold with this hotel."),
         ("screaming", "A previous guest's review mentioned screaming, but we heard nothing."),
         ("young-people", "My teenage girls loved the rooftop pool."),
         ("screaming", "A couple were screaming at each other in the corridor over something trivial."),
