@@ -15,7 +15,8 @@ public struct SignConcept: Sendable, Hashable, Codable {
     /// scoping is not applied to the match.
     public var assertedByNegation: Bool
     /// Whether a match is another sense of the sign and cancels the sign's hits it overlaps
-    /// ("extractor fan" × "noisy" is equipment, not `noise`).
+    /// ("extractor fan" × "noisy" is equipment, not `noise`); its span runs on over the further words
+    /// of its classes within the window of its first word.
     public var otherSense: Bool
 
     /// The window used when a concept gives none.
