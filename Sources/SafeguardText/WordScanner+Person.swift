@@ -42,6 +42,11 @@ extension WordScanner {
         let common = flags.contains(.common)
         let place = flags.contains(.place)
         let ordinary = flags.contains(.ordinary)
+        if capitalised && !place && !flags.contains(.title) && (!flags.contains(.common) || flags.contains(.firstName))
+            && self.hasNicknameCue()
+        {
+            return PIISpan(type: .person, start: word.start, end: core.end == word.end ? self.extendName(from: word) : core.end)
+        }
         // fast exit: an ordinary word, common word or place that is no name at all
         if !isFirstName && !isSurname && (common || place || ordinary) { return nil }
         if let span = self.nameWithInitial(core, capitalised: capitalised) { return span }
@@ -331,9 +336,21 @@ extension WordScanner {
         for k in (core.start + 1)..<core.end where !ByteClass.isLower(self.text[k]) { return false }
         if self.contains(self.gazetteer.venueWords, core) { return false }
         if let preserving = self.preserving, self.contains(preserving, core) { return false }
+        if self.contains(Self.notSurnamesAfterAName, core) { return false }
         let f = self.flags(core)
         return f.contains(.surname) && !f.contains(.place) && !f.contains(.title)
     }
+
+    /// Surname-list words that after a name begin the next clause or name a role, not a family:
+    /// "our dog Bella She was", "to Tom Duty manager", "Maria Front desk".
+    static let notSurnamesAfterAName = ByteWordSet([
+        "she", "he", "it", "its", "they", "we", "you", "her", "him", "his", "hers", "our", "their", "this",
+        "that", "these", "those", "the", "and", "but", "so", "then", "was", "were", "is", "are", "has", "had",
+        "on", "in", "at", "to", "for", "of", "as", "by", "with", "from", "who", "when", "very", "also", "not",
+        "duty", "night", "day", "head", "general", "assistant", "front", "shift", "deputy", "senior", "floor",
+        "bar", "room", "desk", "reception", "team", "staff", "manager", "hotel", "great", "good", "best",
+        "suite", "apt", "flat", "point", "points", "pass", "new", "north", "south", "east", "west",
+    ])
 
     /// The end of a name starting with `word`: following surname-like words and initials.
     func extendName(from word: Word) -> Int {
@@ -408,7 +425,23 @@ extension WordScanner {
         {
             return true
         }
-        return false
+        return self.hasNicknameCue()
+    }
+
+    /// Whether the words before are a nickname's cue: "the lad they call Gaz", "a man known as Tiny",
+    /// "a driver nicknamed Spud", "calls himself Dee". A nickname is often an ordinary word, so a
+    /// capitalised word after one of these is a name even when it is also a word (not when a place).
+    func hasNicknameCue() -> Bool {
+        if self.word(self.previous, is: "call")
+            && (self.word(self.beforePrevious, is: "they") || self.word(self.beforePrevious, is: "everyone")
+                || self.word(self.beforePrevious, is: "people") || self.word(self.beforePrevious, is: "we"))
+        {
+            return true
+        }
+        if self.word(self.previous, is: "as") && self.word(self.beforePrevious, is: "known") { return true }
+        if self.word(self.previous, is: "nicknamed") { return true }
+        return (self.word(self.previous, is: "himself") || self.word(self.previous, is: "herself"))
+            && (self.word(self.beforePrevious, is: "calls") || self.word(self.beforePrevious, is: "called"))
     }
 
     /// "on/at/from/in reception", "behind the bar" style staff places right after the word.

@@ -117,6 +117,37 @@ import Testing
         #expect(!result.text.contains(surname), "surname survived: \(result.text)")
     }
 
+    @Test(arguments: [
+        ("The lad they call Gaz was selling by the bins", "Gaz"),
+        ("A big man known as Tiny ran the door", "Tiny"),
+        ("A driver nicknamed Spud was always parked outside", "Spud"),
+        ("a woman who calls herself Dee took the money", "Dee"),
+    ])
+    func nicknameAfterItsCueIsAName(text: String, nickname: String) {
+        // Given a nickname, often an ordinary word, right after "they call", "known as", "nicknamed"
+        let result = TextFixtures.pseudonymiser.pseudonymise(text)
+        // then it is a person's name
+        #expect(result.pii.map(\.type) == ["person"], "\(result.text)")
+        #expect(!result.text.contains(nickname))
+    }
+
+    @Test(arguments: [
+        "The area is known as Docklands these days.",
+        "It is known as The Cage by locals.",
+        "What they call Canary Wharf is just offices.",
+    ])
+    func placesAndArticlesAfterANicknameCueStay(text: String) {
+        #expect(TextFixtures.pseudonymiser.pseudonymise(text).text == text)
+    }
+
+    @Test func aSurnameListWordThatStartsTheNextClauseIsNotPartOfTheName() {
+        // "She" and "Duty" are in the surname list, but here they start a clause or name a role
+        let dog = TextFixtures.pseudonymiser.pseudonymise("thank you for accommodating our dog Bella She was very happy")
+        #expect(dog.text.hasSuffix("] She was very happy"), "\(dog.text)")
+        let duty = TextFixtures.pseudonymiser.pseudonymise("I complained in the morning to Maria Duty manager and nothing")
+        #expect(duty.text.contains("] Duty manager"), "\(duty.text)")
+    }
+
     @Test func commonWordAfterANameIsNotTakenAsASurname() {
         // "Great" is no surname; "Station" is a venue word after a place-like name
         let thanks = TextFixtures.pseudonymiser.pseudonymise("Thanks Sarah Great stay")
