@@ -108,6 +108,8 @@ extension WordScanner {
         while words < 4 {
             let next = self.nextWord(after: cursor.end)
             guard next.exists, ByteClass.isAlpha(self.text[next.start]) else { return nil }
+            // "about 14 and goes to St Mary's" is an age, not a house on a street
+            if self.contains(Self.notInAStreetName, next) { return nil }
             if !ByteClass.isUpper(self.text[next.start]) { allCapitalised = false }
             words += 1
             if words >= 2 && self.contains(self.gazetteer.streetWords, next) {
@@ -124,6 +126,13 @@ extension WordScanner {
         }
         return nil
     }
+
+    /// Words that never stand between a house number and its street word.
+    static let notInAStreetName = ByteWordSet([
+        "and", "or", "but", "to", "a", "an", "of", "in", "on", "at", "for", "is", "was", "are", "were", "be", "go",
+        "goes", "went", "going", "with", "from", "by", "so", "about", "years", "year", "yrs", "old", "minutes",
+        "mins", "hours", "pm", "am", "we", "i", "he", "she", "they", "you", "it", "her", "his", "our", "my",
+    ])
 
     /// A UK number plate: current `AB12 CDE` (any case), prefix `A123 BCD` and suffix `ABC 123D` (capitals).
     func plate(at start: Int, end: Int) -> PIISpan? {

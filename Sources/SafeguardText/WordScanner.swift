@@ -137,7 +137,8 @@ struct WordScanner {
                 span = self.phone(at: i) ?? self.address(at: i)
             } else if (c & ByteClass.upper) != 0 || (b >= 0xC3 && b <= 0xC5) {
                 span = self.plate(at: i, end: end) ?? self.postcode(at: i, end: end) ?? self.licenceCode(at: i, end: end)
-                    ?? self.northernIrelandPlate(at: i) ?? self.capitalisedLicenceCue(current) ?? self.person(current)
+                    ?? self.northernIrelandPlate(at: i) ?? self.capitalisedLicenceCue(current)
+                    ?? self.handleAfterPlatform(current) ?? self.person(current)
             } else if (c & ByteClass.lower) != 0 {
                 span = self.lowerCaseWord(current)
             }
@@ -184,6 +185,6 @@ struct WordScanner {
                 return span
             }
         }
-        return self.person(word)
+        return self.handleAfterPlatform(word) ?? self.person(word)
     }
 }

@@ -148,6 +148,28 @@ import Testing
         #expect(duty.text.contains("] Duty manager"), "\(duty.text)")
     }
 
+    @Test(arguments: [
+        ("He messages girls on Snapchat as jayz_22 most nights", "jayz_22"),
+        ("Snap: lilxo2009, ask for the room", "lilxo2009"),
+        ("add her on insta kayleigh.x if you want", "kayleigh.x"),
+    ])
+    func usernameAfterAPlatformIsAHandle(text: String, username: String) {
+        // Given a username written without an @ after the platform's name
+        let result = TextFixtures.pseudonymiser.pseudonymise(text)
+        // then it is pseudonymised as a handle
+        #expect(result.pii.map(\.type) == ["handle"], "\(result.text)")
+        #expect(!result.text.contains(username))
+    }
+
+    @Test(arguments: [
+        "I saw it on Snapchat as well.",
+        "Their Instagram posts look nothing like the rooms.",
+        "She is about 14 and goes to the school by the station.",
+    ])
+    func platformWordsAndAgesAreNotPersonalData(text: String) {
+        #expect(TextFixtures.pseudonymiser.pseudonymise(text).text == text)
+    }
+
     @Test func commonWordAfterANameIsNotTakenAsASurname() {
         // "Great" is no surname; "Station" is a venue word after a place-like name
         let thanks = TextFixtures.pseudonymiser.pseudonymise("Thanks Sarah Great stay")
