@@ -17,17 +17,19 @@ from pathlib import Path
 
 SEED = 20261206
 TEST_SHARE = 0.3
-DOCS = {"tune": 3000, "test": 600, "validate": 600, "validate2": 600, "validate3": 600, "validate4": 600, "validate5": 600, "validate6": 600, "validate7": 600}
+DOCS = {"tune": 3000, "test": 600, "validate": 600, "validate2": 600, "validate3": 600, "validate4": 600, "validate5": 600, "validate6": 600, "validate7": 600, "validate8": 600}
 TUNE_EXTRAS = ["sentence-bank-tune-extra.txt", "sentence-bank-tune-extra2.txt", "sentence-bank-tune-extra3.txt",
                "sentence-bank-tune-extra4.txt", "sentence-bank-tune-extra5.txt", "sentence-bank-tune-extra6.txt",
-               "sentence-bank-tune-extra7.txt", "sentence-bank-tune-extra8.txt", "sentence-bank-tune-extra9.txt"]
+               "sentence-bank-tune-extra7.txt", "sentence-bank-tune-extra8.txt", "sentence-bank-tune-extra9.txt",
+               "sentence-bank-tune-extra10.txt"]
 # validation banks: file, output part, seed suffix (each composed from its own sentences, never trained on)
 VALIDATION_BANKS = [("sentence-bank-validate.txt", "validate"), ("sentence-bank-validate2.txt", "validate2"),
                     ("sentence-bank-validate3.txt", "validate3"),  # validate3: fourth pass, 2026-12-07
                     ("sentence-bank-validate4.txt", "validate4"),  # validate4: fifth pass, 2026-12-07
                     ("sentence-bank-validate5.txt", "validate5"),  # validate5: seventh pass, 2026-12-07
                     ("sentence-bank-validate6.txt", "validate6"),  # validate6: seventh pass, after its rules
-                    ("sentence-bank-validate7.txt", "validate7")]  # validate7: eighth pass, before its rules
+                    ("sentence-bank-validate7.txt", "validate7"),  # validate7: eighth pass, before its rules
+                    ("sentence-bank-validate8.txt", "validate8")]  # validate8: ninth pass, before its rules
 HERE = Path(__file__).resolve().parent
 
 
