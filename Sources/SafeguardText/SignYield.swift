@@ -52,8 +52,11 @@ struct SignYield: Sendable {
         var yielding: Set<Int> = []
         for (k, hit) in hits.enumerated() {
             guard let others = self.yieldsTo[hit.sign] else { continue }
-            if hits.contains(where: { others.contains($0.sign) && sameSentence(hit, $0) })
-                && !self.standsAlone(hit.sign, sentence: hit.sentenceStart..<hit.sentenceEnd, in: text)
+            let theirs = hits.filter { others.contains($0.sign) && sameSentence(hit, $0) }
+            if !theirs.isEmpty
+                && !self.standsAlone(
+                    hit.sign, sentence: hit.sentenceStart..<hit.sentenceEnd, outside: theirs.map { $0.start..<$0.end },
+                    in: text)
             {
                 yielding.insert(k)
             }
@@ -75,18 +78,35 @@ struct SignYield: Sendable {
         return (kept.map { hits[$0] }, kept.map { weighed[$0] })
     }
 
-    /// Whether the sentence holds a `stands-alone-with` word of `sign`.
-    func standsAlone(_ sign: String, sentence: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the sentence holds a `stands-alone-with` word of `sign` that is not inside a longer
+    /// piece of evidence of a sign it yields to (`outside`, byte ranges of `text`): in "blokes were
+    /// loitering by the entrance chatting to teenage girls" the loitering is the men's, so the girls
+    /// are part of their scene; in "teenage girls partying in a room", "partying" is also the whole
+    /// of the noise evidence and still says what the girls were doing.
+    func standsAlone(
+        _ sign: String, sentence: Range<Int>, outside: [Range<Int>] = [], in text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         let range = max(0, sentence.lowerBound)..<min(text.count, sentence.upperBound)
         if range.isEmpty { return false }
         let slice = UnsafeBufferPointer(rebasing: text[range])
-        let hits: [PatternMatcher.Hit]
+        var hits: [PatternMatcher.Hit]
         if TextNormaliser.needsFolding(slice) {
             let folded = TextNormaliser.normalise(slice)
             hits = folded.bytes.withUnsafeBufferPointer { self.matcher.hits(in: $0) }
+            // back to offsets of the slice
+            hits = hits.map {
+                PatternMatcher.Hit(pattern: $0.pattern, start: Int(folded.origin[$0.start]), end: Int(folded.origin[$0.end]))
+            }
         } else {
             hits = self.matcher.hits(in: slice)
         }
-        return hits.contains { self.markerSign[$0.pattern] == sign }
+        return hits.contains { marker in
+            guard self.markerSign[marker.pattern] == sign else { return false }
+            let start = marker.start + range.lowerBound
+            let end = marker.end + range.lowerBound
+            // a marker that is the other sign's whole evidence ("partying" as noise) is shared; one
+            // inside a longer stretch of it ("blokes were loitering") belongs to that sign's subject
+            return !outside.contains { $0.lowerBound <= start && end <= $0.upperBound && $0 != start..<end }
+        }
     }
 }

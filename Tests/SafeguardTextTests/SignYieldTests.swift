@@ -22,6 +22,23 @@ import Testing
         #expect(TextFixtures.signIDs("Teenagers were running riot in the corridors with no adults about.").contains("young-people"))
     }
 
+    @Test func aMarkerInsideTheOtherSignsEvidenceIsThatSignsWord() throws {
+        // "ripe" is a marker of b, but in "ripe apples" it is part of a's evidence, not b's
+        let a = SignDefinition(
+            id: "a", label: "A", source: "test", weight: 1, kind: .concern, phrases: ["ripe apples", "pears"])
+        let b = SignDefinition(
+            id: "b", label: "B", source: "test", weight: 1, kind: .concern, phrases: ["bananas"], yieldsTo: ["a"],
+            standsAloneWith: ["ripe", "pears"])
+        let analyser = TextAnalyser(signs: [a, b], key: TextFixtures.key, gazetteer: TextFixtures.gazetteer)
+        #expect(analyser.analyse("Ripe apples next to the bananas.").signs == ["a"])
+        #expect(analyser.analyse("Ripe apples next to the ripe bananas.").signs == ["a", "b"])
+        // a marker that is the whole of the other sign's evidence still counts for both
+        #expect(analyser.analyse("Pears next to the bananas.").signs == ["a", "b"])
+        // and in the shipped rules: the loitering is the men's, the girls are their scene
+        let signs = TextFixtures.signIDs("Older blokes were loitering by the lifts, chatting up the young girls.")
+        #expect(signs.contains("men-loitering") && !signs.contains("young-people"), "\(signs)")
+    }
+
     @Test func aSignWithoutYieldRulesIsUntouched() throws {
         let a = SignDefinition(
             id: "a", label: "A", source: "test", weight: 1, kind: .concern, phrases: ["apples"])
