@@ -11,11 +11,14 @@ final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable
     private let queue = DispatchQueue(label: "safeguard.batch-pipeline")
     private var pending: DispatchWorkItem?
     private var results: [Result] = []
+    /// Items per chunk; 0: the batch is cut into ``chunksPerBatch`` chunks.
     private let chunkSize: Int
+    private let chunksPerBatch: Int
 
     /// `chunkSize`: items per unit of work handed to a core.
     init(chunkSize: Int = 64, transform: @escaping @Sendable (Item) -> Result) {
         self.chunkSize = max(1, chunkSize)
+        self.chunksPerBatch = 0
         self.transform = { chunk in chunk.map(transform) }
     }
 
@@ -23,6 +26,16 @@ final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable
     /// run each stage of its work over every item of the chunk before the next stage.
     init(chunkSize: Int = 64, chunkTransform: @escaping @Sendable (ArraySlice<Item>) -> [Result]) {
         self.chunkSize = max(1, chunkSize)
+        self.chunksPerBatch = 0
+        self.transform = chunkTransform
+    }
+
+    /// `chunkTransform` as above, each batch cut into `chunksPerBatch` chunks of equal item count
+    /// (the last smaller): large chunks let each stage of the work run over many items before the
+    /// next stage needs its own tables in the caches.
+    init(chunksPerBatch: Int, chunkTransform: @escaping @Sendable (ArraySlice<Item>) -> [Result]) {
+        self.chunkSize = 0
+        self.chunksPerBatch = max(1, chunksPerBatch)
         self.transform = chunkTransform
     }
 
@@ -30,7 +43,7 @@ final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable
     /// `deliver` while `batch` runs on the cores.
     func submit(_ batch: [Item], deliver: ([Result]) throws -> Void) rethrows {
         let done = self.wait()
-        let chunk = self.chunkSize
+        let chunk = self.chunkSize > 0 ? self.chunkSize : max(1, (batch.count + self.chunksPerBatch - 1) / self.chunksPerBatch)
         let transform = self.transform
         let work = DispatchWorkItem { [self] in
             let chunks = (batch.count + chunk - 1) / chunk
