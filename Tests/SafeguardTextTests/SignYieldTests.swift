@@ -44,6 +44,17 @@ import Testing
         }
     }
 
+    @Test func oversightInAnotherSignsSceneYields() {
+        // strangers visiting one room are night-traffic; kids left to themselves are young-people
+        #expect(TextFixtures.signIDs("Strangers kept going in and out of one room through the small hours.") == ["night-traffic"])
+        #expect(
+            TextFixtures.signIDs("A group of young teens were drinking in a room, nobody seemed to be in charge of them.")
+                == ["young-people"])
+        // an empty reception is oversight-lacking in its own words
+        let both = TextFixtures.signIDs("There was no one on reception all night and strangers kept going in and out of one room.")
+        #expect(both.contains("oversight-lacking") && both.contains("night-traffic"), "\(both)")
+    }
+
     @Test func aSignWithoutYieldRulesIsUntouched() throws {
         let a = SignDefinition(
             id: "a", label: "A", source: "test", weight: 1, kind: .concern, phrases: ["apples"])
