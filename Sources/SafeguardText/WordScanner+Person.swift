@@ -94,8 +94,9 @@ extension WordScanner {
         } else {
             let lowerSurname = next.exists && ByteClass.isLower(self.text[next.start]) && nextFlags.contains(.surname)
                 && !nextFlags.contains(.common) && !nextFlags.contains(.ordinary)
+            // "jamie and kyle": a lower-case first name joined to a name just found
             isPerson = clearFirstName && (strongCue || staff || (verb && self.isStrongVerb(next)) || lowerSurname
-                || self.hasListPartner(word, capitalised: false))
+                || self.hasListPartner(word, capitalised: false) || self.followsFoundPerson(word))
             if isPerson && lowerSurname {
                 return PIISpan(type: .person, start: word.start, end: next.end)
             }

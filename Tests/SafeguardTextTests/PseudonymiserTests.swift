@@ -34,6 +34,8 @@ import Testing
         ("A big man known as Tiny ran the door", "person", "Tiny"),
         ("A driver nicknamed Spud was always parked outside", "person", "Spud"),
         ("a woman who calls herself Dee took the money", "person", "Dee"),
+        // a lower-case first name joined to a name just found
+        ("jamie and kyle from the 3rd floor brought girls in", "person", "kyle"),
         // usernames without an @ after the platform's name
         ("He messages girls on Snapchat as jayz_22 most nights", "handle", "jayz_22"),
         ("Snap: lilxo2009, ask for the room", "handle", "lilxo2009"),
