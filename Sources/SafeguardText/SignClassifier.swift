@@ -144,7 +144,12 @@ public struct SignClassifier: Sendable {
         // the tables are read through pointers taken once per text and the scores live in a
         // scratch buffer, so the per-feature work is a bit test and, for the few features the
         // model holds, one slot read; the features and their order are those of SignFeatures.features
+        // a feature counts once per sentence, as the trainer counts it (a set of feature names), so
+        // "please please please" weighs what one "please" does; the few features of a sentence that
+        // the model holds are remembered by slot in a small scratch list
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.matchedCapacity) { matched in
+            var matchedCount = 0
             withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, signCount)) { scores in
                 self.filter.withUnsafeBufferPointer { filter in
                     self.slots.withUnsafeBufferPointer { slots in
@@ -158,6 +163,11 @@ public struct SignClassifier: Sendable {
                                     let entry = slots[slot]
                                     if entry.key == 0 { return }
                                     if entry.key == h {
+                                        for k in 0..<matchedCount where matched[k] == Int32(slot) { return }
+                                        if matchedCount < Self.matchedCapacity {
+                                            matched[matchedCount] = Int32(slot)
+                                            matchedCount += 1
+                                        }
                                         let f = Int(entry.first)
                                         for e in f..<(f + Int(entry.count)) {
                                             let item = entries[e]
@@ -171,6 +181,7 @@ public struct SignClassifier: Sendable {
                             while let sentence = walk.next(scratch: scratch, into: &tokens, runs: &runs) {
                                 if tokens.isEmpty { continue }
                                 for s in 0..<signCount { scores[s] = self.bias[s] }
+                                matchedCount = 0
                                 tokens.withUnsafeBufferPointer { tk in
                                     for i in 0..<tk.count {
                                         let t = tk[i]
@@ -191,9 +202,13 @@ public struct SignClassifier: Sendable {
                     }
                 }
             }
+          }
         }
         return result
     }
+
+    /// Most distinct model features remembered in one sentence (a longer run-on counts the rest again).
+    static let matchedCapacity = 512
 
     /// Convenience for tests and small inputs.
     public func scan(_ text: String) -> [ClassifiedSign] {
@@ -207,8 +222,11 @@ public struct SignClassifier: Sendable {
     ) -> ClassifiedSign? {
         // each token's contribution: its word and stem, plus half of each pair it ends or starts
         var contribution = [Float](repeating: 0, count: tokens.count)
+        var counted = Set<UInt64>()
         for i in 0..<tokens.count {
             SignFeatures.features(tokens, i) { h, other in
+                // once per sentence, at its first occurrence, as in the score
+                guard counted.insert(h).inserted else { return }
                 self.lookup(h) { s, w in
                     guard s == sign else { return }
                     if other == i {

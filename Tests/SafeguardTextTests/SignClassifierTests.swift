@@ -33,9 +33,18 @@ import Testing
     static let analyser = TextAnalyser(
         signs: TextFixtures.signs, key: TextFixtures.key, gazetteer: TextFixtures.gazetteer, classifier: repositoryClassifier)
 
-    /// A hand-made model: "loud" alone passes the threshold, "faint" only in numbers.
+    /// Thirty different words, each faint evidence for the sign.
+    static let faintWords: [String] = [
+        "amber", "brick", "cedar", "daisy", "ember", "fern", "gravel", "hazel", "iris", "juniper", "kelp", "lilac",
+        "maple", "nettle", "oak", "pebble", "quartz", "reed", "sage", "thistle", "umber", "violet", "willow",
+        "yarrow", "zinc", "acorn", "birch", "clover", "dune", "elm",
+    ]
+
+    /// A hand-made model: "loud" alone passes the threshold, the faint words only in numbers.
     static func faintModel() throws -> SignClassifier {
-        let sign = SignModelFile.Sign(id: "noise", bias: -1, threshold: 0, weights: ["w:loud": 2.0, "w:faint": 0.06])
+        var weights = ["w:loud": 2.0]
+        for word in Self.faintWords { weights["w:" + word] = 0.06 }
+        let sign = SignModelFile.Sign(id: "noise", bias: -1, threshold: 0, weights: weights)
         return try SignClassifier(model: SignModelFile(
             format: "safeguard-sign-classifier", version: 1, features: "hand-made", trainedOn: "unit test",
             settings: "none", signs: [sign]))
@@ -45,15 +54,26 @@ import Testing
         // Given a run-on sentence of 60 words, 30 of them faint for the sign (1.8 in all, but at most
         // 0.6 in any 20 consecutive words)
         let classifier = try Self.faintModel()
-        let runOn = Array(repeating: "faint word", count: 30).joined(separator: " ")
+        let runOn = Self.faintWords.map { $0 + " word" }.joined(separator: " ")
         // then the classifier does not find the sign: its evidence is nowhere in particular
         #expect(classifier.scan(runOn + ".").isEmpty)
         // while one strong word still counts at the end of the same long sentence, and alone
         #expect(classifier.scan(runOn + " and it was loud.").map(\.hit.sign) == ["noise"])
         #expect(classifier.scan("It was loud.").map(\.hit.sign) == ["noise"])
         // and a short sentence whose faint words add up (no stretch to choose) keeps its sign
-        let short = Array(repeating: "faint", count: 18).joined(separator: " ")
+        let short = Self.faintWords.prefix(18).joined(separator: " ")
         #expect(classifier.scan(short + ".").map(\.hit.sign) == ["noise"])
+    }
+
+    @Test func aRepeatedWordCountsOnceAsInTraining() throws {
+        // the trainer learns from the set of a sentence's features, so the scanner scores that set
+        let classifier = try Self.faintModel()
+        let once = try #require(classifier.scan("It was loud.").first)
+        let thrice = try #require(classifier.scan("It was loud loud loud.").first)
+        #expect(once.score == thrice.score)
+        // twenty different faint words pass the threshold; one faint word twenty times does not
+        #expect(classifier.scan(Self.faintWords.prefix(20).joined(separator: " ") + ".").map(\.hit.sign) == ["noise"])
+        #expect(classifier.scan(Array(repeating: "amber", count: 20).joined(separator: " ") + ".").isEmpty)
     }
 
     @Test func trainingIsDeterministic() throws {
