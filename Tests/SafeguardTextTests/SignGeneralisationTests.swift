@@ -29,6 +29,10 @@ import Testing
         ("sex-work", "It felt like the sort of place you'd take someone you had picked up."),
         ("dirty", "The shower wasn't all that clean and the bath could have been cleaner."),
         ("dirty", "Black mold round the window frame."),
+        ("dirty", "The gym wasn't worth it, a very dirty changing room."),
+        ("dirty", "The bedroom needed repainting and a good clean."),
+        ("dirty", "The lounge was not kept as clean as you would hope."),
+        ("dirty", "The skirting boards were thick with dust."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
