@@ -29,6 +29,9 @@ import Testing
         "Loud music from the room above all night.",
         "Guests were shouting and banging doors in the corridor.",
         "The room was far too noisey, people coming back from the pub at all hours.",
+        "Walls paper thin, didn't get a good sleep due to the noise.",
+        "Noisy staff outside the room early in the morning.",
+        "Funny noises from another room.",
     ])
     func peopleAndActivityAreNoise(text: String) {
         #expect(TextFixtures.signIDs(text).contains("noise"), "noise not found in: \(text)")
