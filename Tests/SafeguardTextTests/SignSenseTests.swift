@@ -32,6 +32,7 @@ import Testing
         "Walls paper thin, didn't get a good sleep due to the noise.",
         "Noisy staff outside the room early in the morning.",
         "Funny noises from another room.",
+        "The kettle was not working and there was a party in the next room all night.",
     ])
     func peopleAndActivityAreNoise(text: String) {
         #expect(TextFixtures.signIDs(text).contains("noise"), "noise not found in: \(text)")
