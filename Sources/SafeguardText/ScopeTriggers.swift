@@ -42,12 +42,11 @@ public struct ScopeTriggers: Sendable {
         ],
         pseudo: [
             "no doubt", "not only", "no wonder", "not just", "nothing but", "no matter", "not sure", "not to mention",
-            "not worth", "wasn't worth", "was not worth", "isn't worth", "is not worth",
-            "not working", "wasn't working", "weren't working", "didn't work", "did not work", "didn't get a good sleep",
-            "was not working", "is not working", "were not working", "are not working", "isn't working", "aren't working",
+            // a trigger that shares words with one of these ("was not" in "was not working") is used up
+            "not worth", "wasn't worth", "isn't worth", "not working", "wasn't working", "weren't working",
+            "isn't working", "aren't working", "didn't work", "did not work", "didn't get a good sleep",
             "didn't get much sleep", "didn't get any sleep", "didn't sleep", "did not sleep", "no sleep",
-            "not good", "wasn't good", "was not good", "not great", "not nice", "not ideal", "not acceptable",
-            "was not great", "was not nice", "was not ideal", "is not ideal", "was not acceptable", "is not acceptable",
+            "not good", "wasn't good", "not great", "not nice", "not ideal", "not acceptable",
             "no further", "not far", "not even close", "not until", "no longer", "never mind", "no more than",
             "not a fan of", "no idea why", "did not like", "didn't like", "did not enjoy", "didn't enjoy",
             "not happy", "wasn't happy", "was not happy", "not pleasant", "not impressed", "wasn't impressed",

@@ -301,7 +301,7 @@ public struct SignClassifier: Sendable {
         for trigger in hits {
             if trigger.start < span.upperBound && span.lowerBound < trigger.end { continue }
             if hits.contains(where: {
-                self.scopeRoles[$0.pattern] == .pseudo && $0.start <= trigger.start && $0.end >= trigger.end
+                self.scopeRoles[$0.pattern] == .pseudo && $0.start < trigger.end && trigger.start < $0.end
             }) {
                 continue
             }

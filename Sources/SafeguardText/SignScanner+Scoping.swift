@@ -140,13 +140,14 @@ extension SignScanner {
         }
     }
 
-    /// Whether a trigger is part of a pseudo-trigger ("no doubt") or of another sign's longer phrase
-    /// ("not clean", "no security"), and so says nothing about `hit`.
+    /// Whether a trigger shares its words with a pseudo-trigger ("no doubt"; "was not" with "not
+    /// working") or is part of another sign's longer phrase ("not clean", "no security"), and so says
+    /// nothing about `hit`.
     func isUsedUp(_ trigger: PatternMatcher.Hit, by hit: PatternMatcher.Hit, index: HitIndex) -> Bool {
-        index.containsCovering(trigger.start, trigger.end) { other in
-            if self.roles[other.pattern] == .pseudo { return true }
+        if index.containsOverlapping(trigger.start, trigger.end, where: { self.roles[$0.pattern] == .pseudo }) { return true }
+        return index.containsCovering(trigger.start, trigger.end) { other in
             // a concept match spans many words: it uses up no trigger (its own words are not a phrase)
-            return other.end - other.start > trigger.end - trigger.start && self.isSignPhrase(other.pattern)
+            other.end - other.start > trigger.end - trigger.start && self.isSignPhrase(other.pattern)
                 && other.pattern < self.roles.count - self.concepts.count
                 && !Self.overlaps(other, hit)
         }
