@@ -306,7 +306,10 @@ extension WordScanner {
     }
 
     /// Whether a word can continue a name: capitalised surname or unknown word, not a venue word.
-    func isSurnameLike(_ word: Word) -> Bool {
+    /// When `extendingAName` (a name was already found before it), a surname that is also a common
+    /// word counts too if written Title-case ("Sarah Brown", "Tom Young", "Mickey Mouse"); such a word
+    /// alone is no evidence of a name.
+    func isSurnameLike(_ word: Word, extendingAName: Bool = false) -> Bool {
         let g = self.gazetteer
         guard word.exists, ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3 else { return false }
         let core = self.withoutPossessive(word)
@@ -322,24 +325,13 @@ extension WordScanner {
         if f.contains(.place) || f.contains(.title) { return false }
         if let preserving = self.preserving, self.contains(preserving, core) { return false }
         if f.contains(.surname) || f.contains(.firstName) {
-            return !f.contains(.common)
+            if !f.contains(.common) { return true }
+            guard extendingAName, f.contains(.surname), core.end - core.start >= 3, ByteClass.isUpper(self.text[core.start])
+            else { return false }
+            for k in (core.start + 1)..<core.end where !ByteClass.isLower(self.text[k]) { return false }
+            return !self.contains(Self.notSurnamesAfterAName, core)
         }
         return !f.contains(.ordinary) && !f.contains(.common)
-    }
-
-    /// Whether a word that follows a name already found is a surname that is also a common word
-    /// ("Sarah Brown", "Tom Young", "Mickey Mouse"): written with a capital and then lower-case
-    /// letters, in the surname list, and not a venue, place or title word. Such a word alone is
-    /// no evidence of a name, so this is asked only when extending one.
-    func isCommonWordSurname(_ word: Word) -> Bool {
-        let core = self.withoutPossessive(word)
-        guard core.end - core.start >= 3, ByteClass.isUpper(self.text[core.start]) else { return false }
-        for k in (core.start + 1)..<core.end where !ByteClass.isLower(self.text[k]) { return false }
-        if self.contains(self.gazetteer.venueWords, core) { return false }
-        if let preserving = self.preserving, self.contains(preserving, core) { return false }
-        if self.contains(Self.notSurnamesAfterAName, core) { return false }
-        let f = self.flags(core)
-        return f.contains(.surname) && !f.contains(.place) && !f.contains(.title)
     }
 
     /// Surname-list words that after a name begin the next clause or name a role, not a family:
@@ -372,7 +364,7 @@ extension WordScanner {
                 }
                 break
             }
-            guard self.isSurnameLike(next) || self.isCommonWordSurname(next) else { break }
+            guard self.isSurnameLike(next, extendingAName: true) else { break }
             let core = self.withoutPossessive(next)
             end = core.end
             if core.end != next.end { break }
