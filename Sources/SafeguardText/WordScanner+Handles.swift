@@ -13,8 +13,13 @@ extension WordScanner {
 
     /// The username after `word` when `word` is a platform name, or nil.
     func handleAfterPlatform(_ word: Word) -> PIISpan? {
+        // on every word's path: the first letter of a platform name (s, i, t, k, f, d) before any hashing
         let length = word.end - word.start
-        guard length >= 2 && length <= 9, self.contains(Self.platforms, word) else { return nil }
+        let first = self.text[word.start] | 0x20
+        guard length >= 2 && length <= 9,
+            first == 0x73 || first == 0x69 || first == 0x74 || first == 0x6B || first == 0x66 || first == 0x64,
+            self.contains(Self.platforms, word)
+        else { return nil }
         var next = self.wordAfterPunctuation(word.end)
         var links = 0
         while next.exists && links < 2 && self.contains(Self.handleLinks, next) {
