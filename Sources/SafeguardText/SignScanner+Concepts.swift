@@ -85,7 +85,8 @@ extension SignScanner {
                     let candidate = sorted[k]
                     k += 1
                     if chosen[candidate.cls] != nil { continue }
-                    guard Self.wordsSpanned(anchor.hit.start, candidate.hit.end, limit: window, in: text) <= window
+                    guard Self.wordsSpanned(
+                        anchor.hit.start, candidate.hit.end, limit: window, capitalSplits: !otherSense, in: text) <= window
                     else { break }
                     if chosen.contains(where: { $0.map { Self.overlaps($0, candidate.hit) } ?? false }) { continue }
                     chosen[candidate.cls] = candidate.hit
@@ -93,8 +94,16 @@ extension SignScanner {
                 }
                 guard found == classes else { continue }
                 var words = chosen.compactMap { $0 }.sorted { $0.start < $1.start }
-                // later anchors inside the match are skipped; those inside only its widened span are not
-                coveredUpTo = words.map(\.end).max() ?? anchor.hit.end
+                // later anchors inside the match are skipped; those inside only its widened span are not.
+                // Another sense reaching across a capitalised split leaves the words after the split free
+                // to anchor a match of their own: in "… sort the phone Nobody came so I rang reception",
+                // "Nobody … rang" is that sentence's own other sense, not only the tail of "the phone Nobody"
+                let reach = words.map(\.end).max() ?? anchor.hit.end
+                if !otherSense
+                    || Self.wordsSpanned(anchor.hit.start, reach, limit: window, capitalSplits: true, in: text) <= window
+                {
+                    coveredUpTo = reach
+                }
                 if otherSense {
                     // another sense covers every further word of its classes in the window: "the subway
                     // rumbles past so it is quite noisy" is one source, not a source and then a complaint
@@ -116,7 +125,13 @@ extension SignScanner {
     }
 
     /// Words in `text[a..<b]`, or `Int.max` when a sentence ends inside; stops counting past `limit`.
-    static func wordsSpanned(_ a: Int, _ b: Int, limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+    /// With `capitalSplits`, a sentence also ends before a capitalised word that follows a lower-case
+    /// one, as the scoping reads punctuation-stripped text (``sentence(around:_:in:)``): an asserting
+    /// concept does not join "pipes made strange noises" to "Guests at dinner …". Another sense may
+    /// still reach across, since that split also falls inside names ("Air Con", "the Overground").
+    static func wordsSpanned(
+        _ a: Int, _ b: Int, limit: Int, capitalSplits: Bool = false, in text: UnsafeBufferPointer<UInt8>
+    ) -> Int {
         var words = 0
         var inWord = false
         var k = a
@@ -124,6 +139,11 @@ extension SignScanner {
             let c = text[k]
             if c == 0x21 || c == 0x3F || c == 0x0A || c == 0x3B { return Int.max }
             if c == 0x2E && (k + 1 >= text.count || text[k + 1] == 0x20) && k + 1 < b { return Int.max }
+            if capitalSplits && c == 0x20 && k > a && k + 1 < b && k + 2 < text.count && ByteClass.isLower(text[k - 1])
+                && ByteClass.isUpper(text[k + 1]) && ByteClass.isLower(text[k + 2]) && !Self.leadsIntoName(before: k, in: text)
+            {
+                return Int.max
+            }
             let w = PatternMatcher.isWordByte(c)
             if w && !inWord {
                 words += 1
@@ -133,5 +153,20 @@ extension SignScanner {
             k += 1
         }
         return words
+    }
+
+    /// Words after which a capitalised word is a name within the sentence, not the start of the next
+    /// one: "smelled like a Dutch coffee shop", "like Piccadilly Circus", "close to the Overground".
+    static let nameLeaders: Set<[UInt8]> = Set(
+        ["a", "an", "the", "like", "of", "in", "at", "to", "from", "by", "with", "near", "into", "onto", "our", "my",
+         "his", "her", "their", "your", "its", "this", "that", "and", "or", "as", "for", "on", "called", "named", "about",
+         "than", "opposite", "behind", "outside", "inside", "mr", "mrs", "ms", "miss", "dr"].map { Array($0.utf8) })
+
+    /// Whether the lower-case word ending just before `space` is one of ``nameLeaders``.
+    static func leadsIntoName(before space: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = space
+        while start > 0 && ByteClass.isLower(text[start - 1]) && space - start <= 8 { start -= 1 }
+        if start > 0 && PatternMatcher.isWordByte(text[start - 1]) { return false }
+        return Self.nameLeaders.contains(Array(text[start..<space]))
     }
 }

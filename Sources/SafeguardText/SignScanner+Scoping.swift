@@ -21,10 +21,16 @@ extension SignScanner {
             case .assertByNegation(let s): (sign, byNegation) = (s, true)
             default: continue
             }
+            let sentence = Self.sentence(around: hit.start, hit.end, in: text)
+            // a concept match names its own source in its sentence ("Noisy room by the doors, you can
+            // hear them slamming"): another sense whose words begin in the sentence before it (the
+            // shower of "no hot water in the shower Noisy room …") does not take it over, while a bare
+            // "Too noisy" after a sentence about the air con is still the air con's
+            let ownSource = conceptOf[hit] != nil
             if index.containsOverlapping(hit.start, hit.end, where: {
                 self.roles[$0.pattern] == .otherSense(sign) && !self.isOverriddenByDistress($0, index: index, text: text)
+                    && !(ownSource && $0.start < sentence.lowerBound && conceptOf[$0] != nil)
             }) { continue }
-            let sentence = Self.sentence(around: hit.start, hit.end, in: text)
             if self.isCancelled(
                 hit, byNegation: byNegation, sentence: sentence, index: index, text: text, parts: conceptOf[hit]?.parts ?? []
             ) { continue }
