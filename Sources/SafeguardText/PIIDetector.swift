@@ -2,7 +2,7 @@ import Foundation
 import SafeguardCore
 
 /// Finds personal data in UTF-8 text in one pass over the bytes: e-mail addresses and
-/// @handles (around each `@`), then phones, addresses, postcodes, number plates, taxi
+/// @handles (around each `@`), e-mail addresses spelled out ("jane at gmail dot com"), then phones, addresses, postcodes, number plates, taxi
 /// badge/plate numbers and person names word by word.
 ///
 /// Detection is rule- and gazetteer-based (no model), so it is fast and explainable; see
@@ -21,6 +21,13 @@ public struct PIIDetector: Sendable {
     /// Words in `preserving` (folded, e.g. the words of the premises' own name) are never taken as names.
     public func detect(_ text: UnsafeBufferPointer<UInt8>, preserving: ByteWordSet? = nil) -> [PIISpan] {
         var spans = self.contactSpans(text)
+        let spelled = Self.spelledEmails(text)
+        if !spelled.isEmpty {
+            for span in spelled where !spans.contains(where: { $0.start < span.end && span.start < $0.end }) {
+                spans.append(span)
+            }
+            spans.sort { $0.start < $1.start }
+        }
         var words = WordScanner(text: text, detector: self, preserving: preserving, fixed: spans)
         words.run()
         if words.found.isEmpty { return spans }

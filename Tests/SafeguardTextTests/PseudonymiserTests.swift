@@ -6,6 +6,11 @@ import Testing
 @Suite struct PseudonymiserTests {
     @Test(arguments: [
         ("Contact me at jane.doe+hotel@example.co.uk please", "email", "jane.doe+hotel@example.co.uk"),
+        ("write to jane dot doe at gmail dot com tonight", "email", "jane dot doe at gmail dot com"),
+        ("write to jane.doe [at] example [dot] co [dot] uk tonight", "email", "jane.doe [at] example [dot] co [dot] uk"),
+        ("mail JDOE99 AT HOTMAIL.CO.UK now", "email", "JDOE99 AT HOTMAIL.CO.UK"),
+        ("or kev_b(at)btinternet(dot)com", "email", "kev_b(at)btinternet(dot)com"),
+        ("email me on sarah at yahoo.co.uk please", "email", "sarah at yahoo.co.uk"),
         ("Call 07700 900123 after six", "phone", "07700 900123"),
         ("Call 07700900123 after six", "phone", "07700900123"),
         ("ring +44 7700 900123 now", "phone", "+44 7700 900123"),
@@ -101,6 +106,9 @@ import Testing
         "I saw it on Snapchat as well.",
         "Their Instagram posts look nothing like the rooms.",
         "She is about 14 and goes to the school by the station.",
+        // "at" before a website or a place is no spelled-out e-mail
+        "We stayed at booking.com prices and met at the Crown dot on seven.",
+        "Booked at hotels.com, check in at 3pm, dinner at the pub dot com.",
     ])
     func ordinaryTextIsUnchanged(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)
