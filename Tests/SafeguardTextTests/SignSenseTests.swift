@@ -58,6 +58,14 @@ import Testing
     }
 
     @Test(arguments: [
+        "I arrive when the night staff are on after an 10 or 15 hour shift and they are always rude and unhelpful.",
+        "Reception staff were very surly, especially the member of staff who booked us in.",
+    ])
+    func staffComplainedOfAreNotSecurityPresent(text: String) {
+        #expect(!TextFixtures.signIDs(text).contains("security-present"), "security-present found in: \(text)")
+    }
+
+    @Test(arguments: [
         "A security guard was on the door all night.",
         "CCTV in every corridor and a night porter on the desk.",
     ])
