@@ -33,6 +33,10 @@ import Testing
         ("dirty", "The bedroom needed repainting and a good clean."),
         ("dirty", "The lounge was not kept as clean as you would hope."),
         ("dirty", "The skirting boards were thick with dust."),
+        // from the second real-review audit (BENCHMARKS.md, "stop 25")
+        ("young-people", "Around 10 youths were gathered near the doors every night."),
+        ("dirty", "I had dead flys on the top of my room lights."),
+        ("dirty", "Spiderweb on the window, they need to clean it for the next guests."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
