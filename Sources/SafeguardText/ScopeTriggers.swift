@@ -47,6 +47,8 @@ public struct ScopeTriggers: Sendable {
             "isn't working", "aren't working", "didn't work", "did not work", "didn't get a good sleep",
             "didn't get much sleep", "didn't get any sleep", "didn't sleep", "did not sleep", "no sleep",
             "not good", "wasn't good", "not great", "not nice", "not ideal", "not acceptable",
+            // a complaint in a stripped list ("Coffee not hot dirty cups"): the "not" is the coffee's
+            "not hot", "wasn't hot", "not warm", "wasn't warm", "not fresh", "not hot enough", "not cold",
             "no further", "not far", "not even close", "not until", "no longer", "never mind", "no more than",
             "not a fan of", "no idea why", "did not like", "didn't like", "did not enjoy", "didn't enjoy",
             "not happy", "wasn't happy", "was not happy", "not pleasant", "not impressed", "wasn't impressed",

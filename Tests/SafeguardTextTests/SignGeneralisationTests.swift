@@ -37,6 +37,8 @@ import Testing
         ("young-people", "Around 10 youths were gathered near the doors every night."),
         ("dirty", "I had dead flys on the top of my room lights."),
         ("dirty", "Spiderweb on the window, they need to clean it for the next guests."),
+        ("dirty", "Coffee not hot dirty cups staff should be more attentive"),
+        ("dirty", "Carpet on the ground not hygienic"),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
