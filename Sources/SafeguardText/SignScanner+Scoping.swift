@@ -279,7 +279,8 @@ extension SignScanner {
 
     /// The sentence around a byte range: split at `.`/`!`/`?`/`;`/newline followed by a space, and,
     /// for punctuation-stripped review dumps, before a capitalised word that follows a lower-case one
-    /// ("the room was dirty The staff were kind"). Looks at most 400 bytes either way.
+    /// ("the room was dirty The staff were kind") unless that word leads into a name ("her hotel in
+    /// Manchester", ``leadsIntoName(before:in:)``). Looks at most 400 bytes either way.
     static func sentence(around start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let n = text.count
         func isBoundary(_ k: Int) -> Bool {
@@ -293,7 +294,7 @@ extension SignScanner {
                 return followedBySpace && !abbreviation
             case 0x20:
                 return k >= 1 && k + 2 < n && ByteClass.isLower(text[k - 1]) && ByteClass.isUpper(text[k + 1])
-                    && ByteClass.isLower(text[k + 2])
+                    && ByteClass.isLower(text[k + 2]) && !Self.leadsIntoName(before: k, in: text)
             default:
                 return false
             }

@@ -59,6 +59,8 @@ import Testing
         ("sex-work", "The taxi picked us up and took someone else to the station after."),
         ("id-checked", "The card machine refused my debit card, so we paid by phone."),
         ("dirty", "They really broke the mold with this hotel."),
+        // a capitalised place after "in" does not start a new sentence out of the trigger's reach
+        ("young-people", "My friend said her hotel in Manchester had teenagers partying, but ours was quiet."),
         ("oversight-lacking", "We walked in off the street and got a room for the night with no questions asked."),
         ("drug-dealing", "The pizza man delivered a package to our door and I paid him in notes."),
         ("security-present", "Somebody in the lobby was handing out leaflets for a comedy club."),
