@@ -69,7 +69,8 @@ public struct ScopeTriggers: Sendable {
             "bring", "earplugs", "ear plugs", "policy", "sign saying", "signs saying", "warned", "can get", "can be",
             "could get", "may get", "tends to be", "light sleeper", "light sleepers", "concerned there", "worried there", "hopefully",
             "i wish", "we wish", "wish they", "wished they", "if only", "concerned about", "my worry", "only worry",
-            "my only worry",
+            "my only worry", "i'd worry", "i would worry", "would worry", "you'd worry", "i'd be worried",
+            "would be worried", "i'd be concerned", "would be concerned",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
@@ -86,10 +87,21 @@ public struct ScopeTriggers: Sendable {
             "stayed at hotels", "stayed in hotels", "different hotel", "a hotel she", "a hotel he",
             "friend said", "friends said", "friend told", "people say", "people said", "others said", "i'd read", "i had read",
             "we'd read", "we had read", "i've read", "we've read",
+            // other times, other people's homes, and what someone told or wrote ("a friend told us about a
+            // place in Leeds where men loitered", "back in the nineties the area was full of dealers")
+            "in the nineties", "in the eighties", "in the 90s", "in the 80s", "back then",
+            "told us about", "told me about", "a place in", "an article", "the article",
+            "article about", "news story", "a story about", "a review from", "review from", "reviews from",
+            "an old review", "old reviews", "older reviews", "my brother's", "my sister's", "my mate's",
+            "my friend's", "a friend's", "block of flats", "flat block",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",
             "at the last hotel", "at our last hotel", "where we stayed before", "the last place we stayed",
+            "nothing like this hotel", "nothing like this place", "nothing like that here", "in hotels",
+            "in other hotels", "at other hotels", "in some hotels", "in the nineties", "in the eighties",
+            "in the 90s", "in the 80s", "back then", "in the old days", "before the refurb",
+            "before the refurbishment", "before the new owners", "before it changed hands",
         ],
         terminators: [
             "but", "however", "although", "though", "except", "apart from", "aside from", "yet", "whereas",

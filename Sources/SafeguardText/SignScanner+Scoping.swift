@@ -82,18 +82,26 @@ extension SignScanner {
         while k < index.hits.count && index.hits[k].start < hit.start {
             let trigger = index.hits[k]
             k += 1
-            guard trigger.end <= hit.start, trigger.end >= left, trigger.end <= sentence.upperBound else { continue }
+            // a concept match may begin inside another place's trigger: "Our last hotel in Leeds had people
+            // dealing" joins "hotel" to "dealing", and "last hotel" still moves it elsewhere
+            let opensMatch = trigger.end > hit.start && !parts.isEmpty
+            guard trigger.end <= hit.start || opensMatch, trigger.end >= left, trigger.end <= sentence.upperBound
+            else { continue }
             var listed = false
             switch self.roles[trigger.pattern] {
             case .negationBefore:
-                if byNegation { continue }
+                if byNegation || opensMatch { continue }
                 listed = true
-            case .hypotheticalBefore, .otherBefore:
+            case .hypotheticalBefore:
+                // "could get" in "you could get anything you wanted from the lads" is the match's own word
+                if opensMatch { continue }
+            case .otherBefore:
                 break
             default:
                 continue
             }
             if divided || self.isUsedUp(trigger, by: hit, index: index) { continue }
+            if opensMatch { return true }
             if self.reaches(
                 from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, clauses: true,
                 negationList: listed ? trigger : nil, index: index, text: text

@@ -35,6 +35,7 @@ import Testing
         ("dirty", "The skirting boards were thick with dust."),
         // from the second real-review audit (BENCHMARKS.md, "stop 25")
         ("young-people", "Around 10 youths were gathered near the doors every night."),
+        ("drug-dealing", "You could get anything you wanted from the lads on the second floor."),
         ("dirty", "I had dead flys on the top of my room lights."),
         ("dirty", "Spiderweb on the window, they need to clean it for the next guests."),
         ("dirty", "Coffee not hot dirty cups staff should be more attentive"),
@@ -61,6 +62,15 @@ import Testing
         ("dirty", "They really broke the mold with this hotel."),
         // a capitalised place after "in" does not start a new sentence out of the trigger's reach
         ("young-people", "My friend said her hotel in Manchester had teenagers partying, but ours was quiet."),
+        // other places, times and tellers found among the validation banks' sentences (stop 25)
+        ("drug-dealing", "Our last hotel in Leeds had people dealing in the car park, this one was nothing like that."),
+        ("drug-dealing", "My brother's flat block is full of dealers, nothing like this hotel."),
+        ("drug-dealing", "In the nineties the area was full of drug dealers."),
+        ("men-loitering", "A friend told us about a place in Leeds where men loitered all night."),
+        ("young-people", "The article about unaccompanied kids in hotels made me check this place out, all fine."),
+        ("drug-use", "A review from 2019 said there were needles in the car park but we saw none."),
+        ("oversight-lacking", "Not one dodgy character about in the evenings, and we were out late."),
+        ("oversight-lacking", "I'd worry that with no night staff anyone could walk in, but there is a night porter here."),
         ("oversight-lacking", "We walked in off the street and got a room for the night with no questions asked."),
         ("drug-dealing", "The pizza man delivered a package to our door and I paid him in notes."),
         ("security-present", "Somebody in the lobby was handing out leaflets for a comedy club."),
