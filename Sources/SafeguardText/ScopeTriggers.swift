@@ -70,7 +70,8 @@ public struct ScopeTriggers: Sendable {
             "could get", "may get", "tends to be", "light sleeper", "light sleepers", "concerned there", "worried there", "hopefully",
             "i wish", "we wish", "wish they", "wished they", "if only", "concerned about", "my worry", "only worry",
             "my only worry", "i'd worry", "i would worry", "would worry", "you'd worry", "i'd be worried",
-            "would be worried", "i'd be concerned", "would be concerned",
+            "would be worried", "i'd be concerned", "would be concerned", "i'd have liked", "would have liked",
+            "i'd like to see", "would like to see",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
@@ -93,7 +94,11 @@ public struct ScopeTriggers: Sendable {
             "told us about", "told me about", "a place in", "an article", "the article",
             "article about", "news story", "a story about", "a review from", "review from", "reviews from",
             "an old review", "old reviews", "older reviews", "my brother's", "my sister's", "my mate's",
-            "my friend's", "a friend's", "block of flats", "flat block",
+            "my friend's", "a friend's", "block of flats", "flat block", "her hotel", "his hotel", "their hotel",
+            "her place", "his place", "i had heard", "had heard", "we'd heard", "i'd heard", "the film", "in the film",
+            "the novel", "a novel", "the book", "a book", "the show", "a tv show", "the programme", "a programme",
+            "the series", "a series", "the old hotel", "previous owners", "the old owners",
+            "previous management", "the old management", "old management",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",
@@ -101,7 +106,8 @@ public struct ScopeTriggers: Sendable {
             "nothing like this hotel", "nothing like this place", "nothing like that here", "in hotels",
             "in other hotels", "at other hotels", "in some hotels", "in the nineties", "in the eighties",
             "in the 90s", "in the 80s", "back then", "in the old days", "before the refurb",
-            "before the refurbishment", "before the new owners", "before it changed hands",
+            "before the refurbishment", "before the new owners", "before it changed hands", "not now",
+            "not any more", "not anymore",
         ],
         terminators: [
             "but", "however", "although", "though", "except", "apart from", "aside from", "yet", "whereas",
