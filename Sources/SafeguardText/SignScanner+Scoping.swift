@@ -76,6 +76,17 @@ extension SignScanner {
         parts: [Range<Int>] = []
     ) -> Bool {
         let divided = byNegation && self.isDividedByContrast(parts, index: index, text: text)
+        // another place or time between a concept match's words moves the whole match: "at the hotel we
+        // stayed in last year people were dealing" joins "hotel" to "dealing" around "last year"
+        if !parts.isEmpty
+            && index.contains(startingIn: hit.start, hit.end, where: { trigger in
+                self.roles[trigger.pattern] == .otherBefore && trigger.end <= hit.end
+                    && !parts.contains(where: { $0.lowerBound < trigger.end && trigger.start < $0.upperBound })
+                    && !self.isUsedUp(trigger, by: hit, index: index)
+            })
+        {
+            return true
+        }
         // forward triggers end within `forwardWindow` words before the hit
         let left = Self.windowStart(before: hit.start, words: self.triggers.forwardWindow, floor: sentence.lowerBound, in: text)
         var k = index.firstIndex(startingAtOrAfter: max(sentence.lowerBound, left - index.maximumLength))

@@ -36,6 +36,13 @@ import Testing
         // from the second real-review audit (BENCHMARKS.md, "stop 25")
         ("young-people", "Around 10 youths were gathered near the doors every night."),
         ("drug-dealing", "You could get anything you wanted from the lads on the second floor."),
+        // drug dealing said in other words (stop 25, from the banks' missed sentences)
+        ("drug-dealing", "A dealer set up in the beer garden and was serving people openly."),
+        ("drug-dealing", "A guest was running a drugs business from his room."),
+        ("drug-dealing", "There were deals going on in the car park every evening."),
+        ("drug-dealing", "The car park is a drop-off point for dealers."),
+        ("drug-dealing", "Outside reception a man offered my husband anything you need, mate, and showed him a bag of pills."),
+        ("drug-dealing", "A lad on a moped kept dropping off little parcels to the same room every half hour."),
         ("dirty", "I had dead flys on the top of my room lights."),
         ("dirty", "Spiderweb on the window, they need to clean it for the next guests."),
         ("dirty", "Coffee not hot dirty cups staff should be more attentive"),
@@ -62,6 +69,8 @@ import Testing
         ("dirty", "They really broke the mold with this hotel."),
         // a capitalised place after "in" does not start a new sentence out of the trigger's reach
         ("young-people", "My friend said her hotel in Manchester had teenagers partying, but ours was quiet."),
+        ("drug-dealing", "At the hotel we stayed in last year people were dealing drugs in the car park."),
+        ("drug-dealing", "Card dealing at the casino night in the function room was great fun."),
         // other places, times and tellers found among the validation banks' sentences (stop 25)
         ("drug-dealing", "Our last hotel in Leeds had people dealing in the car park, this one was nothing like that."),
         ("drug-dealing", "My brother's flat block is full of dealers, nothing like this hotel."),
