@@ -45,7 +45,7 @@ import Testing
         ("drug-dealing", "A lad on a moped kept dropping off little parcels to the same room every half hour."),
         ("no-id-check", "No ID was checked at any point."),
         ("no-id-check", "They handed over the key without checking anything."),
-        ("no-id-check", "I gave a made-up surname and the lad on the desk just typed it in."),
+        ("no-id-check", "I gave a made-up surname and they just typed it in."),
         ("oversight-lacking", "Non-residents used the lifts freely and no one stopped them."),
         ("oversight-lacking", "The night man went home at eleven and that was that until morning."),
         ("oversight-lacking", "Any random person could get up to the bedrooms, the lift had no key card."),
