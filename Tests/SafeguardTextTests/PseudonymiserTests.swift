@@ -101,6 +101,10 @@ import Testing
         "I saw it on Snapchat as well.",
         "Their Instagram posts look nothing like the rooms.",
         "She is about 14 and goes to the school by the station.",
+        // a word for a person described by where they stood or what they said
+        "Man at the bar told us where to go.",
+        "Bloke on reception was rude to everyone.",
+        "Lad behind the bar said they were closing.",
     ])
     func ordinaryTextIsUnchanged(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)
