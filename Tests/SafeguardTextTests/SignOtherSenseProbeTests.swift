@@ -17,6 +17,8 @@ import Testing
         ("There's a drug store over the road for toiletries.", "drug-dealing"),
         ("We didn't see any staff after nine but didn't need to.", "oversight-lacking"),
         ("Reception wasn't staffed at night.", "security-present"),
+        ("Everyone in the bar was singing along to the rugby, brilliant atmosphere.", "noise"),
+        ("The staff were lovely, although you never see staff in the pool area.", "oversight-lacking"),
         ("My partner went next door and knocked on their door to ask them to keep it down.", "noise"),
     ])
     func otherSensesAreNotTheSign(text: String, sign: String) {
@@ -26,6 +28,9 @@ import Testing
     @Test(arguments: [
         ("What I wasn't expecting was a man in the car park offering us pills.", "drug-dealing"),
         ("Reception wasn't staffed at night.", "oversight-lacking"),
+        ("One of the lads on the landing was obviously high on something.", "drug-use"),
+        ("From our window we watched him dealing to anyone who stopped.", "drug-dealing"),
+        ("It's all self check-in and you never see a member of staff.", "oversight-lacking"),
         ("The desk was not staffed overnight.", "oversight-lacking"),
         ("Not a member of staff after 10pm, the place was left to itself.", "oversight-lacking"),
         ("Porn channel on the telly in the room and a condom under the bed.", "condoms"),
