@@ -17,6 +17,9 @@ import Testing
         ("There's a drug store over the road for toiletries.", "drug-dealing"),
         ("We didn't see any staff after nine but didn't need to.", "oversight-lacking"),
         ("Reception wasn't staffed at night.", "security-present"),
+        ("The mums sat by the pool while the kids played in the shallow end.", "young-people"),
+        ("The desk closes at ten but they text you a door code, which worked fine.", "oversight-lacking"),
+        ("A couple of lads were getting stoned on the bench outside, you could smell it from our room.", "drug-use"),
         ("Everyone in the bar was singing along to the rugby, brilliant atmosphere.", "noise"),
         ("The staff were lovely, although you never see staff in the pool area.", "oversight-lacking"),
         ("My partner went next door and knocked on their door to ask them to keep it down.", "noise"),
@@ -28,6 +31,8 @@ import Testing
     @Test(arguments: [
         ("What I wasn't expecting was a man in the car park offering us pills.", "drug-dealing"),
         ("Reception wasn't staffed at night.", "oversight-lacking"),
+        ("A lad sold coke by the bar and people were snorting it in the toilets.", "drug-use"),
+        ("The place reeked of weed and we found a needle behind the bath.", "drug-use"),
         ("One of the lads on the landing was obviously high on something.", "drug-use"),
         ("From our window we watched him dealing to anyone who stopped.", "drug-dealing"),
         ("It's all self check-in and you never see a member of staff.", "oversight-lacking"),
