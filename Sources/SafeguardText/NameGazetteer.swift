@@ -44,6 +44,9 @@ public final class NameGazetteer: Sendable {
     public let calendarWords: ByteWordSet
     /// Family and friends after a possessive ("Nkechi's sister", "Dean's mum"): the word before is a person.
     public let kinWords: ByteWordSet
+    /// Words for a person that are names only rarely ("Man at the bar told us", "Bloke on reception was
+    /// rude"): a staff place or a speech verb after one describes someone, it does not name them.
+    public let personNouns: ByteWordSet
     /// First names, surnames, ordinary and common words, places and titles in one table: one
     /// probe tells every list a word is in.
     public let wordFlags: WordFlagTable
@@ -151,6 +154,10 @@ public final class NameGazetteer: Sendable {
             "son", "sons", "daughter", "daughters", "kids", "children", "baby", "nan", "nana", "gran", "granny",
             "grandma", "grandad", "grandpa", "aunt", "auntie", "uncle", "cousin", "niece", "nephew", "friend",
             "friends", "mate", "mates", "family", "parents", "ex", "missus", "fella", "bloke", "lad", "lads",
+        ])
+        self.personNouns = ByteWordSet([
+            "man", "men", "bloke", "blokes", "lad", "lads", "woman", "women", "lady", "ladies", "girl", "girls",
+            "boy", "boys", "chap", "chaps", "fella", "fellas", "fellow", "gent", "gents", "gentleman", "geezer", "lass",
         ])
         let otherHashes = otherNames.hashes()
         let ordinaryHashes = ordinaryWords.hashes()

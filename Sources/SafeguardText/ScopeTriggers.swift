@@ -58,6 +58,12 @@ public struct ScopeTriggers: Sendable {
             "asked whether we were", "asked if i wanted", "asked if we wanted", "asked if he wanted", "asked if anyone wanted",
             "asking if i was", "asking if we wanted", "couldn't hear ourselves think", "could not hear ourselves think",
             "couldn't hear myself think", "could not hear myself think",
+            // what surprised the writer happened: "what I wasn't expecting was being offered pills"
+            "wasn't expecting", "was not expecting", "weren't expecting", "were not expecting", "didn't expect",
+            "did not expect", "never expected", "not expecting",
+            // the set in the room is this place: "porn channel on the telly and a condom wrapper on the table"
+            "channel on the telly", "channels on the telly", "channel on the tv", "channels on the tv", "porn on the telly",
+            "porn on the tv", "on the telly in our room", "on the telly in the room", "on the tv in our room", "on the tv in the room",
             // passive "used to" is "used for", not a past habit: "the room was used to sell drugs"
             "was used to", "were used to", "is used to", "are used to", "being used to", "been used to",
         ],

@@ -65,7 +65,9 @@ extension WordScanner {
         let unknown = !isFirstName && !isSurname && !common && !place && !ordinary
         let strongCue = self.hasCueBefore()
         let weakCue = self.contains(g.weakCuesBefore, self.previous)
-        let staff = self.hasStaffPlaceAfter(next, skippingVerb: isFirstName || isSurname)
+        // "Man at the bar", "Bloke on reception": a word for a person is described, not named, by what follows
+        let generic = capitalised && self.contains(g.personNouns, core)
+        let staff = !generic && self.hasStaffPlaceAfter(next, skippingVerb: isFirstName || isSurname)
         let surnameFollows = next.exists && self.isSurnameLike(next)
         let nextFlags = next.exists ? self.flags(next) : []
         let knownSurnameFollows = surnameFollows && nextFlags.contains(.surname) && !nextFlags.contains(.common)
@@ -78,7 +80,7 @@ extension WordScanner {
                 isPerson = true
             } else if isFirstName && !place {
                 isPerson = strongCue || staff || surnameFollows || self.isSpeakerLabel(core) || kin
-                    || (next.exists && self.contains(g.speechVerbs, next))
+                    || (!generic && next.exists && self.contains(g.speechVerbs, next))
                     || (!self.contains(g.calendarWords, core)
                         && (self.companyCue(next) || self.hasListPartner(word, capitalised: true)))
             } else if known && ordinary {

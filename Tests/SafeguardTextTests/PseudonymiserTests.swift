@@ -109,6 +109,10 @@ import Testing
         // "at" before a website or a place is no spelled-out e-mail
         "We stayed at booking.com prices and met at the Crown dot on seven.",
         "Booked at hotels.com, check in at 3pm, dinner at the pub dot com.",
+        // a word for a person described by where they stood or what they said
+        "Man at the bar told us where to go.",
+        "Bloke on reception was rude to everyone.",
+        "Lad behind the bar said they were closing.",
     ])
     func ordinaryTextIsUnchanged(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)
