@@ -58,6 +58,9 @@ import Testing
         ("night-traffic", "There was a procession of visitors along our corridor in the small hours."),
         ("drug-use", "The stairwell had those little silver gas canisters all over it."),
         ("drug-use", "Tiny empty zip bags all over the stairwell floor."),
+        ("security-present", "There was always someone on the desk."),
+        ("security-present", "A bouncer checked people coming in after 11pm."),
+        ("security-present", "Guests must sign visitors in and out at reception."),
         ("dirty", "I had dead flys on the top of my room lights."),
         ("dirty", "Spiderweb on the window, they need to clean it for the next guests."),
         ("dirty", "Coffee not hot dirty cups staff should be more attentive"),
@@ -87,6 +90,8 @@ import Testing
         ("drug-dealing", "At the hotel we stayed in last year people were dealing drugs in the car park."),
         ("drug-dealing", "Card dealing at the casino night in the function room was great fun."),
         ("young-people", "A girl of about 15 was working in the cafe with her mum."),
+        ("security-present", "The night porter was flogging weed to guests, he asked if we wanted some."),
+        ("security-present", "The security guard from the shop next door warned us about the car park."),
         // other places, times and tellers found among the validation banks' sentences (stop 25)
         ("drug-dealing", "Our last hotel in Leeds had people dealing in the car park, this one was nothing like that."),
         ("drug-dealing", "My brother's flat block is full of dealers, nothing like this hotel."),
