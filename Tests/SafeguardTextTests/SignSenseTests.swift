@@ -21,6 +21,8 @@ import Testing
         "The air con rattled and kept us awake as it was very noisy.",
         "The bed I slept in was making a funny noise each time I turned over.",
         "I think the air conditioning is broken as I was awoken by it making a very loud clanging sound.",
+        "The toddler at the next table cried a bit at breakfast.",
+        "The fans were screaming at the football on the big screen in the bar.",
     ])
     func equipmentAndOutsideSourcesAreNotNoise(text: String) {
         #expect(!TextFixtures.signIDs(text).contains("noise"), "noise found in: \(text)")
@@ -42,6 +44,8 @@ import Testing
         "The rooms need sound proofing can hear neighbours talking clearly.",
         "The walls were paper thin.",
         "Only minus was that the room next door had their TV on at top volume till 3am.",
+        "Someone was screaming down the phone in the corridor at midnight.",
+        "Someone was screaming at the football on telly next door.",
     ])
     func peopleAndActivityAreNoise(text: String) {
         #expect(TextFixtures.signIDs(text).contains("noise"), "noise not found in: \(text)")
