@@ -49,6 +49,10 @@ public struct ScopeTriggers: Sendable {
             "not good", "wasn't good", "not great", "not nice", "not ideal", "not acceptable",
             // a complaint in a stripped list ("Coffee not hot dirty cups"): the "not" is the coffee's
             "not hot", "wasn't hot", "not warm", "wasn't warm", "not fresh", "not hot enough", "not cold",
+            // a complaint about the room, not a negation of what follows: "the bin hadn't been emptied and had
+            // condoms in it"
+            "hadn't been emptied", "had not been emptied", "wasn't emptied", "weren't emptied", "hadn't been cleaned",
+            "had not been cleaned", "wasn't cleaned", "hadn't been changed", "had not been changed", "hadn't been hoovered",
             "no further", "not far", "not even close", "not until", "no longer", "never mind", "no more than",
             "not a fan of", "no idea why", "did not like", "didn't like", "did not enjoy", "didn't enjoy",
             "not happy", "wasn't happy", "was not happy", "not pleasant", "not impressed", "wasn't impressed",
