@@ -54,6 +54,8 @@ import Testing
         ("dirty", "Spiderweb on the window, they need to clean it for the next guests."),
         ("dirty", "Coffee not hot dirty cups staff should be more attentive"),
         ("dirty", "Carpet on the ground not hygienic"),
+        // what surprised the writer still happened
+        ("cannabis-smell", "I didn't expect the corridor to reek of weed, but it did."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -107,6 +109,17 @@ import Testing
         ("young-people", "My teenage girls loved the rooftop pool."),
         ("screaming", "A couple were screaming at each other in the corridor over something trivial."),
         ("drug-use", "A broken pipe under the sink flooded the bathroom."),
+        // eleventh pass (validate9 patterns): a teller's clause reaches further than six words, tellers and media
+        // after the claim, other hotels nearby, "none of the", what one would expect
+        ("drug-dealing", "My cousin told me a guesthouse she stayed at in Hull had men selling drugs in the car park."),
+        ("sex-work", "She'd heard the place was full of escorts but we saw nothing of the sort."),
+        ("young-people", "The thriller I took on holiday was about a motel where teenage girls were kept."),
+        ("drug-use", "In my old job on a hotel reception we found needles in the rooms every week."),
+        ("noise", "Our last visit was spoilt by a stag party shouting all night, thankfully not this time."),
+        ("drug-dealing", "The guesthouse is notorious for drug dealing according to a local we met."),
+        ("dirty", "None of the bedrooms we looked at had any stains or marks."),
+        ("drug-dealing", "It's the kind of area where you'd expect to see dealers, but we saw none."),
+        ("sex-work", "The hotel across the road has a name for prostitution, this one is respectable."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
