@@ -56,6 +56,7 @@ import Testing
         ("dirty", "Carpet on the ground not hygienic"),
         // what surprised the writer still happened
         ("cannabis-smell", "I didn't expect the corridor to reek of weed, but it did."),
+        ("dirty", "A used condom on the floor and the sheets were filthy."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -120,6 +121,13 @@ import Testing
         ("dirty", "None of the bedrooms we looked at had any stains or marks."),
         ("drug-dealing", "It's the kind of area where you'd expect to see dealers, but we saw none."),
         ("sex-work", "The hotel across the road has a name for prostitution, this one is respectable."),
+        // another sense: an idiom, ID at a bar, hearsay "heard", "can't check in without ID" (ID is required)
+        ("dirty", "The chef let the kids get their hands dirty making pizzas."),
+        ("no-id-check", "You cannot check in without photo ID, they are strict about it."),
+        ("noise", "A guest in the next room said she'd heard the bar gets busy at weekends."),
+        ("id-checked", "The barman asked my nephew for ID before serving him a pint."),
+        // a used condom is `condoms`; the room is `dirty` only where its own words say so
+        ("dirty", "Found a used condom behind the bedside table, vile."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
