@@ -57,6 +57,10 @@ import Testing
         // what surprised the writer still happened
         ("cannabis-smell", "I didn't expect the corridor to reek of weed, but it did."),
         ("dirty", "A used condom on the floor and the sheets were filthy."),
+        // a drug delivered to order, bags sold to people, a girl offered for the night (validate9 patterns)
+        ("drug-dealing", "A card with a number to text for coke delivery was pushed under the door."),
+        ("drug-dealing", "A lad was selling little bags to people from his car in the car park."),
+        ("sex-work", "The night porter offered to find me a girl for the night for fifty quid."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -128,6 +132,9 @@ import Testing
         ("id-checked", "The barman asked my nephew for ID before serving him a pint."),
         // a used condom is `condoms`; the room is `dirty` only where its own words say so
         ("dirty", "Found a used condom behind the bedside table, vile."),
+        ("drug-dealing", "The gift shop in the car park was selling bags and suitcases."),
+        ("drug-dealing", "The pharmacy delivery of my tablets came to reception."),
+        ("sex-work", "The receptionist offered to get us a taxi for the night out."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
