@@ -135,6 +135,8 @@ import Testing
         ("drug-dealing", "The gift shop in the car park was selling bags and suitcases."),
         ("drug-dealing", "The pharmacy delivery of my tablets came to reception."),
         ("sex-work", "The receptionist offered to get us a taxi for the night out."),
+        // a drug delivered to order is dealing, not a smell (the dealing holds its ground by "delivery")
+        ("cannabis-smell", "A leaflet with a number to call for weed deliveries was left under our door."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
