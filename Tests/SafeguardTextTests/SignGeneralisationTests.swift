@@ -61,6 +61,7 @@ import Testing
         ("drug-dealing", "A card with a number to text for coke delivery was pushed under the door."),
         ("drug-dealing", "A lad was selling little bags to people from his car in the car park."),
         ("sex-work", "The night porter offered to find me a girl for the night for fifty quid."),
+        ("night-traffic", "People running up and down to room 12 all night."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -137,6 +138,9 @@ import Testing
         ("sex-work", "The receptionist offered to get us a taxi for the night out."),
         // a drug delivered to order is dealing, not a smell (the dealing holds its ground by "delivery")
         ("cannabis-smell", "A leaflet with a number to call for weed deliveries was left under our door."),
+        // ID for a facility is not check-in; children racing along a corridor are play, not visitors to a room
+        ("no-id-check", "We didn't need any ID for the gym, just the key card."),
+        ("night-traffic", "Kids were racing up and down the corridor at midnight."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
