@@ -62,6 +62,7 @@ import Testing
         ("drug-dealing", "A lad was selling little bags to people from his car in the car park."),
         ("sex-work", "The night porter offered to find me a girl for the night for fifty quid."),
         ("night-traffic", "People running up and down to room 12 all night."),
+        ("screaming", "Screeches from the landing in the night, a girl who sounded petrified."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -141,6 +142,7 @@ import Testing
         // ID for a facility is not check-in; children racing along a corridor are play, not visitors to a room
         ("no-id-check", "We didn't need any ID for the gym, just the key card."),
         ("night-traffic", "Kids were racing up and down the corridor at midnight."),
+        ("screaming", "Someone on the phone sounded scared they'd miss the train."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
