@@ -63,6 +63,7 @@ import Testing
         ("sex-work", "The night porter offered to find me a girl for the night for fifty quid."),
         ("night-traffic", "People running up and down to room 12 all night."),
         ("screaming", "Screeches from the landing in the night, a girl who sounded petrified."),
+        ("sex-work", "Blokes were paying the man on the door and going in to her one after the other."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -143,6 +144,7 @@ import Testing
         ("no-id-check", "We didn't need any ID for the gym, just the key card."),
         ("night-traffic", "Kids were racing up and down the corridor at midnight."),
         ("screaming", "Someone on the phone sounded scared they'd miss the train."),
+        ("sex-work", "The lads paid at the door and went in to the comedy club one after another."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
