@@ -21,6 +21,10 @@ public struct ScopeTriggers: Sendable {
     public var distress: [String] = []
     /// How many words after a forward trigger it reaches (within the sentence).
     public var forwardWindow: Int
+    /// How far an `otherBefore` trigger reaches: another place, time or teller governs its whole clause
+    /// ("My friend told me a hotel in Leeds had drug dealers in the car park"); terminators and clause
+    /// boundaries still end it.
+    public var otherForwardWindow: Int = 10
     /// How many words before a backward trigger it reaches.
     public var backwardWindow: Int
 
@@ -33,6 +37,8 @@ public struct ScopeTriggers: Sendable {
             "hadn't", "had not", "cannot", "can't", "couldn't", "could not", "won't", "will not", "free of",
             "free from", "absence of", "no sign of", "no signs of", "no evidence of", "no trace of", "zero",
             "hardly any", "barely any", "not a single", "not once", "nor any", "wouldn't", "would not",
+            // "none" with its noun reaches as far as a bare "none" would from the noun
+            "none of the", "none of our", "none of them",
         ],
         negationAfter: [
             "not an issue", "not a problem", "no problem", "not a concern", "wasn't an issue", "was not an issue",
@@ -82,6 +88,10 @@ public struct ScopeTriggers: Sendable {
             "my only worry", "i'd worry", "i would worry", "would worry", "you'd worry", "i'd be worried",
             "would be worried", "i'd be concerned", "would be concerned", "i'd have liked", "would have liked",
             "i'd like to see", "would like to see",
+            // what the writer would expect of such a place, not what was found: "the sort of place I'd expect to
+            // smell of weed, but it smelled lovely"
+            "i'd expect", "i would expect", "you'd expect", "you would expect", "we'd expect", "we would expect",
+            "expect to", "half expected", "half expecting",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
@@ -109,6 +119,18 @@ public struct ScopeTriggers: Sendable {
             "the novel", "a novel", "the book", "a book", "the show", "a tv show", "the programme", "a programme",
             "the series", "a series", "the old hotel", "previous owners", "the old owners",
             "previous management", "the old management", "old management",
+            // other tellers, media and places (eleventh pass): "he'd heard there were escorts in the bar", "the crime
+            // novel I was reading was about a brothel", "in my old job at a hotel in Blackpool", "our last trip was
+            // ruined by people coming and going", "the hotel across the road is notorious for ..."
+            "he'd heard", "she'd heard", "they'd heard", "he had heard", "she had heard", "they had heard",
+            "novel", "podcast", "thriller", "news report", "on the radio", "a reviewer", "one reviewer",
+            "another reviewer", "my old job", "old job", "when i worked", "last trip", "our last trip", "last visit",
+            "previous visit", "our last stay", "hotel across the road", "hotel across the street", "hotel opposite",
+            "hotel next door", "building next door", "place across the road",
+            // someone the writer knows told or said it (a member of staff telling how the place is run is not here)
+            "cousin told", "mate told", "colleague told", "sister told", "brother told", "mum told", "dad told",
+            "neighbour told", "friends told", "cousin said", "mate said", "colleague said", "sister said", "brother said",
+            "mum said", "dad said", "neighbour said",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",
@@ -118,6 +140,9 @@ public struct ScopeTriggers: Sendable {
             "in the 90s", "in the 80s", "back then", "in the old days", "before the refurb",
             "before the refurbishment", "before the new owners", "before it changed hands", "not now",
             "not any more", "not anymore",
+            // a teller after the claim, and the writer setting this stay apart: "notorious for prostitutes according to
+            // our taxi driver", "people coming and going all night, thankfully not this time"
+            "according to", "not this time", "in the building next door",
         ],
         terminators: [
             "but", "however", "although", "though", "except", "apart from", "aside from", "yet", "whereas",

@@ -89,14 +89,21 @@ extension SignScanner {
         }
         // forward triggers end within `forwardWindow` words before the hit
         let left = Self.windowStart(before: hit.start, words: self.triggers.forwardWindow, floor: sentence.lowerBound, in: text)
-        var k = index.firstIndex(startingAtOrAfter: max(sentence.lowerBound, left - index.maximumLength))
+        // another place, time or teller reaches further: "My friend told me a hotel in Leeds had drug dealers
+        // in the car park" (still within its clause, see `otherForwardWindow`)
+        let otherLeft = Self.windowStart(
+            before: hit.start, words: max(self.triggers.forwardWindow, self.triggers.otherForwardWindow),
+            floor: sentence.lowerBound, in: text)
+        var k = index.firstIndex(startingAtOrAfter: max(sentence.lowerBound, min(left, otherLeft) - index.maximumLength))
         while k < index.hits.count && index.hits[k].start < hit.start {
             let trigger = index.hits[k]
             k += 1
             // a concept match may begin inside another place's trigger: "Our last hotel in Leeds had people
             // dealing" joins "hotel" to "dealing", and "last hotel" still moves it elsewhere
             let opensMatch = trigger.end > hit.start && !parts.isEmpty
-            guard trigger.end <= hit.start || opensMatch, trigger.end >= left, trigger.end <= sentence.upperBound
+            let isOther = self.roles[trigger.pattern] == .otherBefore
+            guard trigger.end <= hit.start || opensMatch, trigger.end >= (isOther ? otherLeft : left),
+                trigger.end <= sentence.upperBound
             else { continue }
             var listed = false
             switch self.roles[trigger.pattern] {
@@ -114,7 +121,9 @@ extension SignScanner {
             if divided || self.isUsedUp(trigger, by: hit, index: index) { continue }
             if opensMatch { return true }
             if self.reaches(
-                from: trigger.end, to: hit.start, window: self.triggers.forwardWindow, clauses: true,
+                from: trigger.end, to: hit.start,
+                window: isOther ? max(self.triggers.forwardWindow, self.triggers.otherForwardWindow) : self.triggers.forwardWindow,
+                clauses: true,
                 negationList: listed ? trigger : nil, index: index, text: text
             ) {
                 return true

@@ -71,6 +71,16 @@ import Testing
         ("dirty", "Spiderweb on the window, they need to clean it for the next guests."),
         ("dirty", "Coffee not hot dirty cups staff should be more attentive"),
         ("dirty", "Carpet on the ground not hygienic"),
+        // what surprised the writer still happened
+        ("cannabis-smell", "I didn't expect the corridor to reek of weed, but it did."),
+        ("dirty", "A used condom on the floor and the sheets were filthy."),
+        // a drug delivered to order, bags sold to people, a girl offered for the night (validate9 patterns)
+        ("drug-dealing", "A card with a number to text for coke delivery was pushed under the door."),
+        ("drug-dealing", "A lad was selling little bags to people from his car in the car park."),
+        ("sex-work", "The night porter offered to find me a girl for the night for fifty quid."),
+        ("night-traffic", "People running up and down to room 12 all night."),
+        ("screaming", "Screeches from the landing in the night, a girl who sounded petrified."),
+        ("sex-work", "Blokes were paying the man on the door and going in to her one after the other."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -130,6 +140,34 @@ import Testing
         ("young-people", "My teenage girls loved the rooftop pool."),
         ("screaming", "A couple were screaming at each other in the corridor over something trivial."),
         ("drug-use", "A broken pipe under the sink flooded the bathroom."),
+        // eleventh pass (validate9 patterns): a teller's clause reaches further than six words, tellers and media
+        // after the claim, other hotels nearby, "none of the", what one would expect
+        ("drug-dealing", "My cousin told me a guesthouse she stayed at in Hull had men selling drugs in the car park."),
+        ("sex-work", "She'd heard the place was full of escorts but we saw nothing of the sort."),
+        ("young-people", "The thriller I took on holiday was about a motel where teenage girls were kept."),
+        ("drug-use", "In my old job on a hotel reception we found needles in the rooms every week."),
+        ("noise", "Our last visit was spoilt by a stag party shouting all night, thankfully not this time."),
+        ("drug-dealing", "The guesthouse is notorious for drug dealing according to a local we met."),
+        ("dirty", "None of the bedrooms we looked at had any stains or marks."),
+        ("drug-dealing", "It's the kind of area where you'd expect to see dealers, but we saw none."),
+        ("sex-work", "The hotel across the road has a name for prostitution, this one is respectable."),
+        // another sense: an idiom, ID at a bar, hearsay "heard", "can't check in without ID" (ID is required)
+        ("dirty", "The chef let the kids get their hands dirty making pizzas."),
+        ("no-id-check", "You cannot check in without photo ID, they are strict about it."),
+        ("noise", "A guest in the next room said she'd heard the bar gets busy at weekends."),
+        ("id-checked", "The barman asked my nephew for ID before serving him a pint."),
+        // a used condom is `condoms`; the room is `dirty` only where its own words say so
+        ("dirty", "Found a used condom behind the bedside table, vile."),
+        ("drug-dealing", "The gift shop in the car park was selling bags and suitcases."),
+        ("drug-dealing", "The pharmacy delivery of my tablets came to reception."),
+        ("sex-work", "The receptionist offered to get us a taxi for the night out."),
+        // a drug delivered to order is dealing, not a smell (the dealing holds its ground by "delivery")
+        ("cannabis-smell", "A leaflet with a number to call for weed deliveries was left under our door."),
+        // ID for a facility is not check-in; children racing along a corridor are play, not visitors to a room
+        ("no-id-check", "We didn't need any ID for the gym, just the key card."),
+        ("night-traffic", "Kids were racing up and down the corridor at midnight."),
+        ("screaming", "Someone on the phone sounded scared they'd miss the train."),
+        ("sex-work", "The lads paid at the door and went in to the comedy club one after another."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
