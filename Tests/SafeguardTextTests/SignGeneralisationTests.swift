@@ -112,6 +112,10 @@ import Testing
         ("cash-only", "A lad ran out with something small to a car, cash in hand, then back inside."),
         ("dirty", "A filthy magazine had been left on the windowsill."),
         ("screaming", "My daughter screamed when she saw the view, she was so excited."),
+        // hard negatives written for this stop's probe (none from a bank)
+        ("noise", "Loads of young people staying for a music festival, a bit loud but fine."),
+        ("oversight-lacking", "We didn't see anyone at night but we were asleep by ten."),
+        ("drug-use", "White powder on the bathroom floor turned out to be talc."),
         // other places, times and tellers found among the validation banks' sentences (stop 25)
         ("drug-dealing", "Our last hotel in Leeds had people dealing in the car park, this one was nothing like that."),
         ("drug-dealing", "My brother's flat block is full of dealers, nothing like this hotel."),
