@@ -119,6 +119,9 @@ public struct ScopeTriggers: Sendable {
             "the novel", "a novel", "the book", "a book", "the show", "a tv show", "the programme", "a programme",
             "the series", "a series", "the old hotel", "previous owners", "the old owners",
             "previous management", "the old management", "old management",
+            // what others wrote online: "someone on TripAdvisor said they had to pay cash"
+            "on tripadvisor", "on trustpilot", "on google reviews", "on facebook", "on mumsnet", "someone online",
+            "people online",
             // other tellers, media and places (eleventh pass): "he'd heard there were escorts in the bar", "the crime
             // novel I was reading was about a brothel", "in my old job at a hotel in Blackpool", "our last trip was
             // ruined by people coming and going", "the hotel across the road is notorious for ..."

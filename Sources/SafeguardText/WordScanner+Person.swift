@@ -13,6 +13,14 @@ import SafeguardCore
 /// person unless it is an unambiguous first name; words of the premises' own name are preserved.
 /// The name extends over following surnames, unknown capitalised words and initials.
 extension WordScanner {
+    /// Websites, apps and firms that reviews name like people ("Someone on TripAdvisor said …"):
+    /// never a person, so a cue after them ("said") does not hide them from the sign rules.
+    static let siteNames = ByteWordSet([
+        "tripadvisor", "booking", "expedia", "airbnb", "google", "facebook", "instagram", "twitter", "tiktok",
+        "snapchat", "whatsapp", "reddit", "trustpilot", "yelp", "youtube", "laterooms", "agoda", "trivago", "uber",
+        "deliveroo", "justeat", "amazon", "netflix", "mumsnet",
+    ])
+
     func person(_ word: Word) -> PIISpan? {
         let g = self.gazetteer
         let capitalised = ByteClass.isUpper(self.text[word.start]) || self.text[word.start] >= 0xC3
@@ -26,6 +34,7 @@ extension WordScanner {
         let hash = ByteWordSet.hash(self.text, core.start, core.end)
         if !capitalised && !dotted && !g.firstNameFilter.mayContain(hash: hash) { return nil }
         if g.stopWords.contains(hash: hash) { return nil }
+        if capitalised && Self.siteNames.contains(hash: hash) { return nil }
         if !capitalised && !dotted && !self.lowerCaseNameContext(core) { return nil }
         if !capitalised && self.contains(g.slangWords, core) { return nil }
         // one probe for every list the word is in

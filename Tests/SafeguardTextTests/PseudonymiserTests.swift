@@ -113,6 +113,8 @@ import Testing
         "Man at the bar told us where to go.",
         "Bloke on reception was rude to everyone.",
         "Lad behind the bar said they were closing.",
+        // a website named like a person before a speech verb
+        "Someone on TripAdvisor said they had to pay cash.",
     ])
     func ordinaryTextIsUnchanged(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)
