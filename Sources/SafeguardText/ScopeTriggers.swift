@@ -66,7 +66,12 @@ public struct ScopeTriggers: Sendable {
             "couldn't believe", "not amused", "don't understand", "do not understand", "told to bring", "asked to bring",
             "had to bring", "told us to bring", "asked us to bring", "asked if i was", "asked if we were", "asked whether i was",
             "asked whether we were", "asked if i wanted", "asked if we wanted", "asked if he wanted", "asked if anyone wanted",
-            "asking if i was", "asking if we wanted", "couldn't hear ourselves think", "could not hear ourselves think",
+            "asking if i was", "asking if we wanted",
+            // an offer, not a hypothetical (twelfth pass): "asked if I needed anything for the weekend", "said he could
+            // sort us some pills"
+            "asked if i needed", "asked if we needed", "asked me if i needed", "asked us if we needed", "asking if i needed",
+            "asking if we needed", "asked if anyone needed", "asking if anyone needed", "said he could", "said she could",
+            "said they could", "offered to get", "could get us", "could get you", "can get you", "could get me", "couldn't hear ourselves think", "could not hear ourselves think",
             "couldn't hear myself think", "could not hear myself think",
             // what surprised the writer happened: "what I wasn't expecting was being offered pills"
             "wasn't expecting", "was not expecting", "weren't expecting", "were not expecting", "didn't expect",
@@ -134,6 +139,11 @@ public struct ScopeTriggers: Sendable {
             "cousin told", "mate told", "colleague told", "sister told", "brother told", "mum told", "dad told",
             "neighbour told", "friends told", "cousin said", "mate said", "colleague said", "sister said", "brother said",
             "mum said", "dad said", "neighbour said",
+            // another place and hotels in general (twelfth pass): "a friend who stayed at another place down the road
+            // said it was full of dodgy blokes", "I've stayed in plenty of budget hotels and you usually have to show ID"
+            "another place", "at another place", "stayed in plenty of", "stayed at plenty of", "stayed in lots of",
+            "stayed at lots of", "stayed in loads of", "usually have to", "normally have to", "you usually", "you normally",
+            "most places", "in most places",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",

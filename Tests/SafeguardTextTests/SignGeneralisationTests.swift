@@ -16,6 +16,9 @@ import Testing
         ("no-id-check", "Not a single document was requested at check in."),
         ("drug-dealing", "A bloke was touting pills to anyone who walked past the entrance."),
         ("dirty", "It was squalid, honestly the dirtiest room I have stayed in."),
+        // twelfth pass (reviews-validate4): an offer said as "could sort", "asked if we needed" is not hypothetical
+        ("drug-dealing", "The barman said he could sort us some pills for the weekend."),
+        ("drug-dealing", "A lad on the stairs asked if we needed anything, then listed pills and coke."),
         ("cash-only", "The hotel doesn't accept card payments."),
         ("dirty", "Mildew on the ceiling, and the shower curtain was slimy."),
         ("security-present", "Staff on the desk are alert to who comes and goes."),
@@ -172,6 +175,11 @@ import Testing
         ("night-traffic", "Kids were racing up and down the corridor at midnight."),
         ("screaming", "Someone on the phone sounded scared they'd miss the train."),
         ("sex-work", "The lads paid at the door and went in to the comedy club one after another."),
+        // twelfth pass (reviews-validate4): another place, hotels in general, and comings and goings that are
+        // oversight rather than check-in
+        ("men-loitering", "A colleague who stayed at another place nearby said it had shady men hanging about outside."),
+        ("id-checked", "I've stayed in plenty of chains where you normally have to show a passport."),
+        ("no-id-check", "After midnight there was no staff anywhere, people drifted in through the back door and nobody was checking who anyone was."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
