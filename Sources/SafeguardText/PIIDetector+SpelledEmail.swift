@@ -32,11 +32,13 @@ extension PIIDetector {
         while k + 1 < text.count {
             defer { k += 1 }
             guard text[k] | 0x20 == 0x61, text[k + 1] | 0x20 == 0x74,
-                k == 0 || !Self.isLocalPart(text[k - 1]), k + 2 >= text.count || !Self.isLocalPart(text[k + 2]),
-                let at = Self.word(from: k > 0 && text[k - 1] == 0x5B || k > 0 && text[k - 1] == 0x28 || k > 0 && text[k - 1] == 0x7B
-                    || k > 0 && text[k - 1] == 0x3C ? k - 1 : k, in: text),
-                at.folded == Self.atWord
+                k == 0 || !Self.isLocalPart(text[k - 1]), k + 2 >= text.count || !Self.isLocalPart(text[k + 2])
             else { continue }
+            let bracketed = k > 0 && k + 2 < text.count && Self.closes(text[k - 1], text[k + 2])
+            // "at the bar", "at night": nothing is copied unless a domain may follow
+            guard bracketed || Self.mayStartDomain(after: k + 2, in: text) else { continue }
+            let at = SpelledWord(
+                start: bracketed ? k - 1 : k, end: bracketed ? k + 3 : k + 2, folded: Self.atWord, bracketed: bracketed)
             // the domain: labels joined by plain dots inside a word or by "dot" words
             var labels: [[UInt8]] = []
             var spelledDot = false
@@ -72,6 +74,24 @@ extension PIIDetector {
     }
 
     static let atWord: [UInt8] = Array("at".utf8)
+
+    /// Whether the word after `position` holds an inner dot ("gmail.com") or a "dot" word follows it
+    /// ("gmail dot com", "example [dot] com"), read without copying.
+    static func mayStartDomain(after position: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = position
+        while k < text.count && text[k] == 0x20 { k += 1 }
+        let start = k
+        while k < text.count && Self.isLocalPart(text[k]) {
+            if text[k] == 0x2E && k > start && k + 1 < text.count && ByteClass.isAlnum(text[k + 1]) { return true }
+            k += 1
+        }
+        guard k > start else { return false }
+        while k < text.count && text[k] == 0x20 { k += 1 }
+        if k < text.count && (text[k] == 0x5B || text[k] == 0x28 || text[k] == 0x7B || text[k] == 0x3C) { k += 1 }
+        guard k + 3 <= text.count, text[k] | 0x20 == 0x64, text[k + 1] | 0x20 == 0x6F, text[k + 2] | 0x20 == 0x74
+        else { return false }
+        return k + 3 == text.count || !Self.isLocalPart(text[k + 3])
+    }
     static let dotWord: [UInt8] = Array("dot".utf8)
 
     /// A local part: letters, digits and `._%+-`, beginning with a letter or digit.

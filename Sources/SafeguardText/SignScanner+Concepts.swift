@@ -157,16 +157,17 @@ extension SignScanner {
 
     /// Words after which a capitalised word is a name within the sentence, not the start of the next
     /// one: "smelled like a Dutch coffee shop", "like Piccadilly Circus", "close to the Overground".
-    static let nameLeaders: Set<[UInt8]> = Set(
-        ["a", "an", "the", "like", "of", "in", "at", "to", "from", "by", "with", "near", "into", "onto", "our", "my",
-         "his", "her", "their", "your", "its", "this", "that", "and", "or", "as", "for", "on", "called", "named", "about",
-         "than", "opposite", "behind", "outside", "inside", "mr", "mrs", "ms", "miss", "dr"].map { Array($0.utf8) })
+    static let nameLeaders = ByteWordSet([
+        "a", "an", "the", "like", "of", "in", "at", "to", "from", "by", "with", "near", "into", "onto", "our", "my",
+        "his", "her", "their", "your", "its", "this", "that", "and", "or", "as", "for", "on", "called", "named", "about",
+        "than", "opposite", "behind", "outside", "inside", "mr", "mrs", "ms", "miss", "dr",
+    ])
 
     /// Whether the lower-case word ending just before `space` is one of ``nameLeaders``.
     static func leadsIntoName(before space: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = space
         while start > 0 && ByteClass.isLower(text[start - 1]) && space - start <= 8 { start -= 1 }
         if start > 0 && PatternMatcher.isWordByte(text[start - 1]) { return false }
-        return Self.nameLeaders.contains(Array(text[start..<space]))
+        return Self.nameLeaders.contains(text, start, space)
     }
 }

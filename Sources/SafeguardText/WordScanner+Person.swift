@@ -13,12 +13,12 @@ import SafeguardCore
 /// person unless it is an unambiguous first name; words of the premises' own name are preserved.
 /// The name extends over following surnames, unknown capitalised words and initials.
 extension WordScanner {
-    /// Websites, apps and firms that reviews name like people ("Someone on TripAdvisor said …"):
-    /// never a person, so a cue after them ("said") does not hide them from the sign rules.
+    /// Websites and firms that reviews name like people ("Someone on TripAdvisor said …"): never a
+    /// person (nor is a social platform, ``platforms``), so a cue after them ("said") does not hide
+    /// them from the sign rules.
     static let siteNames = ByteWordSet([
-        "tripadvisor", "booking", "expedia", "airbnb", "google", "facebook", "instagram", "twitter", "tiktok",
-        "snapchat", "whatsapp", "reddit", "trustpilot", "yelp", "youtube", "laterooms", "agoda", "trivago", "uber",
-        "deliveroo", "justeat", "amazon", "netflix", "mumsnet",
+        "tripadvisor", "booking", "expedia", "airbnb", "google", "whatsapp", "reddit", "trustpilot", "yelp", "youtube",
+        "laterooms", "agoda", "trivago", "uber", "deliveroo", "justeat", "amazon", "netflix", "mumsnet",
     ])
 
     func person(_ word: Word) -> PIISpan? {
@@ -34,7 +34,7 @@ extension WordScanner {
         let hash = ByteWordSet.hash(self.text, core.start, core.end)
         if !capitalised && !dotted && !g.firstNameFilter.mayContain(hash: hash) { return nil }
         if g.stopWords.contains(hash: hash) { return nil }
-        if capitalised && Self.siteNames.contains(hash: hash) { return nil }
+        if capitalised && (Self.siteNames.contains(hash: hash) || Self.platforms.contains(hash: hash)) { return nil }
         if !capitalised && !dotted && !self.lowerCaseNameContext(core) { return nil }
         if !capitalised && self.contains(g.slangWords, core) { return nil }
         // one probe for every list the word is in
