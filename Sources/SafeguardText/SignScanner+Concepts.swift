@@ -139,11 +139,7 @@ extension SignScanner {
             let c = text[k]
             if c == 0x21 || c == 0x3F || c == 0x0A || c == 0x3B { return Int.max }
             if c == 0x2E && (k + 1 >= text.count || text[k + 1] == 0x20) && k + 1 < b { return Int.max }
-            if capitalSplits && c == 0x20 && k > a && k + 1 < b && k + 2 < text.count && ByteClass.isLower(text[k - 1])
-                && ByteClass.isUpper(text[k + 1]) && ByteClass.isLower(text[k + 2]) && !Self.leadsIntoName(before: k, in: text)
-            {
-                return Int.max
-            }
+            if capitalSplits && c == 0x20 && k > a && k + 1 < b && Self.isCapitalSplit(at: k, in: text) { return Int.max }
             let w = PatternMatcher.isWordByte(c)
             if w && !inWord {
                 words += 1
@@ -162,6 +158,14 @@ extension SignScanner {
         "his", "her", "their", "your", "its", "this", "that", "and", "or", "as", "for", "on", "called", "named", "about",
         "than", "opposite", "behind", "outside", "inside", "mr", "mrs", "ms", "miss", "dr",
     ])
+
+    /// Whether the space at `k` ends a sentence of punctuation-stripped text: a capitalised word
+    /// follows a lower-case one ("the room was dirty The staff were kind") that does not lead into a
+    /// name ("her hotel in Manchester").
+    static func isCapitalSplit(at k: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        k >= 1 && k + 2 < text.count && ByteClass.isLower(text[k - 1]) && ByteClass.isUpper(text[k + 1])
+            && ByteClass.isLower(text[k + 2]) && !Self.leadsIntoName(before: k, in: text)
+    }
 
     /// Whether the lower-case word ending just before `space` is one of ``nameLeaders``.
     static func leadsIntoName(before space: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {

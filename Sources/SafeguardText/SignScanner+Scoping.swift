@@ -321,8 +321,7 @@ extension SignScanner {
                 let abbreviation = k >= 2 && text[k - 2] == 0x2E
                 return followedBySpace && !abbreviation
             case 0x20:
-                return k >= 1 && k + 2 < n && ByteClass.isLower(text[k - 1]) && ByteClass.isUpper(text[k + 1])
-                    && ByteClass.isLower(text[k + 2]) && !Self.leadsIntoName(before: k, in: text)
+                return Self.isCapitalSplit(at: k, in: text)
             default:
                 return false
             }
