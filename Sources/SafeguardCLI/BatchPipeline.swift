@@ -2,39 +2,22 @@ import Dispatch
 import Foundation
 
 /// Runs batches of work on every core while the calling thread prepares the next batch: `submit`
-/// hands a batch to a background worker (which spreads it over the cores in small chunks, so one
-/// slow chunk does not leave a core idle); the previous batch's results are delivered, in order,
-/// to `deliver` on the calling thread once the new batch has started. Reading input and writing
-/// output thus overlap the analysis instead of leaving the cores waiting.
+/// hands a batch to a background worker (which spreads it over the cores in chunks); the previous
+/// batch's results are delivered, in order, to `deliver` on the calling thread once the new batch
+/// has started. Reading input and writing output thus overlap the analysis instead of leaving the
+/// cores waiting.
 final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable {
     private let transform: @Sendable (ArraySlice<Item>) -> [Result]
     private let queue = DispatchQueue(label: "safeguard.batch-pipeline")
     private var pending: DispatchWorkItem?
     private var results: [Result] = []
-    /// Items per chunk; 0: the batch is cut into ``chunksPerBatch`` chunks.
-    private let chunkSize: Int
     private let chunksPerBatch: Int
 
-    /// `chunkSize`: items per unit of work handed to a core.
-    init(chunkSize: Int = 64, transform: @escaping @Sendable (Item) -> Result) {
-        self.chunkSize = max(1, chunkSize)
-        self.chunksPerBatch = 0
-        self.transform = { chunk in chunk.map(transform) }
-    }
-
     /// `chunkTransform` works out a whole chunk at once (one result per item, in order), so it can
-    /// run each stage of its work over every item of the chunk before the next stage.
-    init(chunkSize: Int = 64, chunkTransform: @escaping @Sendable (ArraySlice<Item>) -> [Result]) {
-        self.chunkSize = max(1, chunkSize)
-        self.chunksPerBatch = 0
-        self.transform = chunkTransform
-    }
-
-    /// `chunkTransform` as above, each batch cut into `chunksPerBatch` chunks of equal item count
-    /// (the last smaller): large chunks let each stage of the work run over many items before the
-    /// next stage needs its own tables in the caches.
+    /// run each stage of its work over every item of the chunk before the next stage; each batch
+    /// is cut into `chunksPerBatch` chunks of equal item count (the last smaller): large chunks let
+    /// each stage run over many items before the next stage needs its own tables in the caches.
     init(chunksPerBatch: Int, chunkTransform: @escaping @Sendable (ArraySlice<Item>) -> [Result]) {
-        self.chunkSize = 0
         self.chunksPerBatch = max(1, chunksPerBatch)
         self.transform = chunkTransform
     }
@@ -43,7 +26,7 @@ final class BatchPipeline<Item: Sendable, Result: Sendable>: @unchecked Sendable
     /// `deliver` while `batch` runs on the cores.
     func submit(_ batch: [Item], deliver: ([Result]) throws -> Void) rethrows {
         let done = self.wait()
-        let chunk = self.chunkSize > 0 ? self.chunkSize : max(1, (batch.count + self.chunksPerBatch - 1) / self.chunksPerBatch)
+        let chunk = max(1, (batch.count + self.chunksPerBatch - 1) / self.chunksPerBatch)
         let transform = self.transform
         let work = DispatchWorkItem { [self] in
             let chunks = (batch.count + chunk - 1) / chunk

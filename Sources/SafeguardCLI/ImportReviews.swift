@@ -57,8 +57,11 @@ struct ImportReviews: ParsableCommand {
                     file: file, format: lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") ? .jsonl : .csv)
                 // The file is read in chunks and stored in batches of --batch-size reviews, each in its
                 // own transaction: each batch is pseudonymised and scanned over the cores (in order)
-                // while the batch before it is stored, so memory stays flat and the cores busy.
-                let pipeline = BatchPipeline<ReviewInput, ReviewRecord>(chunkSize: 32) { builder.review($0) }
+                // while the batch before it is stored, so memory stays flat and the cores busy. Each
+                // core gets two large chunks of a batch, analysed stage by stage (as in `scan`).
+                let pipeline = BatchPipeline<ReviewInput, ReviewRecord>(
+                    chunksPerBatch: 2 * max(1, ProcessInfo.processInfo.activeProcessorCount),
+                    chunkTransform: { builder.reviews($0) })
                 let batchSize = max(1, self.options.batchSize)
                 var pending: [ReviewInput] = []
                 func take(_ batch: ReviewBatch) throws {

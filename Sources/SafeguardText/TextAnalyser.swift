@@ -37,16 +37,18 @@ public struct TextAnalyser: Sendable {
     }
 
     /// The analyses of several texts, each exactly what ``analyse(_:preserving:)`` gives for it
-    /// (nothing preserved), worked out stage by stage over the whole batch: every text is
-    /// pseudonymised, then classified, then scanned, so each stage's tables (the name lists, the
-    /// classifier's features, the matcher's automaton) stay in the caches from one text to the next.
-    public func analyse(batch texts: [String]) -> [TextAnalysis] {
+    /// (with the words of `preserving[k]` kept in text `k`; nothing kept when `preserving` is
+    /// empty), worked out stage by stage over the whole batch: every text is pseudonymised, then
+    /// classified, then scanned, so each stage's tables (the name lists, the classifier's
+    /// features, the matcher's automaton) stay in the caches from one text to the next.
+    public func analyse(batch texts: [String], preserving: [[String]] = []) -> [TextAnalysis] {
+        precondition(preserving.isEmpty || preserving.count == texts.count, "one list of preserved words per text")
         var outputs: [String] = []
         var piis: [[PIIToken]] = []
         outputs.reserveCapacity(texts.count)
         piis.reserveCapacity(texts.count)
-        for text in texts {
-            let (output, pii) = self.pseudonymised(text, preserving: [])
+        for (k, text) in texts.enumerated() {
+            let (output, pii) = self.pseudonymised(text, preserving: preserving.isEmpty ? [] : preserving[k])
             outputs.append(output)
             piis.append(pii)
         }

@@ -19,8 +19,19 @@ public struct TextRecordBuilder: Sendable {
 
     /// A review record: pseudonymised text (the premises' own name preserved) and its sign evidence.
     public func review(_ input: ReviewInput) -> ReviewRecord {
+        self.record(input, self.analyser.analyse(input.text, preserving: [input.premisesName]))
+    }
+
+    /// The records of several reviews, each exactly what ``review(_:)`` gives for it, analysed
+    /// together stage by stage (``TextAnalyser/analyse(batch:preserving:)``), which costs fewer
+    /// CPU-seconds on large imports than one review at a time.
+    public func reviews(_ inputs: some Collection<ReviewInput>) -> [ReviewRecord] {
+        let analyses = self.analyser.analyse(batch: inputs.map(\.text), preserving: inputs.map { [$0.premisesName] })
+        return zip(inputs, analyses).map { self.record($0, $1) }
+    }
+
+    private func record(_ input: ReviewInput, _ analysis: TextAnalysis) -> ReviewRecord {
         let site = input.site ?? "unknown"
-        let analysis = self.analyser.analyse(input.text, preserving: [input.premisesName])
         return ReviewRecord(
             sourceID: input.id, site: site, premisesName: input.premisesName,
             address: input.address.isEmpty ? nil : input.address, postcode: input.postcode, date: input.date,

@@ -87,4 +87,29 @@ import Testing
         let stored = Self.databaseBytes(path)
         for name in names { #expect(stored.range(of: Data(name.utf8)) == nil, "\(name) found in the database file") }
     }
+
+    @Test func reviewsInABatchAreRecordedAsOneByOne() throws {
+        // Given the real Booking.com rows and reviews whose premises' name looks like a person's
+        let data = try Data(contentsOf: Self.bookingFile)
+        var (inputs, _) = data.withUnsafeBytes { ReviewFileReader.readCSV($0.bindMemory(to: UInt8.self), file: "booking") }
+        let csv = """
+            id,premises_name,address,postcode,site,date,rating,text
+            r1,Maria Hotel,1 Front Street,CV1 1AA,tripadvisor,2025-02-01,3,"Maria Hotel was filthy and Maria on reception asked for cash only"
+            r2,Seaview Hotel,1 Front Street,CV1 1AA,tripadvisor,2025-02-02,2,"Maria Hotel next door is better; Ahmed said nobody checks ID"
+            """
+        var bytes = Array(csv.utf8)
+        inputs += bytes.withUnsafeMutableBufferPointer { ReviewFileReader.readCSV(UnsafeBufferPointer($0), file: "r.csv").0 }
+        let builder = TextRecordBuilder(analyser: TextFixtures.analyser)
+        // When they are recorded as one batch (as `import reviews` does)
+        let batch = builder.reviews(inputs)
+        // Then each record is the one the review gets on its own, its own premises' name kept
+        #expect(batch.count == inputs.count)
+        for (input, record) in zip(inputs, batch) {
+            #expect(record == builder.review(input), "batch changed the record of review \(input.id)")
+        }
+        let own = try #require(batch.first { $0.sourceID == "r1" })
+        let other = try #require(batch.first { $0.sourceID == "r2" })
+        #expect(own.text.hasPrefix("Maria Hotel was filthy"))
+        #expect(!other.text.contains("Ahmed"))
+    }
 }
