@@ -144,6 +144,10 @@ public struct ScopeTriggers: Sendable {
             "another place", "at another place", "stayed in plenty of", "stayed at plenty of", "stayed in lots of",
             "stayed at lots of", "stayed in loads of", "usually have to", "normally have to", "you usually", "you normally",
             "most places", "in most places",
+            // what unnamed others said or warned of (stop 26): "someone said the hotel has no night staff, but
+            // actually there's a night manager", "friends warned me the area had men hanging about at night"
+            "someone said", "somebody said", "someone told", "somebody told", "someone warned", "friends warned",
+            "friend warned", "mates warned", "people warned",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",

@@ -94,7 +94,11 @@ extension SignScanner {
         let otherLeft = Self.windowStart(
             before: hit.start, words: max(self.triggers.forwardWindow, self.triggers.otherForwardWindow),
             floor: sentence.lowerBound, in: text)
-        var k = index.firstIndex(startingAtOrAfter: max(sentence.lowerBound, min(left, otherLeft) - index.maximumLength))
+        // one that opens the sentence governs its whole clause however long: "The last hotel we stayed at in
+        // this city was awful, men hanging around the doors, a smell of weed everywhere and nobody on reception"
+        let openerEnd = Self.windowEnd(
+            after: sentence.lowerBound, words: Self.sentenceOpenerWords + 1, ceiling: sentence.upperBound, in: text)
+        var k = index.firstIndex(startingAtOrAfter: sentence.lowerBound)
         while k < index.hits.count && index.hits[k].start < hit.start {
             let trigger = index.hits[k]
             k += 1
@@ -102,7 +106,8 @@ extension SignScanner {
             // dealing" joins "hotel" to "dealing", and "last hotel" still moves it elsewhere
             let opensMatch = trigger.end > hit.start && !parts.isEmpty
             let isOther = self.roles[trigger.pattern] == .otherBefore
-            guard trigger.end <= hit.start || opensMatch, trigger.end >= (isOther ? otherLeft : left),
+            let opensSentence = isOther && trigger.start < openerEnd
+            guard trigger.end <= hit.start || opensMatch, trigger.end >= (isOther && !opensSentence ? otherLeft : left) || opensSentence,
                 trigger.end <= sentence.upperBound
             else { continue }
             var listed = false
@@ -122,7 +127,8 @@ extension SignScanner {
             if opensMatch { return true }
             if self.reaches(
                 from: trigger.end, to: hit.start,
-                window: isOther ? max(self.triggers.forwardWindow, self.triggers.otherForwardWindow) : self.triggers.forwardWindow,
+                window: opensSentence
+                    ? Int.max : isOther ? max(self.triggers.forwardWindow, self.triggers.otherForwardWindow) : self.triggers.forwardWindow,
                 clauses: true,
                 negationList: listed ? trigger : nil, index: index, text: text
             ) {
@@ -152,25 +158,38 @@ extension SignScanner {
         return false
     }
 
+    /// Words that may stand before an other-place trigger that still opens its sentence ("A friend
+    /// told me about", "The last hotel").
+    static let sentenceOpenerWords = 2
+
     /// Contrasts that start a new clause ("but", "however"): the scope terminators that say the
     /// clause after them stands on its own.
     static let contrasts: Set<[UInt8]> = Set(
         ["but", "however", "although", "though", "yet", "whereas", "except", "still", "despite", "instead", "otherwise"]
             .map { Array($0.utf8) })
 
-    /// Whether a contrast lies between two words of a concept match (outside them): the match then
-    /// reaches into a clause that a forward trigger before the contrast does not scope ("I expected to
-    /// show my passport, but they never asked for it": "expected" does not reach "never asked").
+    /// Whether a contrast lies between two words of a concept match (outside them) and the match's
+    /// negation comes after it: the match then reaches into a clause that a forward trigger before
+    /// the contrast does not scope ("I expected to show my passport, but they never asked for it":
+    /// "expected" does not reach "never asked"). A negation before the contrast stays in the
+    /// trigger's clause ("someone said the hotel has no night staff, but actually there's a night
+    /// manager": "someone said" reaches "no night staff").
     func isDividedByContrast(_ parts: [Range<Int>], index: HitIndex, text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard parts.count > 1, let low = parts.map(\.lowerBound).min(), let high = parts.map(\.upperBound).max() else {
             return false
         }
-        return index.contains(startingIn: low, high) { word in
+        var contrast = high
+        let found = index.contains(startingIn: low, high) { word in
             guard self.roles[word.pattern] == .terminator, word.end <= high,
                 !parts.contains(where: { $0.lowerBound < word.end && word.start < $0.upperBound })
             else { return false }
             let folded = (word.start..<word.end).map { ByteClass.lowercase[Int(text[$0])] }
+            contrast = word.start
             return Self.contrasts.contains(folded)
+        }
+        guard found else { return false }
+        return index.contains(startingIn: contrast, high) { word in
+            self.roles[word.pattern] == .negationBefore && parts.contains { $0.lowerBound <= word.start && word.end <= $0.upperBound }
         }
     }
 

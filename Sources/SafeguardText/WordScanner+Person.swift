@@ -255,7 +255,9 @@ extension WordScanner {
             let upper = ByteClass.isUpper(self.text[w.start]) || self.text[w.start] >= 0xC3
             guard upper == capitalised else { return false }
             let f = self.flags(self.withoutPossessive(w))
+            // a lower-case partner that is also an English word says nothing: "a sewing kit, cotton buds"
             return (f.contains(.firstName) || f.contains(.surname)) && !f.contains(.common) && !f.contains(.place)
+                && (capitalised || !f.contains(.ordinary))
         }
         // after: ", X" / " and X" / " or X" / " & X"
         var k = word.end

@@ -115,6 +115,9 @@ import Testing
         "Lad behind the bar said they were closing.",
         // a website named like a person before a speech verb
         "Someone on TripAdvisor said they had to pay cash.",
+        // lower-case words listed together that are first names or surnames but also English words
+        "The bathroom came stocked with a sewing kit, cotton buds and a shower cap.",
+        "There was a sewing kit and cotton wool.",
     ])
     func ordinaryTextIsUnchanged(text: String) {
         let result = TextFixtures.pseudonymiser.pseudonymise(text)

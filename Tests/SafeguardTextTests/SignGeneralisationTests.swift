@@ -180,6 +180,20 @@ import Testing
         ("men-loitering", "A colleague who stayed at another place nearby said it had shady men hanging about outside."),
         ("id-checked", "I've stayed in plenty of chains where you normally have to show a passport."),
         ("no-id-check", "After midnight there was no staff anywhere, people drifted in through the back door and nobody was checking who anyone was."),
+        // stop 26 (reviews-validate5 patterns, reworded): another place that opens the sentence governs all of its
+        // clause; hearsay corrected after a contrast; other senses of crack, injecting, screaming, pot, cash,
+        // dealers and comings and goings
+        ("oversight-lacking", "The last hotel we stayed at in Leeds was grim, dodgy lads by the doors, broken lifts and nobody on the desk after dark."),
+        ("drug-use", "A colleague told me about a run-down guesthouse on the seafront in Hull that had porn on the telly and syringes in the stairwell."),
+        ("oversight-lacking", "Somebody said there were no staff at night, but in fact a night porter is on until seven."),
+        ("drug-use", "The breakfast was cracking, eggs cooked perfectly."),
+        ("drug-use", "My dad has to inject insulin and the staff were great, they put a fridge in the room for his pens and found us a sharps box without any fuss."),
+        ("noise", "The kids screamed their heads off on the rollercoasters all day."),
+        ("cannabis-smell", "Pot pourri on the windowsill smelt lovely."),
+        ("cash-only", "We had to pay a £10 cash deposit for the remote, refunded when we left."),
+        ("drug-dealing", "Half the hotel was dealers and collectors for the antiques fair."),
+        ("night-traffic", "Lots of delivery drivers coming and going in the evening with takeaways for guests."),
+        ("men-loitering", "There's always a few blokes stood round their vans in the car park first thing having a brew, all guests and friendly."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
