@@ -81,6 +81,13 @@ public struct ScopeTriggers: Sendable {
             "porn on the tv", "on the telly in our room", "on the telly in the room", "on the tv in our room", "on the tv in the room",
             // passive "used to" is "used for", not a past habit: "the room was used to sell drugs"
             "was used to", "were used to", "is used to", "are used to", "being used to", "been used to",
+            // a complaint complete in itself ("the area around the hotel isnt great there were always men hanging
+            // around"), and an age given as at most ("can't have been more than 13")
+            "isn't great", "isnt great", "wasn't great", "wasnt great", "aren't great", "weren't great", "isn't good",
+            "isnt good", "isn't ideal", "isnt ideal", "wasn't ideal", "isn't the best", "wasn't the best",
+            "can't have been more than", "couldn't have been more than", "can't have been older than",
+            "couldn't have been older than", "can't have been over", "couldn't have been over", "can't be more than",
+            "cannot have been more than", "no more than", "no older than", "not more than", "not older than",
         ],
         hypotheticalBefore: [
             "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",
