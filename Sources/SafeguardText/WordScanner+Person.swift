@@ -42,7 +42,9 @@ extension WordScanner {
         if !capitalised {
             guard (dotted && flags.contains(.title)) || flags.contains(.firstName) else { return nil }
         }
-        if let preserving = self.preserving, preserving.contains(hash: hash) { return nil }
+        if let preserving = self.preserving, preserving.contains(hash: hash), self.standsInPremisesName(core, preserving) {
+            return nil
+        }
         if flags.contains(.title) && (capitalised || (core.end < self.text.count && self.text[core.end] == 0x2E)) {
             return self.nameAfterTitle(word)
         }
@@ -166,6 +168,19 @@ extension WordScanner {
         while e < self.text.count && (self.text[e] == 0x20 || self.text[e] == 0x0D) { e += 1 }
         guard e >= self.text.count || self.text[e] == 0x0A else { return nil }
         return PIISpan(type: .person, start: word.start, end: end)
+    }
+
+    /// Whether a word of the premises' own name stands as part of that name ("the George", "George
+    /// Hotel", "Maria Hotel"), not alone as a person's ("George on reception was rude"): after "the",
+    /// "at" or another of its words, or before another of its words or a venue word.
+    func standsInPremisesName(_ word: Word, _ preserving: ByteWordSet) -> Bool {
+        if self.word(self.previous, is: "the") || self.word(self.previous, is: "at")
+            || (self.previous.exists && self.contains(preserving, self.previous))
+        {
+            return true
+        }
+        let next = self.nextWord(after: word.end)
+        return next.exists && (self.contains(preserving, next) || self.contains(self.gazetteer.venueWords, next))
     }
 
     /// Cheap test for a lower-case name's surroundings: a cue word before it, or after it a staff

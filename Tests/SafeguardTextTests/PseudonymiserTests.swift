@@ -178,6 +178,17 @@ import Testing
         #expect(result.text == text)
     }
 
+    @Test func aPersonWhoSharesAWordOfThePremisesNameIsStillPseudonymised() {
+        // Given a hotel named after a person and a member of staff of that name
+        let text = "The George Hotel was fine but George on reception was rude. We would stay at the George again."
+        // When it is pseudonymised with the premises' own name preserved
+        let result = TextFixtures.pseudonymiser.pseudonymise(text, preserving: ["George Hotel"])
+        // Then the name of the place stays and the man's name does not
+        #expect(result.text.hasPrefix("The George Hotel was fine but [PERSON-"), "\(result.text)")
+        #expect(result.text.hasSuffix("We would stay at the George again."), "\(result.text)")
+        #expect(result.pii.map(\.type) == ["person"])
+    }
+
     @Test func shortKeyIsRefusedWithAMessage() {
         #expect(throws: TextError.self) { try PseudonymKey(bytes: [1, 2, 3]) }
     }

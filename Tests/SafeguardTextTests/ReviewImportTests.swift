@@ -109,7 +109,7 @@ import Testing
         }
         let own = try #require(batch.first { $0.sourceID == "r1" })
         let other = try #require(batch.first { $0.sourceID == "r2" })
-        #expect(own.text.hasPrefix("Maria Hotel was filthy"))
+        #expect(own.text.hasPrefix("Maria Hotel was filthy") && !own.text.contains("Maria on"))
         #expect(!other.text.contains("Ahmed"))
     }
 }
