@@ -88,6 +88,11 @@ public struct ScopeTriggers: Sendable {
             "can't have been more than", "couldn't have been more than", "can't have been older than",
             "couldn't have been older than", "can't have been over", "couldn't have been over", "can't be more than",
             "cannot have been more than", "no more than", "no older than", "not more than", "not older than",
+            // an answer, not a negation of what follows: "was told no, cash only for walk-ins"
+            "told no", "was told no", "were told no", "said no",
+            // what went on and on: "the party opposite didn't stop until dawn"
+            "didn't stop", "did not stop", "never stopped", "wouldn't stop", "would not stop", "didn't let up",
+            "never let up", "didn't end", "never ended", "didn't quieten",
         ],
         hypotheticalBefore: [
             "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",
@@ -104,6 +109,8 @@ public struct ScopeTriggers: Sendable {
             // smell of weed, but it smelled lovely"
             "i'd expect", "i would expect", "you'd expect", "you would expect", "we'd expect", "we would expect",
             "expect to", "half expected", "half expecting",
+            // a joke or a need: "a colleague joked I'd need a security guard"
+            "joked", "joking", "i'd need", "you'd need", "we'd need", "would need",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
@@ -155,6 +162,7 @@ public struct ScopeTriggers: Sendable {
             // actually there's a night manager", "friends warned me the area had men hanging about at night"
             "someone said", "somebody said", "someone told", "somebody told", "someone warned", "friends warned",
             "friend warned", "mates warned", "people warned",
+            "the reviewer", "reviewer who",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",

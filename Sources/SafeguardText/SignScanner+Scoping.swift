@@ -76,6 +76,7 @@ extension SignScanner {
         parts: [Range<Int>] = []
     ) -> Bool {
         let divided = byNegation && self.isDividedByContrast(parts, index: index, text: text)
+        if !byNegation && self.isLaterPartNegated(parts, of: hit, index: index, text: text) { return true }
         // another place or time between a concept match's words moves the whole match: "at the hotel we
         // stayed in last year people were dealing" joins "hotel" to "dealing" around "last year"
         if !parts.isEmpty
@@ -154,6 +155,27 @@ extension SignScanner {
             if self.reaches(from: hit.end, to: trigger.start, window: self.triggers.backwardWindow, index: index, text: text) {
                 return true
             }
+        }
+        return false
+    }
+
+    /// Whether a negation stands right before (at most one word before) a later word of an asserting
+    /// concept match, after its first word: "other guests were quiet, we never heard a voice" does
+    /// not hear the guests, and "staff, no, they never once came" is no sighting of staff.
+    func isLaterPartNegated(
+        _ parts: [Range<Int>], of hit: PatternMatcher.Hit, index: HitIndex, text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard parts.count > 1 else { return false }
+        let ordered = parts.sorted { $0.lowerBound < $1.lowerBound }
+        let firstEnd = ordered[0].upperBound
+        for part in ordered.dropFirst() where part.lowerBound >= firstEnd {
+            let negated = index.contains(startingIn: firstEnd, part.lowerBound) { trigger in
+                self.roles[trigger.pattern] == .negationBefore && trigger.end <= part.lowerBound
+                    && !ordered.contains(where: { $0.lowerBound < trigger.end && trigger.start < $0.upperBound })
+                    && self.reaches(from: trigger.end, to: part.lowerBound, window: 1, index: index, text: text)
+                    && !self.isUsedUp(trigger, by: hit, index: index)
+            }
+            if negated { return true }
         }
         return false
     }

@@ -90,6 +90,15 @@ import Testing
         ("no-id-check", "I held out my passport and the man on the desk waved it away."),
         ("no-id-check", "Paid for the room, no name taken, straight up to bed."),
         ("cash-only", "He paid cash at the desk and took the key."),
+        // stop 26 (reviews-validate6 patterns, reworded): an answer "no" is no negation; ID waved off; a
+        // night with nobody working; a bag handed through a car window; a girl offered to the room; a party
+        // that "didn't stop" still went on
+        ("no-id-check", "The receptionist said don't worry about the ID, any name is fine."),
+        ("oversight-lacking", "At 2am we found out that nobody works nights there."),
+        ("cash-only", "I asked to pay by card and was told no, cash only."),
+        ("drug-dealing", "A lad would hand a little bag through the car window and take the cash."),
+        ("sex-work", "The porter said a girl could come up to the room for fifty quid."),
+        ("noise", "The party in the room next door didn't stop until 4am."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -200,6 +209,15 @@ import Testing
         ("drug-dealing", "Half the hotel was dealers and collectors for the antiques fair."),
         ("night-traffic", "Lots of delivery drivers coming and going in the evening with takeaways for guests."),
         ("men-loitering", "There's always a few blokes stood round their vans in the car park first thing having a brew, all guests and friendly."),
+        // stop 26 (reviews-validate6 patterns, reworded): a negation right before a concept's later word; own
+        // medical needles; a part in a play; dusting done; a joke; an alarm; a card not taken for incidentals
+        ("noise", "Other guests were quiet and we never heard a voice through the walls."),
+        ("drug-use", "I'm diabetic, so they kept my insulin in the fridge and found a sharps bin for my needles."),
+        ("drug-dealing", "The murder mystery dinner was great, one of the waiters played the drug dealer character."),
+        ("dirty", "Housekeeping was thorough, every surface dusted."),
+        ("security-present", "My brother joked I'd need a security guard in that part of town."),
+        ("noise", "The fire alarm made a noise at 3am, a fault, and they apologised."),
+        ("cash-only", "They didn't take a card for incidentals, just the room charge on my card."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
