@@ -218,6 +218,8 @@ import Testing
         ("security-present", "My brother joked I'd need a security guard in that part of town."),
         ("noise", "The fire alarm made a noise at 3am, a fault, and they apologised."),
         ("cash-only", "They didn't take a card for incidentals, just the room charge on my card."),
+        // a place of three words counts in the window: ID at the bar is not ID at check-in
+        ("id-checked", "At the bar they asked for ID."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
