@@ -163,6 +163,10 @@ public struct ScopeTriggers: Sendable {
             "someone said", "somebody said", "someone told", "somebody told", "someone warned", "friends warned",
             "friend warned", "mates warned", "people warned",
             "the reviewer", "reviewer who",
+            // a place the writer or a friend stayed before: "a hotel my friend stayed at in Leeds", "the night before
+            // we'd stayed in a B&B where no one checked who we were"
+            "hotel my friend", "place my friend", "hotel my mate", "friend stayed at", "friend stayed in", "we'd stayed in",
+            "we'd stayed at", "we had stayed in", "we had stayed at", "i'd stayed in", "i'd stayed at",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",

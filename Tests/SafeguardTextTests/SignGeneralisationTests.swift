@@ -99,6 +99,11 @@ import Testing
         ("drug-dealing", "A lad would hand a little bag through the car window and take the cash."),
         ("sex-work", "The porter said a girl could come up to the room for fifty quid."),
         ("noise", "The party in the room next door didn't stop until 4am."),
+        // stop 26 (reviews-validate7 patterns, reworded): short reviews that tell what was seen
+        ("drug-dealing", "A man in the stairwell was weighing stuff out on a little scale."),
+        ("sex-work", "The barman offered extras with a girl for another forty quid."),
+        ("no-id-check", "We turned up with no booking, no ID and no luggage and still got a key."),
+        ("cash-only", "They would only take folding money for the room."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -220,6 +225,9 @@ import Testing
         ("cash-only", "They didn't take a card for incidentals, just the room charge on my card."),
         // a place of three words counts in the window: ID at the bar is not ID at check-in
         ("id-checked", "At the bar they asked for ID."),
+        // a hotel a friend stayed at; a baby's crying taken back
+        ("no-id-check", "A hotel my friend stayed at in York never asked for ID, this one did."),
+        ("noise", "The baby next door cried a bit at bedtime but settled quickly, not a problem at all."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
