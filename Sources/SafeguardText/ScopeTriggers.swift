@@ -81,6 +81,9 @@ public struct ScopeTriggers: Sendable {
             "porn on the tv", "on the telly in our room", "on the telly in the room", "on the tv in our room", "on the tv in the room",
             // passive "used to" is "used for", not a past habit: "the room was used to sell drugs"
             "was used to", "were used to", "is used to", "are used to", "being used to", "been used to",
+            // who someone was, not a denial (thirteenth pass): "turned away two men who weren't staying"
+            "weren't staying", "wasn't staying", "were not staying", "was not staying", "weren't guests", "were not guests",
+            "wasn't a guest", "was not a guest", "weren't residents", "were not residents",
         ],
         hypotheticalBefore: [
             "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",
@@ -97,6 +100,9 @@ public struct ScopeTriggers: Sendable {
             // smell of weed, but it smelled lovely"
             "i'd expect", "i would expect", "you'd expect", "you would expect", "we'd expect", "we would expect",
             "expect to", "half expected", "half expecting",
+            // advice and wishes for the future (thirteenth pass): "they should at least have CCTV", "fingers crossed they
+            // hire a night porter", "should they ever stop checking ID"
+            "should at least", "fingers crossed", "ought to", "should hire", "should invest", "should they", "if they ever",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
@@ -144,6 +150,12 @@ public struct ScopeTriggers: Sendable {
             "another place", "at another place", "stayed in plenty of", "stayed at plenty of", "stayed in lots of",
             "stayed at lots of", "stayed in loads of", "usually have to", "normally have to", "you usually", "you normally",
             "most places", "in most places",
+            // other reviewers, forums and someone the writer knows described by what they do (thirteenth pass): "a previous
+            // reviewer mentioned drug dealing", "someone on the TripAdvisor forum claimed ...", "a mate who works nights at a
+            // Travelodge says ...", "before the refurb nobody manned the desk"
+            "reviewer", "reviewers", "previous reviewer", "previous reviewers", "tripadvisor forum", "on the tripadvisor",
+            "an online forum", "on a forum", "on the forum", "a mate who", "my mate who", "a friend who", "my friend who",
+            "a colleague who", "my colleague who", "before the refurb", "before the refurbishment", "before the new owners",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",
