@@ -93,6 +93,9 @@ public struct ScopeTriggers: Sendable {
             // what went on and on: "the party opposite didn't stop until dawn"
             "didn't stop", "did not stop", "never stopped", "wouldn't stop", "would not stop", "didn't let up",
             "never let up", "didn't end", "never ended", "didn't quieten",
+            // who someone was, not a denial (thirteenth pass): "turned away two men who weren't staying"
+            "weren't staying", "wasn't staying", "were not staying", "was not staying", "weren't guests", "were not guests",
+            "wasn't a guest", "was not a guest", "weren't residents", "were not residents",
         ],
         hypotheticalBefore: [
             "if", "in case", "would have", "would be", "could be", "might", "may be", "maybe", "worried", "afraid",
@@ -111,6 +114,9 @@ public struct ScopeTriggers: Sendable {
             "expect to", "half expected", "half expecting",
             // a joke or a need: "a colleague joked I'd need a security guard"
             "joked", "joking", "i'd need", "you'd need", "we'd need", "would need",
+            // advice and wishes for the future (thirteenth pass): "they should at least have CCTV", "fingers crossed they
+            // hire a night porter", "should they ever stop checking ID"
+            "should at least", "fingers crossed", "ought to", "should hire", "should invest", "should they", "if they ever",
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
@@ -167,6 +173,12 @@ public struct ScopeTriggers: Sendable {
             // we'd stayed in a B&B where no one checked who we were"
             "hotel my friend", "place my friend", "hotel my mate", "friend stayed at", "friend stayed in", "we'd stayed in",
             "we'd stayed at", "we had stayed in", "we had stayed at", "i'd stayed in", "i'd stayed at",
+            // other reviewers, forums and someone the writer knows described by what they do (thirteenth pass): "a previous
+            // reviewer mentioned drug dealing", "someone on the TripAdvisor forum claimed ...", "a mate who works nights at a
+            // Travelodge says ...", "before the refurb nobody manned the desk"
+            "reviewer", "reviewers", "previous reviewer", "previous reviewers", "tripadvisor forum", "on the tripadvisor",
+            "an online forum", "on a forum", "on the forum", "a mate who", "my mate who", "a friend who", "my friend who",
+            "a colleague who", "my colleague who", "before the refurb", "before the refurbishment", "before the new owners",
         ],
         otherAfter: [
             "years ago", "in the past", "at another hotel", "elsewhere", "at home", "back home", "on tv", "at the last place",

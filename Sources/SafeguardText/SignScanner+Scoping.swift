@@ -30,6 +30,8 @@ extension SignScanner {
             if index.containsOverlapping(hit.start, hit.end, where: {
                 self.roles[$0.pattern] == .otherSense(sign) && !self.isOverriddenByDistress($0, index: index, text: text)
                     && !(ownSource && $0.start < sentence.lowerBound && conceptOf[$0] != nil)
+                    // an other sense that the sentence denies is no reading of it: "smelt of weed but nobody was dealing"
+                    && !self.isDeniedAfterContrast($0, parts: conceptOf[$0]?.parts ?? [], index: index, text: text)
             }) { continue }
             if self.isCancelled(
                 hit, byNegation: byNegation, sentence: sentence, index: index, text: text, parts: conceptOf[hit]?.parts ?? []
@@ -86,6 +88,11 @@ extension SignScanner {
                     && !self.isUsedUp(trigger, by: hit, index: index)
             })
         {
+            return true
+        }
+        // a contrast inside a concept match that opens a negated clause holding the match's last word: "the room
+        // next door smelt of weed but nobody was dealing" joins "room" to "dealing" around "but nobody"
+        if !byNegation && self.isDeniedAfterContrast(hit, parts: parts, index: index, text: text) {
             return true
         }
         // forward triggers end within `forwardWindow` words before the hit

@@ -17,7 +17,7 @@ from pathlib import Path
 
 SEED = 20261206
 TEST_SHARE = 0.3
-DOCS = {"tune": 3000, "test": 600, "validate": 600, "validate2": 600, "validate3": 600, "validate4": 600, "validate5": 600, "validate6": 600, "validate7": 600, "validate8": 600, "validate9": 600}
+DOCS = {"tune": 3000, "test": 600, "validate": 600, "validate2": 600, "validate3": 600, "validate4": 600, "validate5": 600, "validate6": 600, "validate7": 600, "validate8": 600, "validate9": 600, "validate10": 600}
 TUNE_EXTRAS = ["sentence-bank-tune-extra.txt", "sentence-bank-tune-extra2.txt", "sentence-bank-tune-extra3.txt",
                "sentence-bank-tune-extra4.txt", "sentence-bank-tune-extra5.txt", "sentence-bank-tune-extra6.txt",
                "sentence-bank-tune-extra7.txt", "sentence-bank-tune-extra8.txt", "sentence-bank-tune-extra9.txt",
@@ -30,7 +30,8 @@ VALIDATION_BANKS = [("sentence-bank-validate.txt", "validate"), ("sentence-bank-
                     ("sentence-bank-validate6.txt", "validate6"),  # validate6: seventh pass, after its rules
                     ("sentence-bank-validate7.txt", "validate7"),  # validate7: eighth pass, before its rules
                     ("sentence-bank-validate8.txt", "validate8"),  # validate8: ninth pass, before its rules
-                    ("sentence-bank-validate9.txt", "validate9")]  # validate9: eleventh pass, blind, before its rules
+                    ("sentence-bank-validate9.txt", "validate9"),  # validate9: eleventh pass, blind, before its rules
+                    ("sentence-bank-validate10.txt", "validate10")]  # validate10: thirteenth pass, blind, before its rules
 HERE = Path(__file__).resolve().parent
 
 
