@@ -104,6 +104,8 @@ import Testing
         ("sex-work", "The barman offered extras with a girl for another forty quid."),
         ("no-id-check", "We turned up with no booking, no ID and no luggage and still got a key."),
         ("cash-only", "They would only take folding money for the room."),
+        // many visitors to one room are `night-traffic` beside `sex-work` (signs.md names both)
+        ("night-traffic", "Men arriving one after another all through the night to see the woman next door, paying her at the door."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
