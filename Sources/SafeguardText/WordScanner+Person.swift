@@ -16,6 +16,13 @@ extension WordScanner {
     /// Websites and firms that reviews name like people ("Someone on TripAdvisor said …"): never a
     /// person (nor is a social platform, ``platforms``), so a cue after them ("said") does not hide
     /// them from the sign rules.
+    /// First names that are also slang for a condom or a drug ("Johnny wrappers", "Charlie bags").
+    static let slangNames = ByteWordSet(["johnny", "johnnies", "charlie", "molly", "mandy", "tina"])
+    /// What such slang comes in.
+    static let wrappings = ByteWordSet([
+        "wrapper", "wrappers", "packet", "packets", "bag", "bags", "baggie", "baggies", "wraps", "box", "boxes",
+    ])
+
     static let siteNames = ByteWordSet([
         "tripadvisor", "booking", "expedia", "airbnb", "google", "whatsapp", "reddit", "trustpilot", "yelp", "youtube",
         "laterooms", "agoda", "trivago", "uber", "deliveroo", "justeat", "amazon", "netflix", "mumsnet",
@@ -64,6 +71,8 @@ extension WordScanner {
         if capitalised, let span = self.nameOnItsOwnLine(core) { return span }
         let next = core.end == word.end ? self.nextWord(after: word.end) : .none
         if next.exists && self.contains(g.venueWords, next) { return nil }
+        // slang for a condom or a drug before its wrapping is no name: "Johnny wrappers by the bed"
+        if next.exists && self.contains(Self.slangNames, core) && self.contains(Self.wrappings, next) { return nil }
         if self.contains(g.streetPrefixes, self.previous) { return nil }
         let length = core.end - core.start
         if length <= 2 || (length <= 3 && self.isAllCaps(core)) { return nil }
