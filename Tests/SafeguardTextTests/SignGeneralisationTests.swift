@@ -106,6 +106,9 @@ import Testing
         ("cash-only", "They would only take folding money for the room."),
         // many visitors to one room are `night-traffic` beside `sex-work` (signs.md names both)
         ("night-traffic", "Men arriving one after another all through the night to see the woman next door, paying her at the door."),
+        // reviews-validate8 patterns, reworded: a man who had "already paid her"; a visitor stopped at the lift
+        ("sex-work", "A man knocked on our door asking for her, said he had already paid her."),
+        ("security-present", "The receptionist stopped a man at the lift and asked which room he was visiting."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -230,6 +233,9 @@ import Testing
         // a hotel a friend stayed at; a baby's crying taken back
         ("no-id-check", "A hotel my friend stayed at in York never asked for ID, this one did."),
         ("noise", "The baby next door cried a bit at bedtime but settled quickly, not a problem at all."),
+        // the writer's own noisy party, and noise that does not reach the rooms
+        ("noise", "Honestly we were the noisy ones on the stag do, but we kept it in town."),
+        ("noise", "The bar gets busy with locals on Fridays but the noise does not travel upstairs."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
