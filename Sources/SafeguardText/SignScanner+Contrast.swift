@@ -21,11 +21,8 @@ extension SignScanner {
                 isOutsideParts(trigger), !self.isUsedUp(trigger, by: hit, index: index)
             else { return false }
             let contrasted = index.contains(startingIn: firstEnd, trigger.start) { word in
-                guard self.roles[word.pattern] == .terminator, word.end <= trigger.start, isOutsideParts(word) else {
-                    return false
-                }
-                let folded = (word.start..<word.end).map { ByteClass.lowercase[Int(text[$0])] }
-                return Self.contrasts.contains(folded)
+                self.roles[word.pattern] == .terminator && word.end <= trigger.start && isOutsideParts(word)
+                    && self.isContrast(word, in: text)
             }
             return contrasted
                 && self.reaches(

@@ -115,7 +115,7 @@ extension SignScanner {
             let opensMatch = trigger.end > hit.start && !parts.isEmpty
             let isOther = self.roles[trigger.pattern] == .otherBefore
             let opensSentence = isOther && trigger.start < openerEnd
-            guard trigger.end <= hit.start || opensMatch, trigger.end >= (isOther && !opensSentence ? otherLeft : left) || opensSentence,
+            guard trigger.end <= hit.start || opensMatch, opensSentence || trigger.end >= (isOther ? otherLeft : left),
                 trigger.end <= sentence.upperBound
             else { continue }
             var listed = false
@@ -197,6 +197,11 @@ extension SignScanner {
         ["but", "however", "although", "though", "yet", "whereas", "except", "still", "despite", "instead", "otherwise"]
             .map { Array($0.utf8) })
 
+    /// Whether a terminator is a contrast (see ``contrasts``).
+    func isContrast(_ word: PatternMatcher.Hit, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        Self.contrasts.contains((word.start..<word.end).map { ByteClass.lowercase[Int(text[$0])] })
+    }
+
     /// Whether a contrast lies between two words of a concept match (outside them) and the match's
     /// negation comes after it: the match then reaches into a clause that a forward trigger before
     /// the contrast does not scope ("I expected to show my passport, but they never asked for it":
@@ -212,9 +217,8 @@ extension SignScanner {
             guard self.roles[word.pattern] == .terminator, word.end <= high,
                 !parts.contains(where: { $0.lowerBound < word.end && word.start < $0.upperBound })
             else { return false }
-            let folded = (word.start..<word.end).map { ByteClass.lowercase[Int(text[$0])] }
             contrast = word.start
-            return Self.contrasts.contains(folded)
+            return self.isContrast(word, in: text)
         }
         guard found else { return false }
         return index.contains(startingIn: contrast, high) { word in

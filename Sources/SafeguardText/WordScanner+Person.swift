@@ -13,9 +13,6 @@ import SafeguardCore
 /// person unless it is an unambiguous first name; words of the premises' own name are preserved.
 /// The name extends over following surnames, unknown capitalised words and initials.
 extension WordScanner {
-    /// Websites and firms that reviews name like people ("Someone on TripAdvisor said …"): never a
-    /// person (nor is a social platform, ``platforms``), so a cue after them ("said") does not hide
-    /// them from the sign rules.
     /// First names that are also slang for a condom or a drug ("Johnny wrappers", "Charlie bags").
     static let slangNames = ByteWordSet(["johnny", "johnnies", "charlie", "molly", "mandy", "tina"])
     /// What such slang comes in.
@@ -23,6 +20,9 @@ extension WordScanner {
         "wrapper", "wrappers", "packet", "packets", "bag", "bags", "baggie", "baggies", "wraps", "box", "boxes",
     ])
 
+    /// Websites and firms that reviews name like people ("Someone on TripAdvisor said …"): never a
+    /// person (nor is a social platform, ``platforms``), so a cue after them ("said") does not hide
+    /// them from the sign rules.
     static let siteNames = ByteWordSet([
         "tripadvisor", "booking", "expedia", "airbnb", "google", "whatsapp", "reddit", "trustpilot", "yelp", "youtube",
         "laterooms", "agoda", "trivago", "uber", "deliveroo", "justeat", "amazon", "netflix", "mumsnet",
