@@ -109,6 +109,8 @@ import Testing
         // reviews-validate8 patterns, reworded: a man who had "already paid her"; a visitor stopped at the lift
         ("sex-work", "A man knocked on our door asking for her, said he had already paid her."),
         ("security-present", "The receptionist stopped a man at the lift and asked which room he was visiting."),
+        // reviews-validate9 pattern, reworded: a price for an hour upstairs
+        ("sex-work", "A woman at the bar told my mate it was sixty quid for an hour upstairs."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
@@ -236,6 +238,7 @@ import Testing
         // the writer's own noisy party, and noise that does not reach the rooms
         ("noise", "Honestly we were the noisy ones on the stag do, but we kept it in town."),
         ("noise", "The bar gets busy with locals on Fridays but the noise does not travel upstairs."),
+        ("noise", "Walls a bit thin, we could hear the next door shower running."),
     ])
     func keepsOtherSensesPlacesAndWishesOut(sign: String, text: String) {
         #expect(!TextFixtures.signIDs(text).contains(sign), "\(sign) found in: \(text)")
