@@ -111,8 +111,6 @@ import Testing
         ("security-present", "The receptionist stopped a man at the lift and asked which room he was visiting."),
         // reviews-validate9 pattern, reworded: a price for an hour upstairs
         ("sex-work", "A woman at the bar told my mate it was sixty quid for an hour upstairs."),
-        // who was missing is no denial of what they did
-        ("cannabis-smell", "Teenagers with no adults anywhere were smoking weed in the room next door, and you could smell it down the corridor."),
     ])
     func findsSignsSaidInOtherWords(sign: String, text: String) {
         #expect(TextFixtures.signIDs(text).contains(sign), "\(sign) not found in: \(text)")
