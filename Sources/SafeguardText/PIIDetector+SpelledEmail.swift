@@ -87,11 +87,12 @@ extension PIIDetector {
         }
         guard k > start else { return false }
         while k < text.count && text[k] == 0x20 { k += 1 }
-        if k < text.count && (text[k] == 0x5B || text[k] == 0x28 || text[k] == 0x7B || text[k] == 0x3C) { k += 1 }
+        if k < text.count && Self.opensBracket(text[k]) { k += 1 }
         guard k + 3 <= text.count, text[k] | 0x20 == 0x64, text[k + 1] | 0x20 == 0x6F, text[k + 2] | 0x20 == 0x74
         else { return false }
         return k + 3 == text.count || !Self.isLocalPart(text[k + 3])
     }
+
     static let dotWord: [UInt8] = Array("dot".utf8)
 
     /// A local part: letters, digits and `._%+-`, beginning with a letter or digit.
@@ -107,7 +108,7 @@ extension PIIDetector {
         while k < text.count && text[k] == 0x20 { k += 1 }
         guard k < text.count else { return nil }
         let open = text[k]
-        let bracketed = open == 0x5B || open == 0x28 || open == 0x7B || open == 0x3C
+        let bracketed = Self.opensBracket(open)
         if bracketed { k += 1 }
         let start = k
         while k < text.count && Self.isLocalPart(text[k]) { k += 1 }
@@ -138,6 +139,11 @@ extension PIIDetector {
             return SpelledWord(start: start - 1, end: end + 1, folded: Self.folded(text[start..<end]), bracketed: true)
         }
         return SpelledWord(start: start, end: end, folded: Self.folded(text[start..<end]), bracketed: false)
+    }
+
+    /// `[`, `(`, `{` or `<`.
+    static func opensBracket(_ byte: UInt8) -> Bool {
+        byte == 0x5B || byte == 0x28 || byte == 0x7B || byte == 0x3C
     }
 
     static func closes(_ open: UInt8, _ close: UInt8) -> Bool {

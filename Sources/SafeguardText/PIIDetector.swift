@@ -2,8 +2,9 @@ import Foundation
 import SafeguardCore
 
 /// Finds personal data in UTF-8 text in one pass over the bytes: e-mail addresses and
-/// @handles (around each `@`), e-mail addresses spelled out ("jane at gmail dot com"), then phones, addresses, postcodes, number plates, taxi
-/// badge/plate numbers and person names word by word.
+/// @handles (around each `@`), e-mail addresses spelled out ("jane at gmail dot com"), then
+/// phones, addresses, postcodes, number plates, taxi badge/plate numbers and person names word
+/// by word.
 ///
 /// Detection is rule- and gazetteer-based (no model), so it is fast and explainable; see
 /// `PIIDetector+Person.swift` for how names are told apart from ordinary words and places.

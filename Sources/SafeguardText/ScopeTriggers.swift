@@ -71,8 +71,9 @@ public struct ScopeTriggers: Sendable {
             // sort us some pills"
             "asked if i needed", "asked if we needed", "asked me if i needed", "asked us if we needed", "asking if i needed",
             "asking if we needed", "asked if anyone needed", "asking if anyone needed", "said he could", "said she could",
-            "said they could", "offered to get", "could get us", "could get you", "can get you", "could get me", "couldn't hear ourselves think", "could not hear ourselves think",
-            "couldn't hear myself think", "could not hear myself think",
+            "said they could", "offered to get", "could get us", "could get you", "can get you", "could get me",
+            "couldn't hear ourselves think", "could not hear ourselves think", "couldn't hear myself think",
+            "could not hear myself think",
             // what surprised the writer happened: "what I wasn't expecting was being offered pills"
             "wasn't expecting", "was not expecting", "weren't expecting", "were not expecting", "didn't expect",
             "did not expect", "never expected", "not expecting",
@@ -87,7 +88,7 @@ public struct ScopeTriggers: Sendable {
             "isnt good", "isn't ideal", "isnt ideal", "wasn't ideal", "isn't the best", "wasn't the best",
             "can't have been more than", "couldn't have been more than", "can't have been older than",
             "couldn't have been older than", "can't have been over", "couldn't have been over", "can't be more than",
-            "cannot have been more than", "no more than", "no older than", "not more than", "not older than",
+            "cannot have been more than", "no older than", "not more than", "not older than",
             // an answer, not a negation of what follows: "was told no, cash only for walk-ins"
             "told no", "was told no", "were told no", "said no",
             // what went on and on: "the party opposite didn't stop until dawn"
@@ -120,7 +121,8 @@ public struct ScopeTriggers: Sendable {
         ],
         otherBefore: [
             "another hotel", "other hotels", "other hotel", "previous hotel", "last hotel", "previous stay",
-            "last time", "used to", "heard that", "heard about", "heard rumours", "i've heard", "read that", "reviews", "other reviews", "according to", "on tv",
+            "last time", "used to", "heard that", "heard about", "heard rumours", "i've heard", "read that", "reviews",
+            "other reviews", "according to", "on tv",
             "on the news", "in the news", "a film", "a movie", "documentary", "in the past", "previously",
             "back home", "at home", "elsewhere", "unlike", "compared to", "compared with", "years ago",
             "last place", "read about", "crime drama", "a drama", "on the telly", "in the paper", "last year",
@@ -151,8 +153,8 @@ public struct ScopeTriggers: Sendable {
             // novel I was reading was about a brothel", "in my old job at a hotel in Blackpool", "our last trip was
             // ruined by people coming and going", "the hotel across the road is notorious for ..."
             "he'd heard", "she'd heard", "they'd heard", "he had heard", "she had heard", "they had heard",
-            "novel", "podcast", "thriller", "news report", "on the radio", "a reviewer", "one reviewer",
-            "another reviewer", "my old job", "old job", "when i worked", "last trip", "our last trip", "last visit",
+            "novel", "podcast", "thriller", "news report", "on the radio", "my old job", "old job", "when i worked",
+            "last trip", "our last trip", "last visit",
             "previous visit", "our last stay", "hotel across the road", "hotel across the street", "hotel opposite",
             "hotel next door", "building next door", "place across the road",
             // someone the writer knows told or said it (a member of staff telling how the place is run is not here)
@@ -168,7 +170,6 @@ public struct ScopeTriggers: Sendable {
             // actually there's a night manager", "friends warned me the area had men hanging about at night"
             "someone said", "somebody said", "someone told", "somebody told", "someone warned", "friends warned",
             "friend warned", "mates warned", "people warned",
-            "the reviewer", "reviewer who",
             // a place the writer or a friend stayed before: "a hotel my friend stayed at in Leeds", "the night before
             // we'd stayed in a B&B where no one checked who we were"
             "hotel my friend", "place my friend", "hotel my mate", "friend stayed at", "friend stayed in", "we'd stayed in",
@@ -176,7 +177,8 @@ public struct ScopeTriggers: Sendable {
             // other reviewers, forums and someone the writer knows described by what they do (thirteenth pass): "a previous
             // reviewer mentioned drug dealing", "someone on the TripAdvisor forum claimed ...", "a mate who works nights at a
             // Travelodge says ...", "before the refurb nobody manned the desk"
-            "reviewer", "reviewers", "previous reviewer", "previous reviewers", "tripadvisor forum", "on the tripadvisor",
+            // ("reviewer" covers "a reviewer", "the reviewer who ...")
+            "reviewer", "reviewers", "tripadvisor forum", "on the tripadvisor",
             "an online forum", "on a forum", "on the forum", "a mate who", "my mate who", "a friend who", "my friend who",
             "a colleague who", "my colleague who", "before the refurb", "before the refurbishment", "before the new owners",
         ],

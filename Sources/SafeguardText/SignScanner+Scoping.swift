@@ -99,9 +99,8 @@ extension SignScanner {
         let left = Self.windowStart(before: hit.start, words: self.triggers.forwardWindow, floor: sentence.lowerBound, in: text)
         // another place, time or teller reaches further: "My friend told me a hotel in Leeds had drug dealers
         // in the car park" (still within its clause, see `otherForwardWindow`)
-        let otherLeft = Self.windowStart(
-            before: hit.start, words: max(self.triggers.forwardWindow, self.triggers.otherForwardWindow),
-            floor: sentence.lowerBound, in: text)
+        let otherWindow = max(self.triggers.forwardWindow, self.triggers.otherForwardWindow)
+        let otherLeft = Self.windowStart(before: hit.start, words: otherWindow, floor: sentence.lowerBound, in: text)
         // one that opens the sentence governs its whole clause however long: "The last hotel we stayed at in
         // this city was awful, men hanging around the doors, a smell of weed everywhere and nobody on reception"
         let openerEnd = Self.windowEnd(
@@ -135,8 +134,7 @@ extension SignScanner {
             if opensMatch { return true }
             if self.reaches(
                 from: trigger.end, to: hit.start,
-                window: opensSentence
-                    ? Int.max : isOther ? max(self.triggers.forwardWindow, self.triggers.otherForwardWindow) : self.triggers.forwardWindow,
+                window: opensSentence ? Int.max : isOther ? otherWindow : self.triggers.forwardWindow,
                 clauses: true,
                 negationList: listed ? trigger : nil, index: index, text: text
             ) {
